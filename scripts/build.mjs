@@ -1,0 +1,44 @@
+// Bundles the extension client, the language server and the CLI into dist/, and every
+// test file into out/ (one bundle per test, npm packages left external).
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const production = process.argv.includes('--production');
+
+function findTests(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) found.push(path);
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+rmSync(join(root, 'out'), { recursive: true, force: true });
+
+await Promise.all([
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  build({
+    ...common,
+    entryPoints: findTests(join(root, 'test')).filter((path) => !path.includes('/test/e2e/')),
+    outdir: 'out/test',
+    outbase: 'test',
+    packages: 'external',
+  }),
+]);

@@ -1,0 +1,167 @@
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { LineIndex } from '../text/document';
+import type { Range } from '../types';
+import { imageFacts, SCRATCH_FACTS, type ImageFacts } from '../images/known-images';
+import { parseImageReference, type ImageReference } from '../images/reference';
+import { expandVariables } from './variables';
+
+/** What a stage's FROM points at once build arguments are substituted. */
+export interface BaseImage {
+  /** The image text as written, e.g. "${BASE}". */
+  written: string;
+  writtenRange: Range;
+  /** After substituting ARG defaults; undefined when a variable has no value. */
+  resolved?: string;
+  reference?: ImageReference;
+  /** The earlier stage this FROM builds on, when it names one. */
+  stage?: Stage;
+  isScratch: boolean;
+  facts: ImageFacts;
+}
+
+export interface Stage {
+  index: number;
+  /** The name after AS, as written. */
+  name?: string;
+  from: From;
+  base: BaseImage;
+  /** Instructions after FROM up to the next FROM. */
+  instructions: Instruction[];
+  shipped: boolean;
+}
+
+export interface DockerfileModel {
+  text: string;
+  lines: LineIndex;
+  ast: Dockerfile;
+  escapeChar: string;
+  /** ARGs declared before the first FROM, with their defaults. */
+  globalArgs: Map<string, string | undefined>;
+  stages: Stage[];
+  shippedStage?: Stage;
+}
+
+export interface ModelOptions {
+  /** Stage that ships, by name or 0-based index; the last stage otherwise. */
+  shippedStage?: string;
+}
+
+export function buildDockerfileModel(text: string, options: ModelOptions = {}): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const globalArgs = new Map<string, string | undefined>();
+  for (const arg of ast.getInitialARGs()) {
+    const property = arg.getProperty();
+    if (property?.getName()) globalArgs.set(property.getName(), property.getValue() ?? undefined);
+  }
+
+  const stages: Stage[] = [];
+  let current: Stage | undefined;
+  for (const instruction of ast.getInstructions()) {
+    if (instruction.getKeyword() === 'FROM') {
+      const from = instruction as From;
+      current = {
+        index: stages.length,
+        name: from.getBuildStage() ?? undefined,
+        from,
+        base: resolveBase(from, globalArgs, stages, escapeChar),
+        instructions: [],
+        shipped: false,
+      };
+      stages.push(current);
+    } else if (current) {
+      current.instructions.push(instruction);
+    }
+  }
+
+  const shippedStage = findShippedStage(stages, options.shippedStage);
+  if (shippedStage) shippedStage.shipped = true;
+  return { text, lines, ast, escapeChar, globalArgs, stages, shippedStage };
+}
+
+function findShippedStage(stages: Stage[], configured: string | undefined): Stage | undefined {
+  if (configured !== undefined && configured !== '') {
+    const byName = stages.find((stage) => stage.name?.toLowerCase() === configured.toLowerCase());
+    if (byName) return byName;
+    if (/^\d+$/.test(configured)) return stages[Number(configured)] ?? stages[stages.length - 1];
+  }
+  return stages[stages.length - 1];
+}
+
+function resolveBase(from: From, globalArgs: Map<string, string | undefined>, earlier: Stage[], escapeChar: string): BaseImage {
+  const written = from.getImage() ?? '';
+  const writtenRange = from.getImageRange() ?? from.getRange();
+  const expansion = expandVariables(written, (name) => globalArgs.get(name), escapeChar);
+  const resolved = expansion.unresolved.length === 0 && expansion.value !== '' ? expansion.value : undefined;
+  if (resolved === undefined) return { written, writtenRange, isScratch: false, facts: imageFacts({ repository: '' }) };
+  if (resolved.toLowerCase() === 'scratch') return { written, writtenRange, resolved, isScratch: true, facts: SCRATCH_FACTS };
+  // Stage names are case-insensitive in BuildKit.
+  const stage = earlier.find((candidate) => candidate.name?.toLowerCase() === resolved.toLowerCase());
+  if (stage) return { written, writtenRange, resolved, stage, isScratch: stage.base.isScratch, facts: stage.base.facts };
+  const reference = parseImageReference(resolved);
+  return { written, writtenRange, resolved, reference, isScratch: false, facts: imageFacts(reference) };
+}
+
+/** The image a stage ultimately builds on, following stage-to-stage FROMs. */
+export function rootBase(stage: Stage): BaseImage {
+  let base = stage.base;
+  while (base.stage) base = base.stage.base;
+  return base;
+}
+
+/** Whether an instruction's arguments are a valid JSON array of strings (exec form). */
+export function execFormArguments(text: string): string[] | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed as string[];
+  } catch {
+    // Docker runs an unparsable array in shell form, and so do we.
+  }
+  return undefined;
+}
+
+/**
+ * The arguments as the builder sees them: escaped line breaks removed, and comment lines
+ * inside a continuation dropped, as Docker does.
+ */
+export function logicalText(raw: string, escapeChar: string): string {
+  const lines = raw.split(/\r\n|\n|\r/);
+  let result = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i > 0 && /^\s*#/.test(line)) continue;
+    if (i < lines.length - 1 && line.trimEnd().endsWith(escapeChar)) {
+      const trimmed = line.trimEnd();
+      result += trimmed.slice(0, -1);
+    } else {
+      result += line + (i < lines.length - 1 ? '\n' : '');
+    }
+  }
+  return result;
+}
+
+export function argumentsText(model: DockerfileModel, instruction: Instruction): string {
+  const range = instruction.getArgumentsRange();
+  return range ? model.lines.textOf(range) : '';
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+/** The shell a shell-form instruction at `line` runs under: the latest SHELL of the stage or its parents. */
+export function shellAt(model: DockerfileModel, stage: Stage, line: number): string[] {
+  for (let current: Stage | undefined = stage; current; current = current.base.stage) {
+    const shells = current.instructions.filter((instruction) => instruction.getKeyword() === 'SHELL' && instruction.getRange().start.line < line);
+    const last = shells[shells.length - 1];
+    const parsed = last && execFormArguments(argumentsText(model, last));
+    if (parsed && parsed.length > 0) return parsed;
+  }
+  return DEFAULT_SHELL;
+}
+
+/** Whether the stage builds on a Windows image, where Linux conventions do not apply. */
+export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
+  return model.escapeChar === '`' || rootBase(stage).facts.family === 'windows';
+}

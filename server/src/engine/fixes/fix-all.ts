@@ -1,0 +1,34 @@
+import { applyEdits, rangesOverlap } from '../text/document';
+import type { Finding, FixSafety, TextEdit } from '../types';
+
+/**
+ * The edits of every finding's preferred fix of the allowed safety, leaving out any fix that
+ * overlaps one already taken (a later pass picks it up once the text has settled).
+ */
+export function fixAllEdits(findings: readonly Finding[], allow: readonly FixSafety[] = ['safe']): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => candidate.isPreferred && allow.includes(candidate.safety)) ?? finding.fixes.find((candidate) => allow.includes(candidate.safety));
+    if (!fix) continue;
+    if (fix.edits.some((edit) => taken.some((other) => rangesOverlap(edit.range, other.range) || sameInsertionPoint(edit, other)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
+}
+
+function sameInsertionPoint(a: TextEdit, b: TextEdit): boolean {
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+}
+
+/** Applies fixes repeatedly until nothing changes, for `check --fix` and fix-on-save. */
+export function fixAll(text: string, analyzeText: (text: string) => readonly Finding[], allow: readonly FixSafety[] = ['safe'], maxPasses = 10): string {
+  let current = text;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const edits = fixAllEdits(analyzeText(current), allow);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,40 @@
+/**
+ * The engine's public surface. Callers (language server, CLI, tests) hand it text and
+ * settings; it returns findings and fixes as data. No editor API, no I/O.
+ */
+import { analyze as analyzeDocument, effectiveSeverity } from './analyze';
+import { dockerfileRules } from './rules';
+import type { AnalysisInput, AnalysisResult, RuleMeta } from './types';
+
+export * from './types';
+export { applyEdits, LineIndex } from './text/document';
+export { fixAll, fixAllEdits } from './fixes/fix-all';
+export { effectiveSeverity };
+
+export const RULE_DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE}${ruleId}.md`;
+}
+
+export const allRules: readonly RuleMeta[] = dockerfileRules.map((rule) => rule.meta);
+
+export function findRule(ruleId: string): RuleMeta | undefined {
+  return allRules.find((rule) => rule.id === ruleId);
+}
+
+/** Which analysis a file name calls for, or undefined when Shipshape has nothing to say about it. */
+export function documentKindForPath(path: string): AnalysisInput['kind'] | undefined {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  if (/^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
+  return undefined;
+}
+
+/** Analyses one document; never throws, whatever the input. */
+export function analyze(input: AnalysisInput): AnalysisResult {
+  try {
+    return analyzeDocument(input);
+  } catch (error) {
+    return { findings: [], internalErrors: [{ rule: 'parser', message: error instanceof Error ? error.message : String(error) }] };
+  }
+}

@@ -1,0 +1,19 @@
+import type { DockerfileModel } from '../dockerfile/model';
+import type { Fix, Range, RelatedInformation, RuleMeta } from '../types';
+
+export interface Report {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+}
+
+export interface DockerfileRuleContext {
+  model: DockerfileModel;
+  report(report: Report): void;
+}
+
+export interface DockerfileRule {
+  meta: RuleMeta;
+  check(context: DockerfileRuleContext): void;
+}

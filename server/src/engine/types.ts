@@ -1,0 +1,88 @@
+/** Positions are 0-based lines and UTF-16 columns, as in LSP, so editors need no conversion. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+export type FixSafety = 'safe' | 'unsafe';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  safety: FixSafety;
+  /** The obvious fix for its finding: editors bind it to the one-key quick fix. */
+  isPreferred?: boolean;
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+  /** Another file; absent means the same document. */
+  file?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  related?: RelatedInformation[];
+}
+
+export type RuleCategory =
+  | 'base-image'
+  | 'process'
+  | 'layers'
+  | 'security'
+  | 'correctness'
+  | 'kubernetes'
+  | 'xref';
+
+/** Single source of a rule's docs page, settings schema entry and SARIF descriptor. */
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: SeveritySetting;
+  category: RuleCategory;
+  summary: string;
+  why: string;
+  example: string;
+  useInstead: string;
+  /** 'none' when the rule offers no fix. */
+  fixSafety: FixSafety | 'none';
+  /** Same idea in other tools, e.g. "hadolint DL3007". */
+  equivalents: string[];
+}
+
+export interface EngineConfig {
+  /** Per-rule severity overrides; a rule not named here keeps its default. */
+  rules?: Record<string, SeveritySetting>;
+  /** Name or index of the stage that ships; defaults to the last stage. */
+  shippedStage?: string;
+}
+
+export type DocumentKind = 'dockerfile';
+
+export interface AnalysisInput {
+  text: string;
+  kind: DocumentKind;
+  config?: EngineConfig;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Rules that threw: the other rules' findings are still reported. */
+  internalErrors: { rule: string; message: string }[];
+}
