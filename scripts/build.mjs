@@ -36,9 +36,9 @@ await Promise.all([
   build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
   build({
     ...common,
-    entryPoints: findTests(join(root, 'test')).filter((path) => !path.includes('/test/e2e/')),
-    outdir: 'out/test',
-    outbase: 'test',
+    entryPoints: [...findTests(join(root, 'test')).filter((path) => !path.includes('/test/e2e/')), 'scripts/generate-docs.ts'],
+    outdir: 'out',
+    outbase: '.',
     packages: 'external',
   }),
 ]);

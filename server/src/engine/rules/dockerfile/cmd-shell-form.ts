@@ -17,7 +17,8 @@ export const cmdShellForm: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      const windows = isWindowsStage(model, stage);
+      // PID 1 and SIGTERM are Linux concerns; Windows containers stop differently.
+      if (isWindowsStage(model, stage)) continue;
       const hasCmd = stage.instructions.some((instruction) => instruction.getKeyword() === 'CMD');
       for (const keyword of ['CMD', 'ENTRYPOINT']) {
         // Only the last one takes effect; earlier ones are overridden-instruction's concern.
@@ -27,7 +28,7 @@ export const cmdShellForm: DockerfileRule = {
         const raw = argumentsText(model, instruction);
         if (execFormArguments(raw)) continue;
         const fixes: Fix[] = [];
-        const conversion = windows ? undefined : convertToExecForm(logicalText(raw, model.escapeChar));
+        const conversion = convertToExecForm(logicalText(raw, model.escapeChar));
         // An exec-form ENTRYPOINT starts taking CMD as its arguments: a behaviour change.
         const changesArguments = keyword === 'ENTRYPOINT' && hasCmd;
         if (conversion?.kind === 'words') {

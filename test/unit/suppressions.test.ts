@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/engine';
+
+const rulesAt = (text: string, config = {}) =>
+  analyze({ text, kind: 'dockerfile', config }).findings.map((finding) => `${finding.rule}@${finding.range.start.line + 1}:${finding.severity}`);
+
+test('shipshape-ignore silences the named rules on the next instruction only', () => {
+  const text = ['# shipshape-ignore image-latest-tag,user-root -- pinned by renovate', 'FROM node:latest', 'FROM node:latest', 'USER node'].join('\n');
+  assert.deepEqual(rulesAt(text), ['image-latest-tag@3:warning']);
+});
+
+test('shipshape-ignore covers every line of a continued instruction', () => {
+  const text = ['FROM debian:13', 'USER 1000', 'RUN a', '# shipshape-ignore consecutive-run', 'RUN b \\', '  && c'].join('\n');
+  assert.deepEqual(rulesAt(text), []);
+});
+
+test('shipshape-ignore-file silences the rule everywhere', () => {
+  const text = ['FROM node:latest', '# shipshape-ignore-file image-latest-tag', 'FROM node:latest', 'USER node'].join('\n');
+  assert.deepEqual(rulesAt(text), []);
+});
+
+test('a pragma for another rule does not silence this one', () => {
+  assert.deepEqual(rulesAt('# shipshape-ignore user-root\nFROM node:latest\nUSER node'), ['image-latest-tag@2:warning']);
+});
+
+test('severity overrides and off', () => {
+  const text = 'FROM node:latest\nCMD node a.js';
+  assert.deepEqual(rulesAt(text, { rules: { 'image-latest-tag': 'error', 'user-root': 'off' } }), ['image-latest-tag@1:error', 'cmd-shell-form@2:warning']);
+});
+
+test('broken input is analysed as far as it goes and never throws', () => {
+  for (const text of ['', '\u0000\u0001binary\uFFFD', 'FROM', 'RUN', 'FROM node:latest\nCMD ["unterminated', 'FROM ${', '\\\n\\\n', 'ONBUILD', 'FROM a AS\nCOPY --from= . .']) {
+    const result = analyze({ text, kind: 'dockerfile' });
+    assert.deepEqual(result.internalErrors, [], JSON.stringify(text));
+  }
+});
