@@ -123,26 +123,6 @@ export function execFormArguments(text: string): string[] | undefined {
   return undefined;
 }
 
-/**
- * The arguments as the builder sees them: escaped line breaks removed, and comment lines
- * inside a continuation dropped, as Docker does.
- */
-export function logicalText(raw: string, escapeChar: string): string {
-  const lines = raw.split(/\r\n|\n|\r/);
-  let result = '';
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (i > 0 && /^\s*#/.test(line)) continue;
-    if (i < lines.length - 1 && line.trimEnd().endsWith(escapeChar)) {
-      const trimmed = line.trimEnd();
-      result += trimmed.slice(0, -1);
-    } else {
-      result += line + (i < lines.length - 1 ? '\n' : '');
-    }
-  }
-  return result;
-}
-
 export function argumentsText(model: DockerfileModel, instruction: Instruction): string {
   const range = instruction.getArgumentsRange();
   return range ? model.lines.textOf(range) : '';

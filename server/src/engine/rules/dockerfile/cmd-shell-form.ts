@@ -1,4 +1,5 @@
-import { argumentsText, isWindowsStage, logicalText, rootBase, shellAt, execFormArguments } from '../../dockerfile/model';
+import { argumentsText, execFormArguments, isWindowsStage, rootBase, shellAt } from '../../dockerfile/model';
+import { shellSource } from '../../dockerfile/shell-source';
 import { convertToExecForm, formatJsonArray } from '../../fixes/exec-form';
 import type { Fix } from '../../types';
 import type { DockerfileRule } from '../rule';
@@ -28,7 +29,8 @@ export const cmdShellForm: DockerfileRule = {
         const raw = argumentsText(model, instruction);
         if (execFormArguments(raw)) continue;
         const fixes: Fix[] = [];
-        const conversion = convertToExecForm(logicalText(raw, model.escapeChar));
+        const source = shellSource(model, instruction);
+        const conversion = source && convertToExecForm(source.text);
         // An exec-form ENTRYPOINT starts taking CMD as its arguments: a behaviour change.
         const changesArguments = keyword === 'ENTRYPOINT' && hasCmd;
         if (conversion?.kind === 'words') {

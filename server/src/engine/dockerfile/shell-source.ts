@@ -1,0 +1,93 @@
+import type { Instruction, Run } from 'dockerfile-ast';
+import type { Position, Range } from '../types';
+import type { DockerfileModel } from './model';
+
+/**
+ * The shell text of a shell-form instruction as the builder hands it to the shell, with the
+ * document offset of every character, so findings inside the script land on the exact word.
+ */
+export interface ShellSource {
+  text: string;
+  /** Document position of a text offset (the end offset maps just past the last character). */
+  positionAt(offset: number): Position;
+  rangeOf(start: number, end: number): Range;
+}
+
+const CONTINUATION_TAIL = /[ \t]*$/;
+
+/**
+ * Joins escaped line breaks and drops comment lines inside a continuation, as Docker does.
+ * A RUN that is only a heredoc (`RUN <<EOF`) runs the heredoc's body as its script.
+ */
+export function shellSource(model: DockerfileModel, instruction: Instruction): ShellSource | undefined {
+  const argumentsRange = instruction.getArgumentsRange();
+  if (!argumentsRange) return undefined;
+  const heredocBody = onlyHeredocBody(model, instruction);
+  if (heredocBody) return verbatim(model, heredocBody);
+  const startOffset = bodyStart(model, instruction);
+  const endOffset = model.lines.offsetAt(argumentsRange.end);
+  const raw = model.text.slice(startOffset, endOffset);
+  const offsets: number[] = [];
+  let text = '';
+  const escape = model.escapeChar;
+  const lines = raw.split(/(\r\n|\n|\r)/);
+  let cursor = startOffset;
+  let continuing = false;
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = lines[i];
+    const terminator = lines[i + 1] ?? '';
+    const isLast = i + 2 >= lines.length;
+    if (continuing && /^\s*#/.test(line)) {
+      cursor += line.length + terminator.length;
+      continue;
+    }
+    const withoutTail = line.replace(CONTINUATION_TAIL, '');
+    continuing = !isLast && withoutTail.endsWith(escape);
+    const kept = continuing ? withoutTail.slice(0, -1) : line + terminator;
+    for (let j = 0; j < kept.length; j++) offsets.push(cursor + j);
+    text += kept;
+    cursor += line.length + terminator.length;
+  }
+  offsets.push(endOffset);
+  return mapped(model, text, offsets);
+}
+
+function bodyStart(model: DockerfileModel, instruction: Instruction): number {
+  const argumentsRange = instruction.getArgumentsRange() as Range;
+  const flags = 'getFlags' in instruction ? (instruction as Run).getFlags() : [];
+  if (flags.length === 0) return model.lines.offsetAt(argumentsRange.start);
+  const afterFlags = model.lines.offsetAt(flags[flags.length - 1].getRange().end);
+  const rest = model.text.slice(afterFlags);
+  const skipped = /^(?:[ \t]|\\\r?\n|`\r?\n)*/.exec(rest)?.[0].length ?? 0;
+  return afterFlags + skipped;
+}
+
+function onlyHeredocBody(model: DockerfileModel, instruction: Instruction): Range | undefined {
+  if (instruction.getKeyword() !== 'RUN') return undefined;
+  const heredocs = (instruction as Run).getHeredocs();
+  if (heredocs.length !== 1) return undefined;
+  const start = bodyStart(model, instruction);
+  const firstLine = model.lines.lineText(model.lines.positionAt(start).line).slice(model.lines.positionAt(start).character);
+  if (!/^<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1\s*$/.test(firstLine)) return undefined;
+  return heredocs[0].getContentRange() ?? undefined;
+}
+
+function verbatim(model: DockerfileModel, range: Range): ShellSource {
+  const start = model.lines.offsetAt(range.start);
+  const end = model.lines.offsetAt(range.end);
+  const offsets = Array.from({ length: end - start + 1 }, (_, i) => start + i);
+  return mapped(model, model.text.slice(start, end), offsets);
+}
+
+function mapped(model: DockerfileModel, text: string, offsets: number[]): ShellSource {
+  const positionAt = (offset: number) => model.lines.positionAt(offsets[Math.min(Math.max(offset, 0), offsets.length - 1)]);
+  return {
+    text,
+    positionAt,
+    rangeOf(start, end) {
+      // The end of a word is just past its last character, which may sit before a line break.
+      const last = end > start ? model.lines.positionAt(offsets[end - 1] + 1) : positionAt(end);
+      return { start: positionAt(start), end: last };
+    },
+  };
+}
