@@ -1,0 +1,144 @@
+// UI test in a real VS Code (code-server, driven by Chromium): open examples/node-app's
+// Dockerfile, see Shipshape's squiggles and Problems, apply "Convert to exec form" with
+// Ctrl+. and check the saved file. Works on a copy of examples/, never on the repo.
+// Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
+// Screenshots go to test-results/ui/; SHIPSHAPE_UPDATE_SCREENSHOTS=1 also refreshes
+// docs/images/editor-quickfix.png from the happy path.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, startCodeServer } from '../../../scripts/e2e/code-server.mjs';
+
+const root = resolve(import.meta.dirname, '../../..');
+const vsix = resolve(process.env.SHIPSHAPE_E2E_VSIX ?? join(root, 'shipshape.vsix'));
+const results = join(root, 'test-results', 'ui');
+const ruleIds = ['image-latest-tag', 'user-root', 'consecutive-run', 'cmd-shell-form'];
+const execForm = 'CMD ["node", "server.js"]';
+
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+if (!existsSync(vsix)) {
+  console.error(`no ${vsix}: run npm run package first`);
+  console.log('ui: 0 passed, 1 failed');
+  process.exit(1);
+}
+const scratch = mkdtempSync(join(tmpdir(), 'shipshape-ui-'));
+const workspace = join(scratch, 'examples'); // the name the explorer and screenshots show
+cpSync(join(root, 'examples'), workspace, { recursive: true });
+const dockerfile = join(workspace, 'node-app', 'Dockerfile');
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let page;
+const consoleLines = [];
+
+/** Runs one step; after the first failure the rest are skipped, since each builds on the last. */
+async function step(name, body) {
+  if (failed) {
+    skipped++;
+    console.log(`- skipped: ${name}`);
+    return;
+  }
+  const started = Date.now();
+  try {
+    await body();
+    passed++;
+    console.log(`✔ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed++;
+    console.log(`✖ ${name}\n  ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n  ')}`);
+    await page?.screenshot({ path: join(results, 'failure.png') }).catch(() => {});
+  }
+}
+
+/** The editor's text as rendered (Monaco draws spaces as no-break spaces), by line. */
+async function editorLines() {
+  const lines = await page.locator('.monaco-editor .view-lines .view-line').evaluateAll((nodes) =>
+    nodes.map((node) => ({ top: parseFloat(node.style.top), text: node.textContent.replace(/\u00a0/g, ' ') })));
+  return lines.sort((a, b) => a.top - b.top).map((line) => line.text);
+}
+
+const server = await startCodeServer({ vsix });
+const browser = await launchBrowser();
+try {
+  page = browser.page;
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+
+  await step('workbench opens the examples folder', async () => {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  });
+
+  await step('node-app/Dockerfile opens in an editor', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('node-app/Dockerfile');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: 'FROM node:latest' }).waitFor();
+  });
+
+  await step('Shipshape draws squiggles', async () => {
+    // The first check includes activating the extension and starting the server.
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 90_000 });
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor();
+  });
+
+  await step('Problems panel lists the four findings', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.nth(ruleIds.length).waitFor(); // the file's row plus one per finding
+    const text = (await rows.allTextContents()).join('\n');
+    for (const id of ruleIds) {
+      if (!text.includes(id)) throw new Error(`no ${id} in the Problems panel:\n${text}`);
+    }
+    if (!text.includes('shipshape')) throw new Error(`findings do not name their source:\n${text}`);
+    await page.screenshot({ path: join(results, 'problems.png') });
+  });
+
+  await step('Ctrl+. on the CMD line offers "Convert to exec form"', async () => {
+    await page.keyboard.press('Control+G'); // go to line:column, inside `node server.js`
+    await page.keyboard.type('6:10');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Convert to exec form' }).waitFor();
+    await page.screenshot({ path: join(results, 'quickfix-menu.png') });
+    if (process.env.SHIPSHAPE_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+      await page.screenshot({ path: join(root, 'docs', 'images', 'editor-quickfix.png') });
+    }
+  });
+
+  await step('the quick fix rewrites CMD in exec form', async () => {
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Convert to exec form' }).click();
+    await page.waitForFunction(() => !document.querySelector('.action-widget .monaco-list-row'));
+    for (const deadline = Date.now() + 10_000; !(await editorLines()).includes(execForm);) {
+      if (Date.now() > deadline) throw new Error(`editor shows:\n${(await editorLines()).join('\n')}`);
+      await page.waitForTimeout(200);
+    }
+  });
+
+  await step('Ctrl+S saves the exec form to disk', async () => {
+    await page.keyboard.press('Control+S');
+    for (const deadline = Date.now() + 10_000; !readFileSync(dockerfile, 'utf8').split('\n').includes(execForm);) {
+      if (Date.now() > deadline) throw new Error(`file holds:\n${readFileSync(dockerfile, 'utf8')}`);
+      await page.waitForTimeout(200);
+    }
+  });
+
+  await step('the cmd-shell-form finding goes away', async () => {
+    await page.waitForFunction(
+      (id) => !document.querySelector('.markers-panel')?.textContent.includes(id), 'cmd-shell-form', { timeout: 15_000 });
+    await page.screenshot({ path: join(results, 'after-fix.png') });
+  });
+} finally {
+  writeFileSync(join(results, 'console.log'), consoleLines.join('\n') + '\n');
+  await browser.close();
+  await server.stop(results);
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+console.log(`screenshots and logs: ${results}`);
+console.log(`ui: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);
