@@ -11,7 +11,7 @@ test('shipshape-ignore silences the named rules on the next instruction only', (
 });
 
 test('shipshape-ignore covers every line of a continued instruction', () => {
-  const text = ['FROM debian:13', 'USER 1000', 'RUN a', '# shipshape-ignore consecutive-run', 'RUN b \\', '  && c'].join('\n');
+  const text = ['FROM debian:13@sha256:0000000000000000000000000000000000000000000000000000000000000000', 'USER 1000', 'RUN a', '# shipshape-ignore consecutive-run', 'RUN b \\', '  && c'].join('\n');
   assert.deepEqual(rulesAt(text), []);
 });
 

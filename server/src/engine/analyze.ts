@@ -20,6 +20,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     try {
       rule.check({
         model,
+        config: input.config ?? {},
         report(report) {
           if (isSuppressed(suppressions, rule.meta.id, report.range.start.line)) return;
           findings.push({ rule: rule.meta.id, severity, fixes: [], ...report });

@@ -71,6 +71,8 @@ export interface EngineConfig {
   rules?: Record<string, SeveritySetting>;
   /** Name or index of the stage that ships; defaults to the last stage. */
   shippedStage?: string;
+  /** Registries images may come from (image-untrusted-registry); "docker.io" for Docker Hub. */
+  trustedRegistries?: string[];
 }
 
 export type DocumentKind = 'dockerfile';

@@ -1,4 +1,4 @@
-import type { Instruction, Run } from 'dockerfile-ast';
+import type { Healthcheck, Instruction, Run } from 'dockerfile-ast';
 import type { Position, Range } from '../types';
 import type { DockerfileModel } from './model';
 
@@ -52,14 +52,31 @@ export function shellSource(model: DockerfileModel, instruction: Instruction): S
   return mapped(model, text, offsets);
 }
 
-function bodyStart(model: DockerfileModel, instruction: Instruction): number {
+/** Where the command starts: after flags, and after the CMD word of a HEALTHCHECK. */
+export function bodyStart(model: DockerfileModel, instruction: Instruction): number {
   const argumentsRange = instruction.getArgumentsRange() as Range;
+  if (instruction.getKeyword() === 'HEALTHCHECK') {
+    const subcommand = (instruction as Healthcheck).getSubcommand();
+    if (subcommand) return skipBlanks(model, model.lines.offsetAt(subcommand.getRange().end));
+  }
   const flags = 'getFlags' in instruction ? (instruction as Run).getFlags() : [];
   if (flags.length === 0) return model.lines.offsetAt(argumentsRange.start);
-  const afterFlags = model.lines.offsetAt(flags[flags.length - 1].getRange().end);
-  const rest = model.text.slice(afterFlags);
-  const skipped = /^(?:[ \t]|\\\r?\n|`\r?\n)*/.exec(rest)?.[0].length ?? 0;
-  return afterFlags + skipped;
+  return skipBlanks(model, model.lines.offsetAt(flags[flags.length - 1].getRange().end));
+}
+
+function skipBlanks(model: DockerfileModel, offset: number): number {
+  const escape = model.escapeChar === '`' ? '`' : '\\\\';
+  const blanks = new RegExp(`^(?:[ \\t]|${escape}\\r?\\n)*`).exec(model.text.slice(offset));
+  return offset + (blanks?.[0].length ?? 0);
+}
+
+/** The command part of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD. */
+export function commandRange(model: DockerfileModel, instruction: Instruction): Range | undefined {
+  const argumentsRange = instruction.getArgumentsRange();
+  if (!argumentsRange) return undefined;
+  const start = bodyStart(model, instruction);
+  const end = model.lines.offsetAt(argumentsRange.end);
+  return start < end ? { start: model.lines.positionAt(start), end: argumentsRange.end } : undefined;
 }
 
 function onlyHeredocBody(model: DockerfileModel, instruction: Instruction): Range | undefined {

@@ -8,7 +8,15 @@ export interface ImageFacts {
   hasShell: boolean | 'unknown';
   runsAsNonRoot: boolean | 'unknown';
   family: 'distroless' | 'chainguard' | 'scratch' | 'windows' | 'other';
+  /** The image's own ENTRYPOINT when it runs an interpreter, so CMD holds only its arguments. */
+  entrypoint?: string[];
 }
+
+const DISTROLESS_ENTRYPOINTS: [RegExp, string[]][] = [
+  [/^nodejs\d*/, ['/nodejs/bin/node']],
+  [/^python3/, ['/usr/bin/python3']],
+  [/^java\d*/, ['/usr/bin/java', '-jar']],
+];
 
 const UNKNOWN: ImageFacts = { hasShell: 'unknown', runsAsNonRoot: 'unknown', family: 'other' };
 
@@ -17,7 +25,9 @@ export function imageFacts(reference: ImageReference): ImageFacts {
   const tag = reference.tag ?? '';
   if (repository.startsWith('gcr.io/distroless/')) {
     // Only the :debug variants carry busybox's sh.
-    return { hasShell: tag.includes('debug'), runsAsNonRoot: tag.includes('nonroot'), family: 'distroless' };
+    const name = repository.slice('gcr.io/distroless/'.length);
+    const entrypoint = DISTROLESS_ENTRYPOINTS.find(([pattern]) => pattern.test(name))?.[1];
+    return { hasShell: tag.includes('debug'), runsAsNonRoot: tag.includes('nonroot'), family: 'distroless', entrypoint };
   }
   if (repository.startsWith('cgr.dev/chainguard/')) {
     // Chainguard's production images ship no shell; only their "-dev" variants do.

@@ -1,8 +1,38 @@
 import type { DockerfileRule } from './rule';
+import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-from';
+import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
 import { cmdShellForm } from './dockerfile/cmd-shell-form';
 import { consecutiveRun } from './dockerfile/consecutive-run';
+import { fromPlatformConstant } from './dockerfile/from-platform-constant';
+import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
+import { imageNotPinnedByDigest } from './dockerfile/image-not-pinned-by-digest';
 import { imageUntagged } from './dockerfile/image-untagged';
+import { imageUntrustedRegistry } from './dockerfile/image-untrusted-registry';
+import { overriddenInstruction } from './dockerfile/overridden-instruction';
+import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
+import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
 import { userRoot } from './dockerfile/user-root';
 
-export const dockerfileRules: readonly DockerfileRule[] = [imageUntagged, imageLatestTag, cmdShellForm, userRoot, consecutiveRun];
+/** Every Dockerfile rule, in catalog order within each section. */
+export const dockerfileRules: readonly DockerfileRule[] = [
+  // base image and supply chain
+  imageUntagged,
+  imageLatestTag,
+  imageNotPinnedByDigest,
+  imageUntrustedRegistry,
+  fromPlatformConstant,
+  fromPlatformRedundant,
+  argUndefinedInFrom,
+  argInvalidDefaultInFrom,
+  // process, signals, shell-less images
+  shellFormInShellLessImage,
+  cmdShellForm,
+  overriddenInstruction,
+  // layers, size and cache
+  consecutiveRun,
+  // security
+  userRoot,
+  secretInArgOrEnv,
+  // correctness and style
+];

@@ -1,5 +1,5 @@
 import type { DockerfileModel } from '../dockerfile/model';
-import type { Fix, Range, RelatedInformation, RuleMeta } from '../types';
+import type { EngineConfig, Fix, Range, RelatedInformation, RuleMeta } from '../types';
 
 export interface Report {
   range: Range;
@@ -10,6 +10,7 @@ export interface Report {
 
 export interface DockerfileRuleContext {
   model: DockerfileModel;
+  config: EngineConfig;
   report(report: Report): void;
 }
 

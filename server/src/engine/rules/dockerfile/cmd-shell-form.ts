@@ -1,7 +1,6 @@
-import { argumentsText, execFormArguments, isWindowsStage, rootBase, shellAt } from '../../dockerfile/model';
-import { shellSource } from '../../dockerfile/shell-source';
-import { convertToExecForm, formatJsonArray } from '../../fixes/exec-form';
-import type { Fix } from '../../types';
+import { argumentsText, execFormArguments, isWindowsStage, rootBase } from '../../dockerfile/model';
+import { commandRange } from '../../dockerfile/shell-source';
+import { execFormFix } from '../../fixes/exec-form-fix';
 import type { DockerfileRule } from '../rule';
 
 export const cmdShellForm: DockerfileRule = {
@@ -18,31 +17,21 @@ export const cmdShellForm: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      // PID 1 and SIGTERM are Linux concerns; Windows containers stop differently.
-      if (isWindowsStage(model, stage)) continue;
+      // PID 1 and SIGTERM are Linux concerns; Windows containers stop differently. On a
+      // shell-less base the command cannot run at all: shell-form-in-shell-less-image says so.
+      if (isWindowsStage(model, stage) || rootBase(stage).facts.hasShell === false) continue;
       const hasCmd = stage.instructions.some((instruction) => instruction.getKeyword() === 'CMD');
       for (const keyword of ['CMD', 'ENTRYPOINT']) {
         // Only the last one takes effect; earlier ones are overridden-instruction's concern.
         const instruction = stage.instructions.filter((candidate) => candidate.getKeyword() === keyword).pop();
-        const range = instruction?.getArgumentsRange();
-        if (!instruction || !range) continue;
-        const raw = argumentsText(model, instruction);
-        if (execFormArguments(raw)) continue;
-        const fixes: Fix[] = [];
-        const source = shellSource(model, instruction);
-        const conversion = source && convertToExecForm(source.text);
+        const range = instruction && commandRange(model, instruction);
+        if (!instruction || !range || execFormArguments(argumentsText(model, instruction))) continue;
         // An exec-form ENTRYPOINT starts taking CMD as its arguments: a behaviour change.
-        const changesArguments = keyword === 'ENTRYPOINT' && hasCmd;
-        if (conversion?.kind === 'words') {
-          fixes.push({ title: 'Convert to exec form', edits: [{ range, newText: formatJsonArray(conversion.words) }], safety: changesArguments ? 'unsafe' : 'safe', isPreferred: true });
-        } else if (conversion?.kind === 'shell' && rootBase(stage).facts.hasShell !== false) {
-          const shell = shellAt(model, stage, range.start.line);
-          fixes.push({ title: 'Convert to exec form (through the shell, with exec)', edits: [{ range, newText: formatJsonArray([...shell, conversion.script]) }], safety: 'unsafe', isPreferred: true });
-        }
+        const fix = execFormFix(model, stage, instruction, keyword === 'ENTRYPOINT' && hasCmd ? 'unsafe' : 'safe');
         report({
           range,
           message: `${keyword} in shell form runs under \`/bin/sh -c\`: the shell is PID 1 and does not pass SIGTERM on to the app. Use exec form.`,
-          fixes,
+          fixes: fix ? [fix] : [],
         });
       }
     }
