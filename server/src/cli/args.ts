@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { findRule, type Severity, type SeveritySetting } from '../engine';
+import { CliError } from './io';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+const FAIL_ON_LEVELS = ['info', 'warning', 'error', 'none'] as const;
+export type FailOn = Severity | 'none';
+
+const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+
+export interface CheckOptions {
+  paths: string[];
+  format: OutputFormat;
+  rules: Record<string, SeveritySetting>;
+  failOn: FailOn;
+  fix: boolean;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
+
+/** Bad command lines: exit 2 with a pointer to --help. */
+export class UsageError extends CliError {}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const { values, positionals } = parseOrExplain(argv);
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError('missing command; usage: shipshape check [options] [paths...]');
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; usage: shipshape check [options] [paths...]`);
+  return {
+    kind: 'check',
+    options: {
+      paths,
+      format: oneOf('--format', values.format ?? 'text', OUTPUT_FORMATS),
+      failOn: oneOf('--fail-on', values['fail-on'] ?? 'warning', FAIL_ON_LEVELS),
+      rules: parseRuleOverrides(values.rule ?? []),
+      fix: values.fix ?? false,
+    },
+  };
+}
+
+function parseOrExplain(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'fail-on': { type: 'string' },
+        fix: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // Node's first sentence says what is wrong; the rest is advice about `--` we need not repeat.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.split(/\.\s/)[0]);
+  }
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+function parseRuleOverrides(specs: readonly string[]): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const spec of specs) {
+    const separator = spec.lastIndexOf('=');
+    if (separator < 0) throw new UsageError(`--rule expects <id>=${SEVERITY_SETTINGS.join('|')}, not "${spec}"`);
+    const id = spec.slice(0, separator).trim();
+    if (!findRule(id)) throw new UsageError(`--rule ${spec}: unknown rule "${id}"`);
+    rules[id] = oneOf(`--rule ${id}`, spec.slice(separator + 1).trim(), SEVERITY_SETTINGS);
+  }
+  return rules;
+}

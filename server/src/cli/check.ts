@@ -1,0 +1,77 @@
+import { analyze, documentKindForPath, fixAll, type AnalysisResult, type Severity } from '../engine';
+import type { CheckOptions } from './args';
+import { discoverFiles, type FoundFile } from './discovery';
+import { formatJson } from './formatters/json';
+import type { CheckedFile, Formatter } from './formatters/report';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+import { describeFsError, type CliIo } from './io';
+import { encodeSource, readSource, roundTrips, type Source } from './source';
+
+const FORMATTERS: Record<CheckOptions['format'], Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** `shipshape check`: returns the exit code; throws CliError for paths that cannot be read. */
+export function runCheck(options: CheckOptions, io: CliIo): number {
+  const warn = (message: string) => io.stderr.write(`shipshape: ${message}\n`);
+  const discovery = discoverFiles(options.paths, io);
+  discovery.warnings.forEach(warn);
+  if (discovery.files.length === 0) warn('no Dockerfiles found');
+
+  const checked: CheckedFile[] = [];
+  const fixedPaths: string[] = [];
+  let inputFailed = false;
+  let failed = 0;
+  for (const file of discovery.files) {
+    const source = readSource(file, io);
+    if (source.kind !== 'text') {
+      warn(`${source.kind === 'skipped' ? 'skipped' : 'cannot read'} ${file.displayPath}: ${source.reason}`);
+      inputFailed ||= source.kind === 'unreadable';
+      continue;
+    }
+    // Named on the command line, any file is read as a Dockerfile.
+    const analyzeText = (text: string): AnalysisResult =>
+      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config: { rules: options.rules } });
+    let text = source.text;
+    if (options.fix) {
+      try {
+        text = fixFile(file, source, analyzeText, io, warn);
+        if (text !== source.text) fixedPaths.push(file.displayPath);
+      } catch (error) {
+        warn(`cannot write ${file.displayPath}: ${describeFsError(error)}`);
+        inputFailed = true;
+      }
+    }
+    const result = analyzeText(text);
+    for (const { rule, message } of result.internalErrors) warn(`internal error in ${rule} on ${file.displayPath}: ${message.replace(/\s+/g, ' ')}`);
+    if (result.internalErrors.length > 0 && result.findings.length === 0) failed++;
+    checked.push({ path: file.displayPath, absolutePath: file.absolutePath, findings: result.findings });
+  }
+
+  const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
+  io.stdout.write(FORMATTERS[options.format]({ files: checked, fixedPaths }, { cwd: io.cwd, color }));
+
+  if (inputFailed || (checked.length > 0 && failed === checked.length)) return 2;
+  const { failOn } = options;
+  if (failOn === 'none') return 0;
+  return checked.some((file) => file.findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn])) ? 1 : 0;
+}
+
+/** Applies safe fixes to a fixed point and writes the file only if that changed it. */
+function fixFile(file: FoundFile, source: Extract<Source, { kind: 'text' }>, analyzeText: (text: string) => AnalysisResult, io: CliIo, warn: (message: string) => void): string {
+  let fixed: string;
+  try {
+    fixed = fixAll(source.text, (text) => analyzeText(text).findings, ['safe']);
+  } catch (error) {
+    warn(`did not fix ${file.displayPath}: ${error instanceof Error ? error.message : String(error)}`);
+    return source.text;
+  }
+  if (fixed === source.text) return fixed;
+  // Writing back decoded text would replace invalid bytes with U+FFFD all over the file.
+  if (!roundTrips(source)) {
+    warn(`did not fix ${file.displayPath}: not valid UTF-8`);
+    return source.text;
+  }
+  io.fs.writeFile(file.absolutePath, encodeSource(fixed, source.bom));
+  return fixed;
+}

@@ -1,0 +1,16 @@
+import { oneBased, type Formatter } from './report';
+
+/** The documented, stable shape: key order included, so scripts may even diff it. */
+export const formatJson: Formatter = (report) => {
+  const findings = report.files.flatMap((file) =>
+    file.findings.map((finding) => ({
+      file: file.path,
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      ...oneBased(finding.range),
+      fixable: finding.fixes.length > 0,
+    })),
+  );
+  return `${JSON.stringify({ version: 1, findings })}\n`;
+};

@@ -1,0 +1,58 @@
+import { allRules } from '../engine';
+import { parseCommandLine, UsageError } from './args';
+import { runCheck } from './check';
+import { CliError, type CliIo } from './io';
+import { PRODUCT_VERSION } from './product';
+
+export { processIo, type CliIo } from './io';
+
+/**
+ * The whole CLI as a function of its arguments and surroundings, returning the exit code:
+ * 0 nothing at or above --fail-on, 1 something is, 2 usage error or unreadable input.
+ */
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    const command = parseCommandLine(argv);
+    switch (command.kind) {
+      case 'help':
+        io.stdout.write(helpText());
+        return 0;
+      case 'version':
+        io.stdout.write(`${PRODUCT_VERSION}\n`);
+        return 0;
+      case 'check':
+        return runCheck(command.options, io);
+    }
+  } catch (error) {
+    // One line and no stack trace, whatever went wrong: this runs in CI logs.
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UsageError) io.stderr.write(`shipshape: ${message} (see shipshape --help)\n`);
+    else if (error instanceof CliError) io.stderr.write(`shipshape: ${message}\n`);
+    else io.stderr.write(`shipshape: internal error: ${message.replace(/\s+/g, ' ')}\n`);
+    return 2;
+  }
+}
+
+function helpText(): string {
+  const width = Math.max(...allRules.map((rule) => rule.id.length));
+  return `Usage: shipshape check [options] [paths...]
+
+Checks Dockerfiles (Dockerfile*, Containerfile*, *.dockerfile) in the given files and
+folders, or in the current folder. Folders are searched recursively, skipping node_modules
+and .git; a file named explicitly is checked whatever its name.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --rule <id>=<level>        set a rule to off, info, warning or error (repeatable)
+  --fail-on <level>          exit 1 when a finding is at or above info, warning or error;
+                             none never fails (default: warning)
+  --fix                      apply safe fixes in place, then report what is left
+  -h, --help                 show this help
+  --version                  show the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 some, 2 usage error or unreadable input.
+
+Rules (default level):
+${allRules.map((rule) => `  ${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.summary}`).join('\n')}
+`;
+}
