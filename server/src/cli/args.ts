@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { findRule, type Severity, type SeveritySetting } from '../engine';
 import { CliError } from './io';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const FAIL_ON_LEVELS = ['info', 'warning', 'error', 'none'] as const;
-export type FailOn = Severity | 'none';
+type FailOn = Severity | 'none';
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 

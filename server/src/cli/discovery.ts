@@ -8,7 +8,7 @@ export interface FoundFile {
   absolutePath: string;
 }
 
-export interface Discovery {
+interface Discovery {
   files: FoundFile[];
   warnings: string[];
 }
@@ -82,6 +82,6 @@ function isFile(io: CliIo, path: string): boolean {
 }
 
 /** Code-point order, so output is the same whatever the machine's locale. */
-export function compareText(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

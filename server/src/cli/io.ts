@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 
-export interface OutputStream {
+interface OutputStream {
   write(text: string): void;
   /** Colours only make sense on a terminal. */
   isTTY?: boolean;
 }
 
-export interface DirectoryEntry {
+interface DirectoryEntry {
   name: string;
   isFile(): boolean;
   isDirectory(): boolean;

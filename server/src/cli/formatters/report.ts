@@ -14,7 +14,7 @@ export interface Report {
   fixedPaths: string[];
 }
 
-export interface FormatContext {
+interface FormatContext {
   cwd: string;
   color: boolean;
 }
