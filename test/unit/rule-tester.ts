@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { allRules, analyze, applyEdits, fixAll, type EngineConfig, type Finding } from '../../server/src/engine';
+import { allRules, analyze, applyEdits, fixAll, type BuildContext, type EngineConfig, type Finding, type SeveritySetting } from '../../server/src/engine';
 
 export interface ExpectedFinding {
   line: number;
@@ -24,24 +24,26 @@ export interface InvalidCase {
   /** Fix titles expected on the first finding. */
   fixTitles?: string[];
   config?: EngineConfig;
+  context?: BuildContext;
 }
 
 export interface ValidCase {
   name?: string;
   code: string;
   config?: EngineConfig;
+  context?: BuildContext;
 }
 
 function onlyRule(ruleId: string, config: EngineConfig = {}): EngineConfig {
-  const rules = Object.fromEntries(allRules.map((rule) => [rule.id, 'off' as const]));
+  const rules: Record<string, SeveritySetting> = Object.fromEntries(allRules.map((rule) => [rule.id, 'off']));
   const meta = allRules.find((rule) => rule.id === ruleId);
   assert.ok(meta, `unknown rule ${ruleId}`);
   rules[ruleId] = meta.defaultSeverity === 'off' ? 'warning' : meta.defaultSeverity;
   return { ...config, rules: { ...rules, ...config.rules } };
 }
 
-export function findingsOf(ruleId: string, code: string, config?: EngineConfig): Finding[] {
-  const result = analyze({ text: code, kind: 'dockerfile', config: onlyRule(ruleId, config) });
+export function findingsOf(ruleId: string, code: string, config?: EngineConfig, context?: BuildContext): Finding[] {
+  const result = analyze({ text: code, kind: 'dockerfile', config: onlyRule(ruleId, config), context });
   assert.deepEqual(result.internalErrors, [], 'no rule may throw');
   return result.findings.filter((finding) => finding.rule === ruleId);
 }
@@ -51,12 +53,12 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
     cases.valid.forEach((entry, index) => {
       const valid = typeof entry === 'string' ? { code: entry } : entry;
       test(`valid: ${valid.name ?? `#${index + 1}`}`, () => {
-        assert.deepEqual(findingsOf(ruleId, valid.code, valid.config).map(describeFinding), []);
+        assert.deepEqual(findingsOf(ruleId, valid.code, valid.config, valid.context).map(describeFinding), []);
       });
     });
     cases.invalid.forEach((invalid, index) => {
       test(`invalid: ${invalid.name ?? `#${index + 1}`}`, () => {
-        const findings = findingsOf(ruleId, invalid.code, invalid.config);
+        const findings = findingsOf(ruleId, invalid.code, invalid.config, invalid.context);
         assert.deepEqual(
           findings.map((finding, i) => positionOf(finding, invalid.findings[i])),
           invalid.findings.map((expected) => ({ line: expected.line, column: expected.column, endLine: expected.endLine, endColumn: expected.endColumn })),
@@ -66,14 +68,14 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         });
         if (invalid.fixTitles) assert.deepEqual(findings[0].fixes.map((fix) => fix.title), invalid.fixTitles);
         const config = onlyRule(ruleId, invalid.config);
-        const analyzeText = (text: string) => analyze({ text, kind: 'dockerfile', config }).findings;
+        const analyzeText = (text: string) => analyze({ text, kind: 'dockerfile', config, context: invalid.context }).findings;
         if (invalid.output === undefined) {
           assert.deepEqual(findings.flatMap((finding) => finding.fixes), [], 'no fix expected');
           return;
         }
         const fixed = fixAll(invalid.code, analyzeText, ['safe', 'unsafe']);
         assert.equal(fixed, invalid.output);
-        const remaining = findingsOf(ruleId, fixed, invalid.config);
+        const remaining = findingsOf(ruleId, fixed, invalid.config, invalid.context);
         assert.deepEqual(remaining.filter((finding) => finding.fixes.length > 0).map(describeFinding), [], 'fix must be stable');
         for (const finding of findings) {
           for (const fix of finding.fixes) assert.doesNotThrow(() => applyEdits(invalid.code, fix.edits));

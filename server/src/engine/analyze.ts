@@ -21,6 +21,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       rule.check({
         model,
         config: input.config ?? {},
+        context: input.context,
         report(report) {
           if (isSuppressed(suppressions, rule.meta.id, report.range.start.line)) return;
           findings.push({ rule: rule.meta.id, severity, fixes: [], ...report });

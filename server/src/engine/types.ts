@@ -77,10 +77,24 @@ export interface EngineConfig {
 
 export type DocumentKind = 'dockerfile';
 
+/**
+ * What the caller knows of the Dockerfile's build context (the engine reads no files itself).
+ * Absent: rules about the context stay silent.
+ */
+export interface BuildContext {
+  /** The `.dockerignore` that applies (`<Dockerfile>.dockerignore` first, as BuildKit does), or null when none exists. */
+  dockerignore: string | null;
+  /** Paths relative to the context root, forward slashes; a bounded listing, so possibly partial. */
+  files?: readonly string[];
+  /** Reads a small file of the context by its relative path; undefined when unreadable. */
+  readFile?(relativePath: string): string | undefined;
+}
+
 export interface AnalysisInput {
   text: string;
   kind: DocumentKind;
   config?: EngineConfig;
+  context?: BuildContext;
 }
 
 export interface AnalysisResult {

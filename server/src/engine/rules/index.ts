@@ -3,13 +3,16 @@ import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-fro
 import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
 import { cmdShellForm } from './dockerfile/cmd-shell-form';
 import { consecutiveRun } from './dockerfile/consecutive-run';
+import { copyIgnoredFile } from './dockerfile/copy-ignored-file';
 import { fromPlatformConstant } from './dockerfile/from-platform-constant';
 import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
 import { imageNotPinnedByDigest } from './dockerfile/image-not-pinned-by-digest';
 import { imageUntagged } from './dockerfile/image-untagged';
 import { imageUntrustedRegistry } from './dockerfile/image-untrusted-registry';
+import { missingDockerignore } from './dockerfile/missing-dockerignore';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
+import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
 import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
 import { userRoot } from './dockerfile/user-root';
@@ -31,6 +34,9 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   overriddenInstruction,
   // layers, size and cache
   consecutiveRun,
+  missingDockerignore,
+  copyIgnoredFile,
+  secretFileInContext,
   // security
   userRoot,
   secretInArgOrEnv,

@@ -1,5 +1,5 @@
 import type { DockerfileModel } from '../dockerfile/model';
-import type { EngineConfig, Fix, Range, RelatedInformation, RuleMeta } from '../types';
+import type { BuildContext, EngineConfig, Fix, Range, RelatedInformation, RuleMeta } from '../types';
 
 export interface Report {
   range: Range;
@@ -11,6 +11,7 @@ export interface Report {
 export interface DockerfileRuleContext {
   model: DockerfileModel;
   config: EngineConfig;
+  context?: BuildContext;
   report(report: Report): void;
 }
 
