@@ -1,4 +1,5 @@
 import { analyze, documentKindForPath, fixAll, type AnalysisResult, type Severity } from '../engine';
+import { buildContextFor } from '../host/build-context';
 import type { CheckOptions } from './args';
 import { discoverFiles, type FoundFile } from './discovery';
 import { formatJson } from './formatters/json';
@@ -29,9 +30,10 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       inputFailed ||= source.kind === 'unreadable';
       continue;
     }
+    const context = buildContextFor(file.absolutePath);
     // Named on the command line, any file is read as a Dockerfile.
     const analyzeText = (text: string): AnalysisResult =>
-      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config: { rules: options.rules } });
+      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config: { rules: options.rules }, context });
     let text = source.text;
     if (options.fix) {
       try {

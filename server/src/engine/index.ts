@@ -8,7 +8,7 @@ import type { AnalysisInput, AnalysisResult, RuleMeta } from './types';
 
 export * from './types';
 export { applyEdits, LineIndex } from './text/document';
-export { fixAll, fixAllEdits } from './fixes/fix-all';
+export { chosenFix, fixAll, fixAllEdits } from './fixes/fix-all';
 export { effectiveSeverity };
 
 export const RULE_DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';

@@ -1,4 +1,4 @@
-import type { Finding, Fix, Severity } from '../../engine';
+import { chosenFix, type Finding, type Severity } from '../../engine';
 import { oneBased, type Formatter } from './report';
 
 const SEVERITY_COLOURS: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
@@ -30,14 +30,9 @@ export const formatText: Formatter = (report, { color }) => {
 };
 
 function fixHint(finding: Finding): string | undefined {
-  const fix = safeFix(finding);
+  const fix = chosenFix(finding, ['safe']);
   if (fix) return `(fix: ${fix.title} — run with --fix)`;
   return finding.fixes.length > 0 ? '(fix available in the editor)' : undefined;
-}
-
-/** The fix `--fix` would apply, chosen the way the engine's fixAll chooses. */
-function safeFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((fix) => fix.isPreferred && fix.safety === 'safe') ?? finding.fixes.find((fix) => fix.safety === 'safe');
 }
 
 function summary(findingsPerFile: Finding[][]): string {
@@ -50,7 +45,7 @@ function summary(findingsPerFile: Finding[][]): string {
     .map(({ severity, n }) => (severity === 'info' ? `${n} info` : count(n, severity)));
   const withFindings = findingsPerFile.filter((findings) => findings.length > 0).length;
   const files = withFindings === fileCount ? count(fileCount, 'file') : `${withFindings} of ${count(fileCount, 'file')}`;
-  const fixable = all.filter((finding) => safeFix(finding)).length;
+  const fixable = all.filter((finding) => chosenFix(finding, ['safe'])).length;
   return `${count(all.length, 'finding')} (${bySeverity.join(', ')}) in ${files}${fixable > 0 ? `; ${fixable} fixable with --fix` : ''}.`;
 }
 

@@ -1,5 +1,10 @@
 import { applyEdits, rangesOverlap } from '../text/document';
-import type { Finding, FixSafety, TextEdit } from '../types';
+import type { Finding, Fix, FixSafety, TextEdit } from '../types';
+
+/** The fix fix-all applies for a finding: its preferred fix of an allowed safety, else the first allowed one. */
+export function chosenFix(finding: Finding, allow: readonly FixSafety[] = ['safe']): Fix | undefined {
+  return finding.fixes.find((fix) => fix.isPreferred && allow.includes(fix.safety)) ?? finding.fixes.find((fix) => allow.includes(fix.safety));
+}
 
 /**
  * The edits of every finding's preferred fix of the allowed safety, leaving out any fix that
@@ -8,7 +13,7 @@ import type { Finding, FixSafety, TextEdit } from '../types';
 export function fixAllEdits(findings: readonly Finding[], allow: readonly FixSafety[] = ['safe']): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const finding of findings) {
-    const fix = finding.fixes.find((candidate) => candidate.isPreferred && allow.includes(candidate.safety)) ?? finding.fixes.find((candidate) => allow.includes(candidate.safety));
+    const fix = chosenFix(finding, allow);
     if (!fix) continue;
     if (fix.edits.some((edit) => taken.some((other) => rangesOverlap(edit.range, other.range) || sameInsertionPoint(edit, other)))) continue;
     taken.push(...fix.edits);

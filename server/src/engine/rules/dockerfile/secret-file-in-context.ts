@@ -27,13 +27,15 @@ export const secretFileInContext: DockerfileRule = {
     equivalents: ['Trivy DS-0031 (partly)'],
   },
   check({ model, context, report }) {
-    if (!context?.files) return;
+    // Listing the context costs I/O at the caller: only ask when the whole context is copied.
+    const copies = model.stages.flatMap((stage) => wholeContextCopies(model, stage));
+    if (copies.length === 0 || !context?.files) return;
     const ignored = context.dockerignore ? dockerignoreMatcher(context.dockerignore) : () => false;
     const secrets = context.files.filter((path) => !ignored(path) && looksSecret(path, context));
     if (secrets.length === 0) return;
     const shown = secrets.slice(0, 5).map((path) => `\`${path}\``).join(', ');
     const more = secrets.length > 5 ? ` and ${secrets.length - 5} more` : '';
-    for (const copy of model.stages.flatMap((stage) => wholeContextCopies(model, stage))) {
+    for (const copy of copies) {
       report({ range: copy.range, message: `This copies secret-looking files into the image: ${shown}${more}. Exclude them in .dockerignore.` });
     }
   },
