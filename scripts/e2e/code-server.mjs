@@ -2,7 +2,7 @@
 // Debian Chromium that drives them, for the UI test and the extension-host suite.
 // scripts/e2e/setup.sh installs both; SHIPSHAPE_E2E_CACHE points at its cache.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,9 +26,20 @@ const settings = {
   'telemetry.telemetryLevel': 'off',
 };
 
-// Every running instance, so that a crash or a signal (CI's timeout) still stops them all.
+// Every running instance and temp dir, so that a crash or a signal (CI's timeout) still
+// stops and removes them all.
 const running = new Set();
-process.on('exit', () => running.forEach((child) => killGroup(child, 'SIGKILL')));
+const tempDirs = [];
+process.on('exit', () => {
+  running.forEach((child) => killGroup(child, 'SIGKILL'));
+  for (const dir of tempDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (error) {
+      console.error(`[e2e] could not remove ${dir}: ${error.message}`);
+    }
+  }
+});
 for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
   process.once(signal, () => {
     console.error(`[e2e] ${signal}: stopping code-server`);
@@ -42,6 +53,13 @@ function killGroup(child, signal) {
   } catch {
     // The group is already gone.
   }
+}
+
+/** A fresh temp dir, removed when the process exits. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `shipshape-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
 }
 
 function freePort() {
@@ -63,7 +81,7 @@ export async function startCodeServer({ vsix, args = [] } = {}) {
   if (!existsSync(entry) || !existsSync(node24)) {
     throw new Error(`code-server is not installed in ${cache}: run scripts/e2e/setup.sh`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'shipshape-code-server-'));
+  const dir = tempDir('code-server');
   mkdirSync(join(dir, 'user', 'User'), { recursive: true });
   writeFileSync(join(dir, 'user', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const env = {
@@ -104,19 +122,18 @@ export async function startCodeServer({ vsix, args = [] } = {}) {
       // VS Code's own logs: extension host, output channels (the Shipshape one included).
       if (existsSync(join(dir, 'user', 'logs'))) cpSync(join(dir, 'user', 'logs'), join(resultsDir, 'vscode-logs'), { recursive: true });
     }
-    rmSync(dir, { recursive: true, force: true });
   }
 
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 60_000; ; await sleep(250)) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`code-server exited with ${child.exitCode} before answering`);
+      throw new Error(`code-server exited with ${child.exitCode} before answering:\n${readFileSync(log, 'utf8').slice(-3000)}`);
     }
     if (await fetch(`${url}/healthz`).then((response) => response.ok, () => false)) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error('code-server did not answer /healthz within 60 s');
+      throw new Error(`code-server did not answer /healthz within 60 s:\n${readFileSync(log, 'utf8').slice(-3000)}`);
     }
   }
   return { url, host: `127.0.0.1:${port}`, dir, stop };
@@ -124,7 +141,7 @@ export async function startCodeServer({ vsix, args = [] } = {}) {
 
 /** A headless Chromium with a throwaway profile: resolves to { page, close() }. */
 export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), 'shipshape-chromium-'));
+  const profile = tempDir('chromium');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
@@ -134,9 +151,5 @@ export async function launchBrowser() {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(30_000);
-  async function close() {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-  }
-  return { page, close };
+  return { page, close: () => context.close() };
 }

@@ -4,17 +4,17 @@
 // (npm run build or npm run package first); the workspace is a copy of examples/.
 // Logs land in test-results/suite/.
 import { runTests } from '@vscode/test-electron';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { outdir } from '../../scripts/e2e/build-suite.mjs';
+import { tempDir } from '../../scripts/e2e/code-server.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const results = join(root, 'test-results', 'suite');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-const scratch = mkdtempSync(join(tmpdir(), 'shipshape-suite-'));
+const scratch = tempDir('suite');
 const workspace = join(scratch, 'examples');
 cpSync(join(root, 'examples'), workspace, { recursive: true });
 const countsFile = join(scratch, 'counts.json');
@@ -35,7 +35,6 @@ try {
   console.error(error.message);
 } finally {
   if (existsSync(countsFile)) counts = JSON.parse(readFileSync(countsFile, 'utf8'));
-  rmSync(scratch, { recursive: true, force: true });
 }
 console.log(`logs: ${results}`);
 console.log(`suite: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);

@@ -4,10 +4,9 @@
 // Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/ui/; SHIPSHAPE_UPDATE_SCREENSHOTS=1 also refreshes
 // docs/images/editor-quickfix.png from the happy path.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchBrowser, startCodeServer } from '../../../scripts/e2e/code-server.mjs';
+import { launchBrowser, startCodeServer, tempDir } from '../../../scripts/e2e/code-server.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 const vsix = resolve(process.env.SHIPSHAPE_E2E_VSIX ?? join(root, 'shipshape.vsix'));
@@ -22,8 +21,7 @@ if (!existsSync(vsix)) {
   console.log('ui: 0 passed, 1 failed');
   process.exit(1);
 }
-const scratch = mkdtempSync(join(tmpdir(), 'shipshape-ui-'));
-const workspace = join(scratch, 'examples'); // the name the explorer and screenshots show
+const workspace = join(tempDir('ui'), 'examples'); // the name the explorer and screenshots show
 cpSync(join(root, 'examples'), workspace, { recursive: true });
 const dockerfile = join(workspace, 'node-app', 'Dockerfile');
 
@@ -47,7 +45,7 @@ async function step(name, body) {
     console.log(`✔ ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     failed++;
-    console.log(`✖ ${name}\n  ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n  ')}`);
+    console.log(`✖ ${name}\n  ${String(error?.stack ?? error).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 4).join('\n  ')}`);
     await page?.screenshot({ path: join(results, 'failure.png') }).catch(() => {});
   }
 }
@@ -136,7 +134,6 @@ try {
   writeFileSync(join(results, 'console.log'), consoleLines.join('\n') + '\n');
   await browser.close();
   await server.stop(results);
-  rmSync(scratch, { recursive: true, force: true });
 }
 
 console.log(`screenshots and logs: ${results}`);
