@@ -35,3 +35,15 @@ test('broken input is analysed as far as it goes and never throws', () => {
     assert.deepEqual(result.internalErrors, [], JSON.stringify(text));
   }
 });
+
+test('hadolint ignore comments map to the equivalent rules', () => {
+  const text = ['# hadolint ignore=DL3007', 'FROM node:latest AS a', 'FROM node:latest', 'USER node'].join('\n');
+  assert.deepEqual(rulesAt(text), ['image-latest-tag@3:warning']);
+  assert.deepEqual(rulesAt(['# hadolint global ignore=DL3007,DL3002', 'FROM node:latest'].join('\n')), []);
+});
+
+test('BuildKit check=skip directives map to the equivalent rules', () => {
+  const text = ['# syntax=docker/dockerfile:1', '# check=skip=JSONArgsRecommended;error=true', 'FROM node:22@sha256:0000000000000000000000000000000000000000000000000000000000000000', 'USER node', 'CMD node a.js'].join('\n');
+  assert.deepEqual(rulesAt(text), []);
+  assert.deepEqual(rulesAt(['# check=skip=all', 'FROM node:22@sha256:0000000000000000000000000000000000000000000000000000000000000000', 'USER node', 'CMD node a.js'].join('\n')), []);
+});

@@ -14,7 +14,8 @@ export interface CheckOptions {
   paths: string[];
   format: OutputFormat;
   rules: Record<string, SeveritySetting>;
-  failOn: FailOn;
+  /** Undefined when not given: the config file's threshold applies, else `warning`. */
+  failOn?: FailOn;
   fix: boolean;
 }
 
@@ -35,7 +36,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     options: {
       paths,
       format: oneOf('--format', values.format ?? 'text', OUTPUT_FORMATS),
-      failOn: oneOf('--fail-on', values['fail-on'] ?? 'warning', FAIL_ON_LEVELS),
+      failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS),
       rules: parseRuleOverrides(values.rule ?? []),
       fix: values.fix ?? false,
     },

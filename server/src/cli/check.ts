@@ -1,5 +1,8 @@
 import { analyze, documentKindForPath, fixAll, type AnalysisResult, type Severity } from '../engine';
+import { join, relative } from 'node:path';
+import { mergeConfig } from '../engine/config/config-file';
 import { buildContextFor } from '../host/build-context';
+import { findConfigFor } from '../host/config-loader';
 import type { CheckOptions } from './args';
 import { discoverFiles, type FoundFile } from './discovery';
 import { formatJson } from './formatters/json';
@@ -19,6 +22,16 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   discovery.warnings.forEach(warn);
   if (discovery.files.length === 0) warn('no Dockerfiles found');
 
+  const reported = new Set<string>();
+  const configFor = (path: string) => {
+    const found = findConfigFor(path);
+    if (found.path && !reported.has(found.path)) {
+      reported.add(found.path);
+      for (const problem of found.problems) warn(`${relative(io.cwd, found.path) || found.path}: ${problem}`);
+    }
+    return found;
+  };
+
   const checked: CheckedFile[] = [];
   const fixedPaths: string[] = [];
   let inputFailed = false;
@@ -31,9 +44,10 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       continue;
     }
     const context = buildContextFor(file.absolutePath);
+    const config = mergeConfig(configFor(file.absolutePath).config, { rules: options.rules });
     // Named on the command line, any file is read as a Dockerfile.
     const analyzeText = (text: string): AnalysisResult =>
-      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config: { rules: options.rules }, context });
+      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config, context });
     let text = source.text;
     if (options.fix) {
       try {
@@ -54,7 +68,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   io.stdout.write(FORMATTERS[options.format]({ files: checked, fixedPaths }, { cwd: io.cwd, color }));
 
   if (inputFailed || (checked.length > 0 && failed === checked.length)) return 2;
-  const { failOn } = options;
+  const failOn = options.failOn ?? configFor(join(io.cwd, 'Dockerfile')).failOn ?? 'warning';
   if (failOn === 'none') return 0;
   return checked.some((file) => file.findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn])) ? 1 : 0;
 }
