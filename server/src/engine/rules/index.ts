@@ -3,19 +3,27 @@ import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-fro
 import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
 import { cmdShellForm } from './dockerfile/cmd-shell-form';
 import { consecutiveRun } from './dockerfile/consecutive-run';
+import { copyFromOwnStage } from './dockerfile/copy-from-own-stage';
+import { copyFromUnknownStage } from './dockerfile/copy-from-unknown-stage';
 import { copyIgnoredFile } from './dockerfile/copy-ignored-file';
+import { duplicateStageName } from './dockerfile/duplicate-stage-name';
+import { fromAsCasing } from './dockerfile/from-as-casing';
 import { fromPlatformConstant } from './dockerfile/from-platform-constant';
 import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
 import { imageNotPinnedByDigest } from './dockerfile/image-not-pinned-by-digest';
 import { imageUntagged } from './dockerfile/image-untagged';
 import { imageUntrustedRegistry } from './dockerfile/image-untrusted-registry';
+import { instructionCasing } from './dockerfile/instruction-casing';
 import { missingDockerignore } from './dockerfile/missing-dockerignore';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
+import { reservedStageName } from './dockerfile/reserved-stage-name';
 import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
 import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
+import { stageNameCasing } from './dockerfile/stage-name-casing';
 import { userRoot } from './dockerfile/user-root';
+import { workdirRelative } from './dockerfile/workdir-relative';
 
 /** Every Dockerfile rule, in catalog order within each section. */
 export const dockerfileRules: readonly DockerfileRule[] = [
@@ -41,4 +49,12 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   userRoot,
   secretInArgOrEnv,
   // correctness and style
+  workdirRelative,
+  copyFromUnknownStage,
+  copyFromOwnStage,
+  duplicateStageName,
+  reservedStageName,
+  stageNameCasing,
+  fromAsCasing,
+  instructionCasing,
 ];
