@@ -7,6 +7,7 @@ import { copyFromOwnStage } from './dockerfile/copy-from-own-stage';
 import { copyFromUnknownStage } from './dockerfile/copy-from-unknown-stage';
 import { copyIgnoredFile } from './dockerfile/copy-ignored-file';
 import { duplicateStageName } from './dockerfile/duplicate-stage-name';
+import { envSelfReference } from './dockerfile/env-self-reference';
 import { fromAsCasing } from './dockerfile/from-as-casing';
 import { fromPlatformConstant } from './dockerfile/from-platform-constant';
 import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
@@ -15,6 +16,8 @@ import { imageNotPinnedByDigest } from './dockerfile/image-not-pinned-by-digest'
 import { imageUntagged } from './dockerfile/image-untagged';
 import { imageUntrustedRegistry } from './dockerfile/image-untrusted-registry';
 import { instructionCasing } from './dockerfile/instruction-casing';
+import { legacyKeyValue } from './dockerfile/legacy-key-value';
+import { maintainerDeprecated } from './dockerfile/maintainer-deprecated';
 import { missingDockerignore } from './dockerfile/missing-dockerignore';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
@@ -22,6 +25,7 @@ import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
 import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
 import { stageNameCasing } from './dockerfile/stage-name-casing';
+import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
 import { workdirRelative } from './dockerfile/workdir-relative';
 
@@ -57,4 +61,8 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   stageNameCasing,
   fromAsCasing,
   instructionCasing,
+  legacyKeyValue,
+  maintainerDeprecated,
+  undefinedVariable,
+  envSelfReference,
 ];
