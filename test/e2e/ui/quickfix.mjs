@@ -50,6 +50,13 @@ async function step(name, body) {
   }
 }
 
+/** Polls probe() until it holds; on timeout, fails with what explain() says. */
+async function until(probe, explain, timeoutMs = 10_000) {
+  for (const deadline = Date.now() + timeoutMs; !(await probe()); await page.waitForTimeout(200)) {
+    if (Date.now() > deadline) throw new Error(await explain());
+  }
+}
+
 /** The editor's text as rendered (Monaco draws spaces as no-break spaces), by line. */
 async function editorLines() {
   const lines = await page.locator('.monaco-editor .view-lines .view-line').evaluateAll((nodes) =>
@@ -72,8 +79,7 @@ try {
   await step('node-app/Dockerfile opens in an editor', async () => {
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill('node-app/Dockerfile');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).filter({ hasText: 'node-app' }).click();
     await page.locator('.monaco-editor .view-line', { hasText: 'FROM node:latest' }).waitFor();
   });
 
@@ -96,9 +102,11 @@ try {
   });
 
   await step('Ctrl+. on the CMD line offers "Convert to exec form"', async () => {
-    await page.keyboard.press('Control+G'); // go to line:column, inside `node server.js`
-    await page.keyboard.type('6:10');
+    // Go to line:column, inside `node server.js`; the status bar confirms where the cursor is.
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':6:10');
     await page.keyboard.press('Enter');
+    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 6, Col 10' }).waitFor();
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row', { hasText: 'Convert to exec form' }).waitFor();
     await page.screenshot({ path: join(results, 'quickfix-menu.png') });
@@ -111,23 +119,19 @@ try {
   await step('the quick fix rewrites CMD in exec form', async () => {
     await page.locator('.action-widget .monaco-list-row', { hasText: 'Convert to exec form' }).click();
     await page.waitForFunction(() => !document.querySelector('.action-widget .monaco-list-row'));
-    for (const deadline = Date.now() + 10_000; !(await editorLines()).includes(execForm);) {
-      if (Date.now() > deadline) throw new Error(`editor shows:\n${(await editorLines()).join('\n')}`);
-      await page.waitForTimeout(200);
-    }
+    await until(async () => (await editorLines()).includes(execForm), async () => `editor shows:\n${(await editorLines()).join('\n')}`);
   });
 
   await step('Ctrl+S saves the exec form to disk', async () => {
     await page.keyboard.press('Control+S');
-    for (const deadline = Date.now() + 10_000; !readFileSync(dockerfile, 'utf8').split('\n').includes(execForm);) {
-      if (Date.now() > deadline) throw new Error(`file holds:\n${readFileSync(dockerfile, 'utf8')}`);
-      await page.waitForTimeout(200);
-    }
+    await until(() => readFileSync(dockerfile, 'utf8').split('\n').includes(execForm), () => `file holds:\n${readFileSync(dockerfile, 'utf8')}`);
   });
 
   await step('the cmd-shell-form finding goes away', async () => {
-    await page.waitForFunction(
-      (id) => !document.querySelector('.markers-panel')?.textContent.includes(id), 'cmd-shell-form', { timeout: 15_000 });
+    await page.waitForFunction(() => {
+      const text = document.querySelector('.markers-panel')?.textContent ?? '';
+      return text.includes('image-latest-tag') && !text.includes('cmd-shell-form');
+    }, undefined, { timeout: 15_000 });
     await page.screenshot({ path: join(results, 'after-fix.png') });
   });
 } finally {
