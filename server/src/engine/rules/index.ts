@@ -6,8 +6,14 @@ import { consecutiveRun } from './dockerfile/consecutive-run';
 import { copyFromOwnStage } from './dockerfile/copy-from-own-stage';
 import { copyFromUnknownStage } from './dockerfile/copy-from-unknown-stage';
 import { copyIgnoredFile } from './dockerfile/copy-ignored-file';
+import { copyMultiSourceDest } from './dockerfile/copy-multi-source-dest';
+import { copyRelativeDestWithoutWorkdir } from './dockerfile/copy-relative-dest-without-workdir';
 import { duplicateStageName } from './dockerfile/duplicate-stage-name';
+import { emptyContinuation } from './dockerfile/empty-continuation';
 import { envSelfReference } from './dockerfile/env-self-reference';
+import { exposeInvalid } from './dockerfile/expose-invalid';
+import { exposeSsh } from './dockerfile/expose-ssh';
+import { firstInstruction } from './dockerfile/first-instruction';
 import { fromAsCasing } from './dockerfile/from-as-casing';
 import { fromPlatformConstant } from './dockerfile/from-platform-constant';
 import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
@@ -19,6 +25,7 @@ import { instructionCasing } from './dockerfile/instruction-casing';
 import { legacyKeyValue } from './dockerfile/legacy-key-value';
 import { maintainerDeprecated } from './dockerfile/maintainer-deprecated';
 import { missingDockerignore } from './dockerfile/missing-dockerignore';
+import { onbuildForbiddenTrigger } from './dockerfile/onbuild-forbidden-trigger';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
 import { secretFileInContext } from './dockerfile/secret-file-in-context';
@@ -52,6 +59,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   // security
   userRoot,
   secretInArgOrEnv,
+  exposeSsh,
   // correctness and style
   workdirRelative,
   copyFromUnknownStage,
@@ -65,4 +73,10 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   maintainerDeprecated,
   undefinedVariable,
   envSelfReference,
+  copyMultiSourceDest,
+  copyRelativeDestWithoutWorkdir,
+  exposeInvalid,
+  emptyContinuation,
+  firstInstruction,
+  onbuildForbiddenTrigger,
 ];
