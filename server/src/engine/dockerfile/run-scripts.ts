@@ -1,0 +1,75 @@
+import type { Instruction } from 'dockerfile-ast';
+import { describeCommand, parseShell, type CommandDescription, type ParsedShell, type ShellCommand, type ShellWord } from '../shell';
+import type { Range } from '../types';
+import { argumentsText, execFormArguments, type DockerfileModel, type Stage } from './model';
+import { shellSource, type ShellSource } from './shell-source';
+
+export interface ScriptCommand {
+  command: ShellCommand;
+  /** What the command asks its tool to do; undefined for `A=b` or `> file`. */
+  description?: CommandDescription;
+}
+
+/** The shell script of a RUN, CMD, ENTRYPOINT or HEALTHCHECK as commands rules can query. */
+export interface InstructionScript {
+  instruction: Instruction;
+  stage: Stage;
+  shell: ParsedShell;
+  commands: ScriptCommand[];
+  /** Document range of a word or span of the script. */
+  rangeOf(start: number, end: number): Range;
+  wordRange(word: ShellWord): Range;
+  /** Exec form: the JSON array, parsed into words by quoting them for the shell. */
+  execForm: boolean;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
+const cache = new WeakMap<Instruction, InstructionScript | null>();
+
+/** Words as one shell line, each single-quoted so the parser sees exactly these words. */
+function quoteWords(words: readonly string[]): string {
+  return words.map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+function fromSource(source: Pick<ShellSource, 'text' | 'rangeOf'>, instruction: Instruction, stage: Stage, execForm: boolean): InstructionScript {
+  const shell = parseShell(source.text);
+  return {
+    instruction,
+    stage,
+    shell,
+    commands: shell.commands.map((command) => ({ command, description: describeCommand(command) })),
+    rangeOf: (start, end) => source.rangeOf(start, end),
+    wordRange: (word) => source.rangeOf(word.start, word.end),
+    execForm,
+  };
+}
+
+export function instructionScript(model: DockerfileModel, stage: Stage, instruction: Instruction): InstructionScript | undefined {
+  const cached = cache.get(instruction);
+  if (cached !== undefined) return cached ?? undefined;
+  const script = buildScript(model, stage, instruction);
+  cache.set(instruction, script ?? null);
+  return script;
+}
+
+function buildScript(model: DockerfileModel, stage: Stage, instruction: Instruction): InstructionScript | undefined {
+  const exec = execFormArguments(argumentsText(model, instruction));
+  if (!exec) {
+    const source = shellSource(model, instruction);
+    return source && fromSource(source, instruction, stage, false);
+  }
+  // Exec form has no shell to map words back through: findings land on the whole array.
+  const whole = instruction.getArgumentsRange() as Range;
+  const program = exec[0]?.split('/').pop() ?? '';
+  const dashC = exec.indexOf('-c');
+  const text = SHELLS.has(program) && dashC > 0 && exec[dashC + 1] !== undefined ? exec[dashC + 1] : quoteWords(exec);
+  return fromSource({ text, rangeOf: () => whole }, instruction, stage, true);
+}
+
+/** Every RUN of a stage with its script, in order. */
+export function runScripts(model: DockerfileModel, stage: Stage): InstructionScript[] {
+  return stage.instructions
+    .filter((instruction) => instruction.getKeyword() === 'RUN')
+    .map((instruction) => instructionScript(model, stage, instruction))
+    .filter((script): script is InstructionScript => script !== undefined);
+}
