@@ -66,6 +66,8 @@ export interface RuleMeta {
   equivalents: string[];
 }
 
+export type LabelValueType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+
 export interface EngineConfig {
   /** Per-rule severity overrides; a rule not named here keeps its default. */
   rules?: Record<string, SeveritySetting>;
@@ -73,6 +75,11 @@ export interface EngineConfig {
   shippedStage?: string;
   /** Registries images may come from (image-untrusted-registry); "docker.io" for Docker Hub. */
   trustedRegistries?: string[];
+  /**
+   * Labels the shipped image must carry and the form of their values (label-schema), e.g.
+   * `{ "org.opencontainers.image.source": "url" }`; `text` only asks for a non-empty value.
+   */
+  labelSchema?: Record<string, LabelValueType>;
 }
 
 export type DocumentKind = 'dockerfile';

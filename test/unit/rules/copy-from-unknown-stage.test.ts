@@ -22,6 +22,7 @@ ruleTester('copy-from-unknown-stage', {
       code: 'FROM alpine:3.22\nCOPY --from=build /a /a\nFROM golang:1.25 AS build',
       findings: [{ line: 2, column: 13, endColumn: 18, message: /defined after/ }],
     },
+    { name: '--from after another flag', code: 'FROM alpine:3.22 AS build\nFROM scratch\nCOPY --link --chown=1000 --from=buidl /a /a', findings: [{ line: 3, column: 33, endColumn: 38 }] },
     { name: 'index out of range', code: 'FROM alpine:3.22\nCOPY --from=3 /a /a', findings: [{ line: 2, column: 13, message: /no stage number 3/ }] },
     { name: 'later index', code: 'FROM alpine:3.22\nCOPY --from=1 /a /a\nFROM alpine:3.22', findings: [{ line: 2, column: 13, message: /defined after/ }] },
   ],

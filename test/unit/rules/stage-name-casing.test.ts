@@ -5,9 +5,9 @@ ruleTester('stage-name-casing', {
   invalid: [
     {
       name: 'renames every reference',
-      code: 'FROM golang:1.25 AS Build\nFROM Build AS Test\nRUN --mount=type=cache,from=BUILD,target=/c ls\nFROM scratch\nCOPY --from=Build /out/app /app\nCOPY --from=build /b /b\n',
+      code: 'FROM golang:1.25 AS Build\nFROM Build AS Test\nRUN --mount=type=cache,from=BUILD,target=/c ls\nFROM scratch\nCOPY --link --from=Build /out/app /app\nCOPY --from=build /b /b\n',
       findings: [{ line: 1, column: 21, endLine: 1, endColumn: 26, message: /`Build` should be lowercase/ }, { line: 2, column: 15, endColumn: 19 }],
-      output: 'FROM golang:1.25 AS build\nFROM build AS test\nRUN --mount=type=cache,from=build,target=/c ls\nFROM scratch\nCOPY --from=build /out/app /app\nCOPY --from=build /b /b\n',
+      output: 'FROM golang:1.25 AS build\nFROM build AS test\nRUN --mount=type=cache,from=build,target=/c ls\nFROM scratch\nCOPY --link --from=build /out/app /app\nCOPY --from=build /b /b\n',
     },
     {
       name: 'keeps CRLF and leaves variables alone',

@@ -8,3 +8,13 @@ export function isAbsolutePath(path: string, windows: boolean): boolean {
   if (path.startsWith('/')) return true;
   return windows && (/^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\'));
 }
+
+/** `path` resolved against the absolute directory `from`, with `.` and `..` folded away. */
+export function resolvePosix(from: string, path: string): string {
+  const parts: string[] = [];
+  for (const part of `${path.startsWith('/') ? '' : from}/${path}`.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}

@@ -29,8 +29,7 @@ export function stageReferences(model: DockerfileModel): StageReference[] {
     for (const instruction of stage.instructions) {
       const keyword = instruction.getKeyword();
       if (keyword === 'COPY') {
-        const flag = (instruction as Copy).getFromFlag();
-        const reference = flagReference(flag);
+        const reference = flagReference(copyFromFlag(instruction));
         if (reference) references.push({ kind: 'copy', ...reference, stage, instruction });
       } else if (keyword === 'RUN') {
         for (const flag of (instruction as Run).getFlags()) {
@@ -46,7 +45,12 @@ export function stageReferences(model: DockerfileModel): StageReference[] {
   return references;
 }
 
-function flagReference(flag: Flag | null): { name: string; range: Range } | undefined {
+/** `COPY --from`, wherever it stands among the flags (dockerfile-ast's getFromFlag wants it alone). */
+export function copyFromFlag(instruction: Instruction): Flag | undefined {
+  return (instruction as Copy).getFlags().find((flag) => flag.getName() === 'from');
+}
+
+function flagReference(flag: Flag | undefined): { name: string; range: Range } | undefined {
   const name = flag?.getValue();
   const range = flag?.getValueRange();
   if (!name || !range || name.includes('$')) return undefined;

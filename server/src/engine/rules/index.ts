@@ -1,4 +1,6 @@
 import type { DockerfileRule } from './rule';
+import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
+import { addRemoteWithoutChecksum } from './dockerfile/add-remote-without-checksum';
 import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-from';
 import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
 import { cmdShellForm } from './dockerfile/cmd-shell-form';
@@ -8,6 +10,7 @@ import { copyFromUnknownStage } from './dockerfile/copy-from-unknown-stage';
 import { copyIgnoredFile } from './dockerfile/copy-ignored-file';
 import { copyMultiSourceDest } from './dockerfile/copy-multi-source-dest';
 import { copyRelativeDestWithoutWorkdir } from './dockerfile/copy-relative-dest-without-workdir';
+import { copyWholeStageRootfs } from './dockerfile/copy-whole-stage-rootfs';
 import { duplicateStageName } from './dockerfile/duplicate-stage-name';
 import { emptyContinuation } from './dockerfile/empty-continuation';
 import { envSelfReference } from './dockerfile/env-self-reference';
@@ -17,11 +20,14 @@ import { firstInstruction } from './dockerfile/first-instruction';
 import { fromAsCasing } from './dockerfile/from-as-casing';
 import { fromPlatformConstant } from './dockerfile/from-platform-constant';
 import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
+import { healthcheckMissing } from './dockerfile/healthcheck-missing';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
 import { imageNotPinnedByDigest } from './dockerfile/image-not-pinned-by-digest';
 import { imageUntagged } from './dockerfile/image-untagged';
 import { imageUntrustedRegistry } from './dockerfile/image-untrusted-registry';
 import { instructionCasing } from './dockerfile/instruction-casing';
+import { labelInvalidKey } from './dockerfile/label-invalid-key';
+import { labelSchema } from './dockerfile/label-schema';
 import { legacyKeyValue } from './dockerfile/legacy-key-value';
 import { maintainerDeprecated } from './dockerfile/maintainer-deprecated';
 import { missingDockerignore } from './dockerfile/missing-dockerignore';
@@ -35,6 +41,7 @@ import { stageNameCasing } from './dockerfile/stage-name-casing';
 import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
 import { workdirRelative } from './dockerfile/workdir-relative';
+import { workdirSystemDir } from './dockerfile/workdir-system-dir';
 
 /** Every Dockerfile rule, in catalog order within each section. */
 export const dockerfileRules: readonly DockerfileRule[] = [
@@ -56,10 +63,14 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   missingDockerignore,
   copyIgnoredFile,
   secretFileInContext,
+  copyWholeStageRootfs,
+  addInsteadOfCopy,
+  addRemoteWithoutChecksum,
   // security
   userRoot,
   secretInArgOrEnv,
   exposeSsh,
+  workdirSystemDir,
   // correctness and style
   workdirRelative,
   copyFromUnknownStage,
@@ -79,4 +90,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   emptyContinuation,
   firstInstruction,
   onbuildForbiddenTrigger,
+  labelInvalidKey,
+  labelSchema,
+  healthcheckMissing,
 ];
