@@ -145,3 +145,29 @@ export function shellAt(model: DockerfileModel, stage: Stage, line: number): str
 export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
   return model.escapeChar === '`' || rootBase(stage).facts.family === 'windows';
 }
+
+export interface JsonString {
+  value: string;
+  /** Range of the string literal, quotes included. */
+  range: Range;
+}
+
+/**
+ * The strings of an exec-form array with their exact ranges. (dockerfile-ast's own JSON
+ * strings drop the spaces inside values, so we scan the text ourselves.)
+ */
+export function execFormStrings(model: DockerfileModel, instruction: Instruction): JsonString[] | undefined {
+  const range = instruction.getArgumentsRange();
+  if (!range || !execFormArguments(model.lines.textOf(range))) return undefined;
+  const start = model.lines.offsetAt(range.start);
+  const end = model.lines.offsetAt(range.end);
+  const strings: JsonString[] = [];
+  for (let i = start; i < end; i++) {
+    if (model.text[i] !== '"') continue;
+    let j = i + 1;
+    while (j < end && model.text[j] !== '"') j += model.text[j] === '\\' ? 2 : 1;
+    strings.push({ value: JSON.parse(model.text.slice(i, j + 1)) as string, range: { start: model.lines.positionAt(i), end: model.lines.positionAt(j + 1) } });
+    i = j;
+  }
+  return strings;
+}

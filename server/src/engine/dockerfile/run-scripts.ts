@@ -1,8 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { describeCommand, parseShell, type CommandDescription, type ParsedShell, type ShellCommand, type ShellWord } from '../shell';
 import type { Range } from '../types';
-import { argumentsText, execFormArguments, type DockerfileModel, type Stage } from './model';
+import { execFormStrings, type DockerfileModel, type Stage } from './model';
 import { shellSource, type ShellSource } from './shell-source';
+import { wrappedScript } from './shell-wrapper';
 
 export interface ScriptCommand {
   command: ShellCommand;
@@ -23,7 +24,6 @@ export interface InstructionScript {
   execForm: boolean;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 const cache = new WeakMap<Instruction, InstructionScript | null>();
 
 /** Words as one shell line, each single-quoted so the parser sees exactly these words. */
@@ -53,17 +53,24 @@ export function instructionScript(model: DockerfileModel, stage: Stage, instruct
 }
 
 function buildScript(model: DockerfileModel, stage: Stage, instruction: Instruction): InstructionScript | undefined {
-  const exec = execFormArguments(argumentsText(model, instruction));
-  if (!exec) {
+  const strings = execFormStrings(model, instruction);
+  if (!strings) {
     const source = shellSource(model, instruction);
     return source && fromSource(source, instruction, stage, false);
   }
-  // Exec form has no shell to map words back through: findings land on the whole array.
-  const whole = instruction.getArgumentsRange() as Range;
-  const program = exec[0]?.split('/').pop() ?? '';
-  const dashC = exec.indexOf('-c');
-  const text = SHELLS.has(program) && dashC > 0 && exec[dashC + 1] !== undefined ? exec[dashC + 1] : quoteWords(exec);
-  return fromSource({ text, rangeOf: () => whole }, instruction, stage, true);
+  const script = wrappedScript(strings);
+  if (!script) {
+    // No shell to map words back through: findings land on the whole array.
+    const whole = instruction.getArgumentsRange() as Range;
+    return fromSource({ text: quoteWords(strings.map((string) => string.value)), rangeOf: () => whole }, instruction, stage, true);
+  }
+  const literal = model.lines.textOf(script.range);
+  // Without escapes, script offsets sit one character after the opening quote.
+  const exact = literal.length === script.value.length + 2;
+  const first = model.lines.offsetAt(script.range.start) + 1;
+  const rangeOf = (start: number, end: number): Range =>
+    exact ? { start: model.lines.positionAt(first + start), end: model.lines.positionAt(first + end) } : script.range;
+  return fromSource({ text: script.value, rangeOf }, instruction, stage, true);
 }
 
 /** Every RUN of a stage with its script, in order. */

@@ -18,6 +18,7 @@ import { exposeInvalid } from './dockerfile/expose-invalid';
 import { exposeSsh } from './dockerfile/expose-ssh';
 import { firstInstruction } from './dockerfile/first-instruction';
 import { fromAsCasing } from './dockerfile/from-as-casing';
+import { entrypointScriptWithoutExec } from './dockerfile/entrypoint-script-without-exec';
 import { fromPlatformConstant } from './dockerfile/from-platform-constant';
 import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
 import { healthcheckMissing } from './dockerfile/healthcheck-missing';
@@ -32,11 +33,14 @@ import { legacyKeyValue } from './dockerfile/legacy-key-value';
 import { maintainerDeprecated } from './dockerfile/maintainer-deprecated';
 import { missingDockerignore } from './dockerfile/missing-dockerignore';
 import { onbuildForbiddenTrigger } from './dockerfile/onbuild-forbidden-trigger';
+import { multipleProcesses } from './dockerfile/multiple-processes';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
+import { packageManagerAsPid1 } from './dockerfile/package-manager-as-pid1';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
 import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
 import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
+import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
 import { stageNameCasing } from './dockerfile/stage-name-casing';
 import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
@@ -57,6 +61,10 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   // process, signals, shell-less images
   shellFormInShellLessImage,
   cmdShellForm,
+  shellWrapperWithoutExec,
+  entrypointScriptWithoutExec,
+  packageManagerAsPid1,
+  multipleProcesses,
   overriddenInstruction,
   // layers, size and cache
   consecutiveRun,

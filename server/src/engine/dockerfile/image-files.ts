@@ -1,0 +1,65 @@
+import type { Copy, Instruction } from 'dockerfile-ast';
+import { copyOperands } from './copy-operands';
+import { argumentsText, type DockerfileModel, type Stage } from './model';
+import { resolvePosix, unquote } from './paths';
+
+/** Where a shell looks for a bare command name. */
+const PATH_DIRECTORIES = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** The working directory in force at an instruction of a stage (its parents' WORKDIRs included). */
+export function workdirAt(model: DockerfileModel, stage: Stage, before: Instruction): string {
+  const chain: Stage[] = [];
+  for (let current: Stage | undefined = stage; current; current = current.base.stage) chain.unshift(current);
+  let workdir = '/';
+  for (const current of chain) {
+    for (const instruction of current.instructions) {
+      if (instruction === before) return workdir;
+      if (instruction.getKeyword() === 'WORKDIR') workdir = resolvePosix(workdir, unquote(argumentsText(model, instruction).trim()));
+    }
+  }
+  return workdir;
+}
+
+/**
+ * The build-context path of the file a stage has at `imagePath`, following its COPY/ADD
+ * instructions (latest first); undefined when the file comes from elsewhere or is unknown.
+ */
+export function contextPathOf(model: DockerfileModel, stage: Stage, imagePath: string): string | undefined {
+  for (let current: Stage | undefined = stage; current; current = current.base.stage) {
+    const copies = current.instructions.filter((instruction) => ['COPY', 'ADD'].includes(instruction.getKeyword())).reverse();
+    for (const copy of copies) {
+      if ((copy as Copy).getFlags().some((flag) => flag.getName() === 'from')) continue;
+      const operands = copyOperands(model, copy);
+      if (!operands || operands.sources.length === 0) continue;
+      const destination = resolvePosix(workdirAt(model, current, copy), unquote(operands.destination.value));
+      const intoFolder = operands.destination.value.endsWith('/') || operands.sources.length > 1;
+      for (const { value } of operands.sources) {
+        const source = unquote(value).replace(/^\.\//, '').replace(/\/+$/, '');
+        const found = locate(source, destination, intoFolder, imagePath);
+        if (found !== undefined) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function locate(source: string, destination: string, intoFolder: boolean, imagePath: string): string | undefined {
+  if (/[*?[]/.test(source)) return undefined;
+  const inside = (folder: string) => (imagePath.startsWith(`${folder === '/' ? '' : folder}/`) ? imagePath.slice(folder === '/' ? 1 : folder.length + 1) : undefined);
+  // The whole context (`.`), or a folder whose contents land under the destination.
+  if (source === '' || source === '.') return inside(destination);
+  if (intoFolder) {
+    const name = source.split('/').pop() as string;
+    if (imagePath === `${destination === '/' ? '' : destination}/${name}`) return source;
+  } else if (imagePath === destination) {
+    return source;
+  }
+  const rest = inside(destination);
+  return rest === undefined ? undefined : `${source}/${rest}`;
+}
+
+/** Absolute image paths a command word can mean: itself, relative to the workdir, or found on PATH. */
+export function candidatePaths(program: string, workdir: string): string[] {
+  if (program.includes('/')) return [resolvePosix(workdir, program)];
+  return PATH_DIRECTORIES.map((directory) => `${directory}/${program}`);
+}

@@ -1,0 +1,58 @@
+import { candidatePaths, contextPathOf, workdirAt } from '../../dockerfile/image-files';
+import { instructionScript } from '../../dockerfile/run-scripts';
+import { parseShell, type ShellWord } from '../../shell';
+import { LineIndex } from '../../text/document';
+import type { DockerfileRule } from '../rule';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
+/** Commands that end quickly or belong to the shell: nothing to hand PID 1 to. */
+const NOT_LONG_RUNNING = new Set(['exit', 'return', 'true', 'false', ':', 'echo', 'printf', 'set', 'export', 'wait', 'trap', 'unset', 'shift', 'cd', 'test', '[', 'exec', 'source', '.']);
+
+export const entrypointScriptWithoutExec: DockerfileRule = {
+  meta: {
+    id: 'entrypoint-script-without-exec',
+    defaultSeverity: 'warning',
+    category: 'process',
+    summary: 'The entrypoint script starts the app without `exec`.',
+    why: 'The script\'s shell stays PID 1 with the app as its child. It does not forward SIGTERM, so `docker stop` and Kubernetes wait out the grace period and kill the app mid-request. Ending the script with `exec "$@"` or `exec node server.js` makes the app PID 1.',
+    example: '#!/bin/sh\n# docker-entrypoint.sh\n./migrate\nnode server.js',
+    useInstead: '#!/bin/sh\n./migrate\nexec node server.js',
+    fixSafety: 'none',
+    equivalents: [],
+  },
+  check({ model, context, report }) {
+    if (!context?.readFile) return;
+    for (const stage of model.stages) {
+      // The ENTRYPOINT runs when there is one; CMD only becomes its arguments then.
+      const instruction = ['ENTRYPOINT', 'CMD'].map((keyword) => stage.instructions.filter((candidate) => candidate.getKeyword() === keyword).pop()).find(Boolean);
+      const script = instruction && instructionScript(model, stage, instruction);
+      const command = script?.commands.length === 1 ? script.commands[0].command : undefined;
+      if (!script || !instruction || !command?.program) continue;
+      const [program, ...rest] = command.words;
+      // `sh entrypoint.sh` runs the script named after the shell's options.
+      const scriptWord: ShellWord | undefined = SHELLS.has(command.program.name ?? '') ? rest.find((word) => !(word.value ?? '-').startsWith('-')) : program;
+      if (!scriptWord?.value || (SHELLS.has(command.program.name ?? '') && rest.some((word) => word.value === '-c'))) continue;
+      const workdir = workdirAt(model, stage, instruction);
+      const contextPath = candidatePaths(scriptWord.value, workdir).map((path) => contextPathOf(model, stage, path)).find((path) => path !== undefined);
+      const text = contextPath === undefined ? undefined : context.readFile(contextPath);
+      if (contextPath === undefined || text === undefined || !isShellScript(text, contextPath)) continue;
+      const final = parseShell(text).final;
+      const name = final?.command.program?.name;
+      if (!final || final.exec || !name || NOT_LONG_RUNNING.has(name) || final.command.approximate) continue;
+      const lines = new LineIndex(text);
+      const finalRange = { start: lines.positionAt(final.command.start), end: lines.positionAt(final.command.end) };
+      report({
+        range: script.wordRange(scriptWord),
+        message: `\`${contextPath}\` starts \`${name}\` on line ${finalRange.start.line + 1} without \`exec\`: the script's shell stays PID 1 and does not forward SIGTERM.`,
+        related: [{ file: contextPath, range: finalRange, message: `add \`exec\` before \`${name}\`` }],
+      });
+    }
+  },
+};
+
+function isShellScript(text: string, path: string): boolean {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
+  if (!shebang) return path.endsWith('.sh');
+  const interpreter = (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '';
+  return SHELLS.has(interpreter);
+}

@@ -1,0 +1,44 @@
+import { execFormStrings } from '../../dockerfile/model';
+import { parseShell } from '../../shell';
+import type { DockerfileRule } from '../rule';
+import { wrappedScript } from '../../dockerfile/shell-wrapper';
+
+/** Commands that end quickly or are the shell's own: nothing to hand PID 1 to. */
+const NOT_LONG_RUNNING = new Set(['exit', 'return', 'true', 'false', ':', 'echo', 'printf', 'set', 'export', 'wait', 'trap', 'unset', 'shift', 'cd', 'test', '[', 'exec']);
+
+export const shellWrapperWithoutExec: DockerfileRule = {
+  meta: {
+    id: 'shell-wrapper-without-exec',
+    defaultSeverity: 'warning',
+    category: 'process',
+    summary: 'An exec-form `["sh", "-c", "…"]` whose last command is not started with `exec`.',
+    why: 'The shell stays PID 1 and the app runs as its child. The shell does not forward SIGTERM, so the app never hears `docker stop` or a pod deletion and is killed after the grace period. `exec` replaces the shell with the app.',
+    example: 'CMD ["sh", "-c", "./migrate && node server.js"]',
+    useInstead: 'CMD ["sh", "-c", "./migrate && exec node server.js"]',
+    fixSafety: 'safe',
+    equivalents: [],
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      for (const keyword of ['CMD', 'ENTRYPOINT']) {
+        const instruction = stage.instructions.filter((candidate) => candidate.getKeyword() === keyword).pop();
+        const strings = instruction && execFormStrings(model, instruction);
+        const script = strings && wrappedScript(strings);
+        if (!script) continue;
+        const shell = parseShell(script.value);
+        // A script that traps signals or waits for its children manages them itself.
+        if (shell.errors.length > 0 || shell.commands.some((command) => ['trap', 'wait'].includes(command.program?.name ?? ''))) continue;
+        const final = shell.final;
+        const program = final?.command.program?.name;
+        if (!final || final.exec || !program || NOT_LONG_RUNNING.has(program) || final.command.approximate) continue;
+        const start = final.command.start;
+        const fixed = `${script.value.slice(0, start)}exec ${script.value.slice(start)}`;
+        report({
+          range: script.range,
+          message: `\`${program}\` runs as a child of the shell, which stays PID 1 and does not forward SIGTERM; start it with \`exec\`.`,
+          fixes: [{ title: `Add exec before ${program}`, safety: 'safe', isPreferred: true, edits: [{ range: script.range, newText: JSON.stringify(fixed) }] }],
+        });
+      }
+    }
+  },
+};
