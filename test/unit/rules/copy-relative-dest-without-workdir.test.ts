@@ -7,6 +7,7 @@ ruleTester('copy-relative-dest-without-workdir', {
     { name: 'WORKDIR in the parent stage', code: 'FROM node:22 AS base\nWORKDIR /app\nFROM base\nCOPY . .' },
     { name: 'variable destination', code: 'FROM node:22\nARG DIR=/app\nCOPY . $DIR' },
     { name: 'Windows absolute', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/' },
+    { name: 'scratch always starts at /', code: 'FROM scratch\nCOPY app .' },
     { name: 'ADD is not COPY', code: 'FROM node:22\nADD app.tar.gz .' },
   ],
   invalid: [

@@ -18,6 +18,7 @@ ruleTester('undefined-variable', {
     { name: 'FROM is arg-undefined-in-from', code: 'FROM alpine:$NOPE' },
     { name: 'set by the same ENV is env-self-reference', code: 'FROM alpine:3.22\nENV A=1 B=$A' },
     { name: 'heredoc body is content', code: 'FROM alpine:3.22\nCOPY <<EOF /etc/motd\n$NOPE\nEOF' },
+    { name: '--from is not expanded with the stage\'s variables', code: 'ARG SRC=build\nFROM alpine:3.22 AS build\nFROM alpine:3.22\nCOPY --from=$SRC /a /a' },
     { name: 'Windows stage', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR $NOPE' },
   ],
   invalid: [

@@ -12,6 +12,9 @@ export interface VariableReference {
   guarded: boolean;
 }
 
+// The flags BuildKit expands (`--from` and `--mount` are resolved otherwise, or not at all).
+const EXPANDED_FLAGS = ['chown', 'chmod', 'checksum'];
+
 const BRACED = /^\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}/;
 const BARE = /^\$([A-Za-z_][A-Za-z0-9_]*)/;
 
@@ -24,6 +27,7 @@ export function variableReferences(model: DockerfileModel, instruction: Instruct
   const references: VariableReference[] = [];
   const flags = 'getFlags' in instruction ? (instruction as Copy).getFlags() : [];
   for (const flag of flags) {
+    if (!EXPANDED_FLAGS.includes(flag.getName().toLowerCase())) continue;
     const value = flag.getValue();
     const range = flag.getValueRange();
     if (!value || !range) continue;

@@ -1,5 +1,5 @@
 import { copyOperands } from '../../dockerfile/copy-operands';
-import { isWindowsStage, type Stage } from '../../dockerfile/model';
+import { isWindowsStage, rootBase, type Stage } from '../../dockerfile/model';
 import { isAbsolutePath, unquote } from '../../dockerfile/paths';
 import type { DockerfileRule } from '../rule';
 
@@ -24,7 +24,8 @@ export const copyRelativeDestWithoutWorkdir: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      if (parentSetsWorkdir(stage)) continue;
+      // Scratch has no working directory to change: relative paths there always mean `/`.
+      if (parentSetsWorkdir(stage) || rootBase(stage).isScratch) continue;
       const windows = isWindowsStage(model, stage);
       for (const instruction of stage.instructions) {
         const keyword = instruction.getKeyword();
