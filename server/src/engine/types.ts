@@ -80,6 +80,12 @@ export interface EngineConfig {
    * `{ "org.opencontainers.image.source": "url" }`; `text` only asks for a non-empty value.
    */
   labelSchema?: Record<string, LabelValueType>;
+  /**
+   * Today's date as "YYYY-MM-DD", for image-end-of-life. The engine reads no clock: the CLI and
+   * the language server pass the real date; absent (or malformed), the end-of-life table's own
+   * "as of" date is used, so results are reproducible.
+   */
+  today?: string;
 }
 
 export type DocumentKind = 'dockerfile';

@@ -22,6 +22,7 @@ import { entrypointScriptWithoutExec } from './dockerfile/entrypoint-script-with
 import { fromPlatformConstant } from './dockerfile/from-platform-constant';
 import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
 import { healthcheckMissing } from './dockerfile/healthcheck-missing';
+import { imageEndOfLife } from './dockerfile/image-end-of-life';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
 import { imageNotPinnedByDigest } from './dockerfile/image-not-pinned-by-digest';
 import { imageUntagged } from './dockerfile/image-untagged';
@@ -53,6 +54,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   imageUntagged,
   imageLatestTag,
   imageNotPinnedByDigest,
+  imageEndOfLife,
   imageUntrustedRegistry,
   fromPlatformConstant,
   fromPlatformRedundant,
