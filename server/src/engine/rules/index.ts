@@ -24,6 +24,7 @@ import { fromPlatformRedundant } from './dockerfile/from-platform-redundant';
 import { healthcheckMissing } from './dockerfile/healthcheck-missing';
 import { imageEndOfLife } from './dockerfile/image-end-of-life';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
+import { imageNotMinimal } from './dockerfile/image-not-minimal';
 import { imageNotPinnedByDigest } from './dockerfile/image-not-pinned-by-digest';
 import { imageUntagged } from './dockerfile/image-untagged';
 import { imageUntrustedRegistry } from './dockerfile/image-untrusted-registry';
@@ -56,6 +57,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   imageNotPinnedByDigest,
   imageEndOfLife,
   imageUntrustedRegistry,
+  imageNotMinimal,
   fromPlatformConstant,
   fromPlatformRedundant,
   argUndefinedInFrom,
