@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { mergeConfig } from '../engine/config/config-file';
 import { buildContextFor } from '../host/build-context';
 import { findConfigFor } from '../host/config-loader';
+import { findShellcheck, shellcheckService } from '../host/shellcheck';
 import type { CheckOptions } from './args';
 import { discoverFiles, type FoundFile } from './discovery';
 import { formatJson } from './formatters/json';
@@ -22,6 +23,8 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   discovery.warnings.forEach(warn);
   if (discovery.files.length === 0) warn('no Dockerfiles found');
 
+  const shellcheckBinary = findShellcheck(undefined, io.env);
+  const services = shellcheckBinary ? shellcheckService(shellcheckBinary, onceOnly(warn)) : {};
   const reported = new Set<string>();
   const configFor = (path: string) => {
     const found = findConfigFor(path);
@@ -47,7 +50,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     const config = mergeConfig(configFor(file.absolutePath).config, { rules: options.rules });
     // Named on the command line, any file is read as a Dockerfile.
     const analyzeText = (text: string): AnalysisResult =>
-      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config, context });
+      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config, context, services });
     let text = source.text;
     if (options.fix) {
       try {
@@ -90,4 +93,12 @@ function fixFile(file: FoundFile, source: Extract<Source, { kind: 'text' }>, ana
   }
   io.fs.writeFile(file.absolutePath, encodeSource(fixed, source.bom));
   return fixed;
+}
+
+function onceOnly(write: (message: string) => void): (message: string) => void {
+  const seen = new Set<string>();
+  return (message) => {
+    if (!seen.has(message)) write(message);
+    seen.add(message);
+  };
 }

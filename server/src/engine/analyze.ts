@@ -22,6 +22,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
         model,
         config: input.config ?? {},
         context: input.context,
+        services: input.services ?? {},
         report(report) {
           if (isSuppressed(suppressions, rule.meta.id, report.range.start.line)) return;
           findings.push({ rule: rule.meta.id, severity, fixes: [], ...report });

@@ -103,11 +103,35 @@ export interface BuildContext {
   readFile?(relativePath: string): string | undefined;
 }
 
+/** One shell script for ShellCheck, in the dialect that will run it. */
+export interface ShellcheckRequest {
+  script: string;
+  dialect: 'sh' | 'bash' | 'dash' | 'ksh';
+}
+
+/** A ShellCheck comment as its json1 format gives it: 1-based lines, columns with tabs as 8. */
+export interface ShellcheckComment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+}
+
+/** Capabilities the caller lends the engine; absent ones switch the rules that need them off. */
+export interface EngineServices {
+  /** Runs ShellCheck over several scripts at once, answering in the same order. */
+  shellcheck?(requests: readonly ShellcheckRequest[]): ShellcheckComment[][];
+}
+
 export interface AnalysisInput {
   text: string;
   kind: DocumentKind;
   config?: EngineConfig;
   context?: BuildContext;
+  services?: EngineServices;
 }
 
 export interface AnalysisResult {

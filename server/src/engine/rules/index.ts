@@ -41,6 +41,7 @@ import { packageManagerAsPid1 } from './dockerfile/package-manager-as-pid1';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
 import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
+import { shellcheck } from './dockerfile/shellcheck';
 import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
 import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
 import { stageNameCasing } from './dockerfile/stage-name-casing';
@@ -105,4 +106,5 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   labelInvalidKey,
   labelSchema,
   healthcheckMissing,
+  shellcheck,
 ];

@@ -1,5 +1,5 @@
 import type { DockerfileModel } from '../dockerfile/model';
-import type { BuildContext, EngineConfig, Fix, Range, RelatedInformation, RuleMeta } from '../types';
+import type { BuildContext, EngineConfig, EngineServices, Fix, Range, RelatedInformation, RuleMeta } from '../types';
 
 export interface Report {
   range: Range;
@@ -12,6 +12,7 @@ export interface DockerfileRuleContext {
   model: DockerfileModel;
   config: EngineConfig;
   context?: BuildContext;
+  services: EngineServices;
   report(report: Report): void;
 }
 

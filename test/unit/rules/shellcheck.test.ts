@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { allRules, analyze, type EngineConfig, type ShellcheckComment, type ShellcheckRequest } from '../../../server/src/engine';
+import { findShellcheck, shellcheckService } from '../../../server/src/host/shellcheck';
+
+const only: EngineConfig = { rules: { ...Object.fromEntries(allRules.map((rule) => [rule.id, 'off'])), shellcheck: 'info' } };
+
+function findings(text: string, shellcheck: (requests: readonly ShellcheckRequest[]) => ShellcheckComment[][]) {
+  const all = analyze({ text, kind: 'dockerfile', config: only, services: { shellcheck } });
+  return all.findings.filter((finding) => finding.rule === 'shellcheck').map((finding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1}-${finding.range.end.line + 1}:${finding.range.end.character + 1} ${finding.message}`);
+}
+
+test('ShellCheck positions map back through continuations and tabs; dialect follows SHELL', () => {
+  const seen: ShellcheckRequest[] = [];
+  const text = 'FROM debian:13\nRUN apt-get update \\\n\t&& echo $HOME\nSHELL ["/bin/bash", "-c"]\nRUN echo $X';
+  const result = findings(text, (requests) => {
+    seen.push(...requests);
+    // Line 1, columns as ShellCheck counts them: the tab is 8 wide, so `$HOME` starts at 25.
+    return [[{ line: 1, column: 25, endLine: 1, endColumn: 30, level: 'info', code: 2086, message: 'Double quote to prevent globbing and word splitting.' }], [{ line: 1, column: 6, endLine: 1, endColumn: 8, level: 'warning', code: 2154, message: 'X is referenced but not assigned.' }]];
+  });
+  assert.deepEqual(seen.map((request) => request.dialect), ['sh', 'bash']);
+  assert.equal(seen[0].script, 'apt-get update \t&& echo $HOME');
+  // SC2154 is dropped: ARG and ENV assign variables outside the script.
+  assert.deepEqual(result, ['3:10-3:15 SC2086 (info): Double quote to prevent globbing and word splitting.']);
+});
+
+test('no ShellCheck service: no findings and no error', () => {
+  const result = analyze({ text: 'FROM debian:13\nRUN echo $1', kind: 'dockerfile', config: only });
+  assert.deepEqual(result.internalErrors, []);
+  assert.equal(result.findings.filter((finding) => finding.rule === 'shellcheck').length, 0);
+});
+
+test('the real shellcheck binary, when installed (CI installs it)', (t) => {
+  const binary = findShellcheck(undefined);
+  if (!binary) {
+    assert.ok(!process.env.CI, 'CI must have shellcheck installed');
+    t.skip('shellcheck is not installed');
+    return;
+  }
+  const errors: string[] = [];
+  const text = 'FROM debian:13\nRUN cd /tmp \\\n    && tar -xzf $ARCHIVE\nRUN <<EOF\nfor f in $(ls *.txt); do echo "$f"; done\nEOF\n';
+  const result = findings(text, shellcheckService(binary, (message) => errors.push(message)).shellcheck);
+  assert.deepEqual(errors, []);
+  assert.ok(result.includes('3:17-3:25 SC2086 (info): Double quote to prevent globbing and word splitting.'), result.join('\n'));
+  assert.ok(result.some((line) => line.startsWith('5:10-5:21 SC2045')), result.join('\n'));
+});
