@@ -45,6 +45,7 @@ import { shellcheck } from './dockerfile/shellcheck';
 import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
 import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
 import { stageNameCasing } from './dockerfile/stage-name-casing';
+import { sudo } from './dockerfile/sudo';
 import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
 import { workdirRelative } from './dockerfile/workdir-relative';
@@ -81,6 +82,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   addRemoteWithoutChecksum,
   // security
   userRoot,
+  sudo,
   secretInArgOrEnv,
   exposeSsh,
   workdirSystemDir,

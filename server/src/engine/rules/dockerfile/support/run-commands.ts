@@ -1,0 +1,134 @@
+/**
+ * The commands of a stage's RUN instructions as the security and style rules see them: the
+ * RUN's own script plus the scripts a shell inside it runs (`sh -c '…'`, `bash <<EOF`,
+ * `su -c '…'`), each command with the document range of its words.
+ */
+import type { Instruction, Run } from 'dockerfile-ast';
+import { shellAt, type DockerfileModel, type Stage } from '../../../dockerfile/model';
+import { runScripts, type InstructionScript } from '../../../dockerfile/run-scripts';
+import { bodyStart } from '../../../dockerfile/shell-source';
+import { describeCommand, parseShell, type CommandDescription, type ShellCommand, type ShellWord } from '../../../shell';
+import type { Range } from '../../../types';
+
+export interface RunScript {
+  run: InstructionScript;
+  commands: RunCommand[];
+  /** Document range of a span of this script's text. */
+  rangeOf(start: number, end: number): Range;
+  /** Edits may target the words: a shell-form RUN, positions known to the character. */
+  editable: boolean;
+  /** Run by a shell inside the RUN rather than by the RUN's own shell. */
+  nested: boolean;
+}
+
+export interface RunCommand {
+  command: ShellCommand;
+  description?: CommandDescription;
+  script: RunScript;
+}
+
+export const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+/** `-c`, `-ec`, `-xeuc`: the option after which a shell's next word is its script. */
+const COMMAND_OPTION = /^-[A-Za-z]*c[A-Za-z]*$/;
+/** Nested shells deeper than this are left alone: real Dockerfiles stop at two. */
+const MAX_DEPTH = 3;
+
+const cache = new WeakMap<InstructionScript, RunScript[]>();
+
+export function wordRange(script: RunScript, word: ShellWord): Range {
+  return script.rangeOf(word.start, word.end);
+}
+
+/** Every script of the stage's RUNs that a POSIX shell runs, nested ones after the script holding them. */
+export function stageRunScripts(model: DockerfileModel, stage: Stage): RunScript[] {
+  return runScripts(model, stage).flatMap((run) => {
+    if (!run.execForm && !POSIX_SHELLS.has(basename(shellAt(model, stage, run.instruction.getRange().start.line)[0]))) return [];
+    if (runsNonShellHeredoc(model, run.instruction)) return [];
+    let scripts = cache.get(run);
+    if (!scripts) {
+      scripts = withNested({ run, commands: [], rangeOf: run.rangeOf, editable: !run.execForm, nested: false }, run.shell.commands, 0);
+      cache.set(run, scripts);
+    }
+    return scripts;
+  });
+}
+
+export function stageRunCommands(model: DockerfileModel, stage: Stage): RunCommand[] {
+  return stageRunScripts(model, stage).flatMap((script) => script.commands);
+}
+
+function withNested(script: RunScript, commands: readonly ShellCommand[], depth: number): RunScript[] {
+  script.commands = commands.map((command) => ({ command, description: describeCommand(command), script }));
+  if (depth >= MAX_DEPTH) return [script];
+  return [script, ...script.commands.flatMap((command) => nestedScripts(command, depth))];
+}
+
+function nestedScripts({ command, description, script }: RunCommand, depth: number): RunScript[] {
+  const inner = description && innerScript(command, description);
+  if (!inner) return [];
+  const { text, start, word } = inner;
+  const exact = start !== undefined && !command.approximate;
+  const nested: RunScript = {
+    run: script.run,
+    commands: [],
+    rangeOf: exact ? (from, to) => script.rangeOf(start + from, start + to) : () => wordRange(script, word),
+    editable: script.editable && exact,
+    nested: true,
+  };
+  return withNested(nested, parseShell(text).commands, depth + 1);
+}
+
+interface InnerScript {
+  text: string;
+  /** Offset of the text's first character in the outer script; undefined when quoting shifts it. */
+  start?: number;
+  word: ShellWord;
+}
+
+function innerScript(command: ShellCommand, description: CommandDescription): InnerScript | undefined {
+  const { tool } = description;
+  const words = command.words;
+  if (tool === 'su') {
+    // `su -c '…' user` and `su user -c '…'`.
+    const option = words.findIndex((word) => word.value === '-c' || word.value === '--command');
+    return option > 0 && words[option + 1] ? literal(words[option + 1]) : undefined;
+  }
+  if (!POSIX_SHELLS.has(tool)) return undefined;
+  for (let index = words.indexOf(description.program) + 1; index < words.length; index++) {
+    const text = words[index].value ?? '';
+    if (COMMAND_OPTION.test(text)) return words[index + 1] && literal(words[index + 1]);
+    // `-o pipefail` names an option in the next word; any other word is a script file.
+    if (text === '-o' || text === '+o') index++;
+    else if (!text.startsWith('-') && !text.startsWith('+')) return undefined;
+  }
+  // `bash <<EOF` and `sh <<< '…'` read the script from standard input.
+  for (const redirection of command.redirections) {
+    if (redirection.heredoc) return { text: redirection.heredoc.body, start: redirection.heredoc.bodyStart, word: description.program };
+    if (redirection.operator === '<<<' && redirection.target) return literal(redirection.target);
+  }
+  return undefined;
+}
+
+/** A word whose value is known, and where that value starts when it is the raw text minus its quotes. */
+function literal(word: ShellWord): InnerScript | undefined {
+  const value = word.value;
+  if (value === undefined) return undefined;
+  if (word.raw === value) return { text: value, start: word.start, word };
+  const quoted = /^(['"])/.exec(word.raw)?.[1];
+  const shifted = quoted && word.raw === `${quoted}${value}${quoted}`;
+  return { text: value, start: shifted ? word.start + 1 : undefined, word };
+}
+
+/** `RUN <<EOF` whose body starts with a shebang for another interpreter (`#!/usr/bin/env python3`). */
+function runsNonShellHeredoc(model: DockerfileModel, instruction: Instruction): boolean {
+  if (!model.text.startsWith('<<', bodyStart(model, instruction))) return false;
+  const content = (instruction as Run).getHeredocs()[0]?.getContentRange();
+  const shebang = content && /^#!\s*(\S+)(?:\s+(\S+))?/.exec(model.lines.textOf(content));
+  if (!shebang) return false;
+  const interpreter = basename(shebang[1]) === 'env' ? shebang[2] ?? '' : basename(shebang[1]);
+  return !POSIX_SHELLS.has(basename(interpreter));
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
