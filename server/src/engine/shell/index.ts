@@ -1,0 +1,3 @@
+/** Shell scripts as data for rules: the commands of a script and what each one asks a tool to do. */
+export { parseShell } from './parse';
+export type * from './types';
