@@ -38,6 +38,7 @@ import { onbuildForbiddenTrigger } from './dockerfile/onbuild-forbidden-trigger'
 import { multipleProcesses } from './dockerfile/multiple-processes';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
 import { packageManagerAsPid1 } from './dockerfile/package-manager-as-pid1';
+import { packageSignatureBypass } from './dockerfile/package-signature-bypass';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
 import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
@@ -46,6 +47,7 @@ import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less
 import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
 import { stageNameCasing } from './dockerfile/stage-name-casing';
 import { sudo } from './dockerfile/sudo';
+import { tlsVerificationDisabled } from './dockerfile/tls-verification-disabled';
 import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
 import { workdirRelative } from './dockerfile/workdir-relative';
@@ -84,6 +86,8 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   userRoot,
   sudo,
   secretInArgOrEnv,
+  tlsVerificationDisabled,
+  packageSignatureBypass,
   exposeSsh,
   workdirSystemDir,
   // correctness and style

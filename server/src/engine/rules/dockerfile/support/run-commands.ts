@@ -66,26 +66,27 @@ function withNested(script: RunScript, commands: readonly ShellCommand[], depth:
 function nestedScripts({ command, description, script }: RunCommand, depth: number): RunScript[] {
   const inner = description && innerScript(command, description);
   if (!inner) return [];
-  const { text, start, word } = inner;
-  const exact = start !== undefined && !command.approximate;
-  const nested: RunScript = {
-    run: script.run,
-    commands: [],
-    rangeOf: exact ? (from, to) => script.rangeOf(start + from, start + to) : () => wordRange(script, word),
-    editable: script.editable && exact,
-    nested: true,
-  };
-  return withNested(nested, parseShell(text).commands, depth + 1);
+  const exact = inner.start !== undefined && !command.approximate;
+  const nested: RunScript = { run: script.run, commands: [], rangeOf: spanRange(script, inner, command), editable: script.editable && exact, nested: true };
+  return withNested(nested, parseShell(inner.text).commands, depth + 1);
 }
 
-interface InnerScript {
+/** The known value of a word of a RUN script. */
+export interface WordText {
   text: string;
-  /** Offset of the text's first character in the outer script; undefined when quoting shifts it. */
+  /** Offset of the text's first character in the script; undefined when quoting shifts it. */
   start?: number;
   word: ShellWord;
 }
 
-function innerScript(command: ShellCommand, description: CommandDescription): InnerScript | undefined {
+/** Document range of a span of a word's text: exact when its offsets are known, else the whole word. */
+export function spanRange(script: RunScript, text: WordText, command: ShellCommand): (from: number, to: number) => Range {
+  const { start } = text;
+  if (start === undefined || command.approximate) return () => wordRange(script, text.word);
+  return (from, to) => script.rangeOf(start + from, start + to);
+}
+
+function innerScript(command: ShellCommand, description: CommandDescription): WordText | undefined {
   const { tool } = description;
   const words = command.words;
   if (tool === 'su') {
@@ -110,7 +111,7 @@ function innerScript(command: ShellCommand, description: CommandDescription): In
 }
 
 /** A word whose value is known, and where that value starts when it is the raw text minus its quotes. */
-function literal(word: ShellWord): InnerScript | undefined {
+export function literal(word: ShellWord): WordText | undefined {
   const value = word.value;
   if (value === undefined) return undefined;
   if (word.raw === value) return { text: value, start: word.start, word };
