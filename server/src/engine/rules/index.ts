@@ -11,6 +11,7 @@ import { copyIgnoredFile } from './dockerfile/copy-ignored-file';
 import { copyMultiSourceDest } from './dockerfile/copy-multi-source-dest';
 import { copyRelativeDestWithoutWorkdir } from './dockerfile/copy-relative-dest-without-workdir';
 import { copyWholeStageRootfs } from './dockerfile/copy-whole-stage-rootfs';
+import { curlPipeShell } from './dockerfile/curl-pipe-shell';
 import { duplicateStageName } from './dockerfile/duplicate-stage-name';
 import { emptyContinuation } from './dockerfile/empty-continuation';
 import { envSelfReference } from './dockerfile/env-self-reference';
@@ -88,6 +89,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   secretInArgOrEnv,
   tlsVerificationDisabled,
   packageSignatureBypass,
+  curlPipeShell,
   exposeSsh,
   workdirSystemDir,
   // correctness and style

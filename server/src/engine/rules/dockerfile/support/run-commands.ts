@@ -95,19 +95,30 @@ function innerScript(command: ShellCommand, description: CommandDescription): Wo
     return option > 0 && words[option + 1] ? literal(words[option + 1]) : undefined;
   }
   if (!POSIX_SHELLS.has(tool)) return undefined;
-  for (let index = words.indexOf(description.program) + 1; index < words.length; index++) {
-    const text = words[index].value ?? '';
-    if (COMMAND_OPTION.test(text)) return words[index + 1] && literal(words[index + 1]);
-    // `-o pipefail` names an option in the next word; any other word is a script file.
-    if (text === '-o' || text === '+o') index++;
-    else if (!text.startsWith('-') && !text.startsWith('+')) return undefined;
-  }
+  const { inline, file } = shellInvocation(command, description);
+  if (inline || file) return inline && literal(inline);
   // `bash <<EOF` and `sh <<< '…'` read the script from standard input.
   for (const redirection of command.redirections) {
     if (redirection.heredoc) return { text: redirection.heredoc.body, start: redirection.heredoc.bodyStart, word: description.program };
     if (redirection.operator === '<<<' && redirection.target) return literal(redirection.target);
   }
   return undefined;
+}
+
+/** What a shell (`sh`, `bash`…) runs: the script after `-c`, a script file, or neither: its standard input. */
+export function shellInvocation(command: ShellCommand, description: CommandDescription): { inline?: ShellWord; file?: ShellWord } {
+  const words = command.words;
+  for (let index = words.indexOf(description.program) + 1; index < words.length; index++) {
+    const text = words[index].value ?? words[index].raw;
+    if (COMMAND_OPTION.test(text)) return { inline: words[index + 1] };
+    // `-s` and `-` read standard input, whatever follows.
+    if (/^-[A-Za-z]*s[A-Za-z]*$/.test(text) || text === '-') return {};
+    if (text === '--') return { file: words[index + 1] };
+    // `-o pipefail` names an option in the next word.
+    if (text === '-o' || text === '+o') index++;
+    else if (!text.startsWith('-') && !text.startsWith('+')) return { file: words[index] };
+  }
+  return {};
 }
 
 /** A word whose value is known, and where that value starts when it is the raw text minus its quotes. */
