@@ -26,13 +26,13 @@ export interface ContinuationStyle {
   indent: string;
 }
 
-/** How the file already writes chained commands. */
-export function continuationStyle(model: DockerfileModel): ContinuationStyle {
+/** How the file (or the lines `from`..`to` of it, when they continue lines at all) writes chained commands. */
+export function continuationStyle(model: DockerfileModel, from = 0, to = model.lines.lineCount - 1): ContinuationStyle {
   const escape = model.escapeChar;
   let leads = 0;
   let trails = 0;
   let indent: string | undefined;
-  for (let line = 1; line < model.lines.lineCount; line++) {
+  for (let line = Math.max(from, 0) + 1; line <= to; line++) {
     const previous = model.lines.lineText(line - 1).trimEnd();
     if (!previous.endsWith(escape)) continue;
     const text = model.lines.lineText(line);
@@ -42,13 +42,16 @@ export function continuationStyle(model: DockerfileModel): ContinuationStyle {
     if (body.startsWith('&&')) leads++;
     if (previous.slice(0, -1).trimEnd().endsWith('&&')) trails++;
   }
-  return { operatorLeads: leads >= trails, indent: indent || '    ' };
+  const whole = from <= 0 && to >= model.lines.lineCount - 1;
+  // Lines without a chained command say nothing about where the operator goes: ask the file.
+  const fallback = !whole && leads + trails === 0 ? continuationStyle(model) : undefined;
+  return { operatorLeads: fallback?.operatorLeads ?? leads >= trails, indent: indent || fallback?.indent || '    ' };
 }
 
-/** ` && ` spread over a line continuation after `at`, in the file's style. */
-export function continuedAnd(model: DockerfileModel, at: Position): string {
+/** ` && ` spread over a line continuation after `at`, in the style of lines `from`..`to` or else of the file. */
+export function continuedAnd(model: DockerfileModel, at: Position, from?: number, to?: number): string {
   const eol = model.lines.lineTerminator(at.line);
-  const { operatorLeads, indent } = continuationStyle(model);
+  const { operatorLeads, indent } = continuationStyle(model, from, to);
   const escape = model.escapeChar;
   return operatorLeads ? ` ${escape}${eol}${indent}&& ` : ` && ${escape}${eol}${indent}`;
 }

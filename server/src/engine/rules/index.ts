@@ -38,6 +38,7 @@ import { missingDockerignore } from './dockerfile/missing-dockerignore';
 import { onbuildForbiddenTrigger } from './dockerfile/onbuild-forbidden-trigger';
 import { multipleProcesses } from './dockerfile/multiple-processes';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
+import { packageCacheNotCleaned } from './dockerfile/package-cache-not-cleaned';
 import { packageManagerAsPid1 } from './dockerfile/package-manager-as-pid1';
 import { packageSignatureBypass } from './dockerfile/package-signature-bypass';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
@@ -77,6 +78,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   overriddenInstruction,
   // layers, size and cache
   consecutiveRun,
+  packageCacheNotCleaned,
   missingDockerignore,
   copyIgnoredFile,
   secretFileInContext,

@@ -1,0 +1,168 @@
+/**
+ * What the package rules share: which commands install or remove OS packages and which
+ * packages they name, the stages whose layers ship, RUN cache mounts and path coverage.
+ */
+import type { Instruction, Run } from 'dockerfile-ast';
+import { isWindowsStage, type DockerfileModel, type Stage } from '../../../dockerfile/model';
+import { namesInScope } from '../../../dockerfile/scopes';
+import type { EditableScript } from '../../../fixes/append-command';
+import type { CommandDescription, ShellWord } from '../../../shell';
+import { stageRunScripts, type RunCommand, type RunScript } from './run-commands';
+
+export type PackageFamily = 'apt' | 'apk' | 'rpm' | 'zypper';
+
+const FAMILIES: Readonly<Record<string, PackageFamily>> = {
+  'apt-get': 'apt', apt: 'apt', apk: 'apk', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', zypper: 'zypper',
+};
+
+const INSTALLS: Readonly<Record<PackageFamily, readonly string[]>> = {
+  apt: ['install', 'reinstall'],
+  apk: ['add'],
+  rpm: ['install', 'reinstall', 'localinstall'],
+  zypper: ['install'],
+};
+
+const REMOVALS: Readonly<Record<PackageFamily, readonly string[]>> = {
+  apt: ['remove', 'purge'],
+  apk: ['del'],
+  rpm: ['remove'],
+  zypper: ['remove'],
+};
+
+export function packageFamily(description: CommandDescription | undefined): PackageFamily | undefined {
+  return description ? FAMILIES[description.tool] : undefined;
+}
+
+/** The subcommand, or for tools without a subcommand table (poetry, mvn) the first operand. */
+export function actionOf(description: CommandDescription): string | undefined {
+  return description.subcommand?.name ?? description.operands[0]?.value;
+}
+
+export function isPackageInstall(description: CommandDescription | undefined): boolean {
+  const family = packageFamily(description);
+  return family !== undefined && INSTALLS[family].includes(description?.subcommand?.name ?? '');
+}
+
+export function isPackageRemoval(description: CommandDescription | undefined): boolean {
+  const family = packageFamily(description);
+  return family !== undefined && REMOVALS[family].includes(description?.subcommand?.name ?? '');
+}
+
+export interface PackageOperand {
+  word: ShellWord;
+  /** The package name without version, release or architecture. */
+  name: string;
+}
+
+/** Where a package name ends: `curl=8.*`, `curl/bookworm`, `curl:amd64` (apt), `musl-dev>1.2` (apk, zypper). */
+const VERSION_START: Readonly<Record<PackageFamily, RegExp>> = {
+  apt: /[=/:]/,
+  apk: /[=~<>]/,
+  rpm: /$^/,
+  zypper: /[=<>]/,
+};
+
+/**
+ * The packages an install or removal names. Local files (`./x.deb`, `/tmp/x.rpm`), URLs,
+ * rpm groups and capabilities, and words built by an expansion name no package we can know.
+ */
+export function namedPackages(description: CommandDescription): PackageOperand[] {
+  const family = packageFamily(description);
+  if (!family) return [];
+  const packages: PackageOperand[] = [];
+  for (const word of description.operands) {
+    const value = word.value;
+    if (value === undefined || word.hasExpansion || value === '' || /^[./~@]|:\/\/|\.(deb|rpm|apk)$|[()]/.test(value)) continue;
+    const name = value.split(VERSION_START[family])[0];
+    if (name) packages.push({ word, name: name.toLowerCase() });
+  }
+  return packages;
+}
+
+/** `apk add --virtual .build-deps gcc`: the name `apk del` removes the group by. */
+export function virtualPackage(description: CommandDescription): string | undefined {
+  return description.tool === 'apk' ? description.flags.get('-t')?.value : undefined;
+}
+
+/** A stage and the stages it is built `FROM`, parents first: their layers are all in its image. */
+export function stageChain(stage: Stage | undefined): Stage[] {
+  const chain: Stage[] = [];
+  for (let current = stage; current; current = current.base.stage) chain.unshift(current);
+  return chain;
+}
+
+/** The stages whose layers ship; Windows stages are left out, as these are Linux conventions. */
+export function shippedStages(model: DockerfileModel): Stage[] {
+  return stageChain(model.shippedStage).filter((stage) => !isWindowsStage(model, stage));
+}
+
+/** The RUN scripts of some stages, in build order. */
+export function scriptsOf(model: DockerfileModel, stages: readonly Stage[]): RunScript[] {
+  return stages.flatMap((stage) => stageRunScripts(model, stage));
+}
+
+/** The commands of each RUN in the order they run: nested scripts (`sh -c '…'`) where their shell runs. */
+export function runsInOrder(model: DockerfileModel, stages: readonly Stage[]): RunCommand[][] {
+  const byRun = new Map<Instruction, RunCommand[]>();
+  for (const script of scriptsOf(model, stages)) {
+    const commands = byRun.get(script.run.instruction) ?? [];
+    byRun.set(script.run.instruction, commands);
+    commands.push(...script.commands);
+  }
+  const offset = (command: RunCommand) => model.lines.offsetAt(command.script.rangeOf(command.command.start, command.command.start).start);
+  // A stable sort keeps the parser's order among commands an exec form maps to one place.
+  return [...byRun.values()].map((commands) => [...commands].sort((a, b) => offset(a) - offset(b)));
+}
+
+/** Directories a RUN mounts a cache or tmpfs over: what is written there stays out of the layer. */
+export function cacheMountTargets(run: Instruction): string[] {
+  if (run.getKeyword() !== 'RUN') return [];
+  const targets: string[] = [];
+  for (const flag of (run as Run).getFlags()) {
+    if (flag.getName() !== 'mount') continue;
+    const option = (name: string) => flag.getOptions().find((candidate) => candidate.getName() === name)?.getValue() ?? undefined;
+    const type = option('type');
+    const target = option('target') ?? option('dst') ?? option('destination');
+    if ((type === 'cache' || type === 'tmpfs') && target) targets.push(target);
+  }
+  return targets;
+}
+
+/** `~`, `$HOME` and root's home all as `~`, without a trailing `/`, `/*` or `/.`. */
+export function normalizePath(path: string): string {
+  const home = path.replace(/^(~|\$\{?HOME\}?|\/root)(?=\/|$)/, '~');
+  return home.replace(/(\/\*|\/\.)?\/*$/, '') || '/';
+}
+
+/** Whether the directory `dir` (a mount target or an `rm` operand) holds all of `path`. */
+export function covers(dir: string, path: string): boolean {
+  const outer = normalizePath(dir);
+  const inner = normalizePath(path);
+  return inner === outer || inner.startsWith(outer === '/' ? '/' : `${outer}/`);
+}
+
+/** An ARG or ENV of that name is in force at the RUN, or the command gets it some other way. */
+export function variableSet(command: RunCommand, name: string, earlier: readonly RunCommand[]): boolean {
+  const { run } = command.script;
+  if (namesInScope(run.stage, run.instruction).has(name)) return true;
+  const assigns = (word: ShellWord | undefined) => word?.value?.startsWith(`${name}=`) === true;
+  if (command.command.assignments.some((assignment) => assignment.name === name)) return true;
+  if (command.description?.environment.some(assigns)) return true;
+  // `export NAME=…` earlier in the same RUN.
+  return earlier.some((other) => other.description?.tool === 'export' && other.command.words.some(assigns));
+}
+
+/** A RUN of these stages up to `upTo` has a word matching `text`: an apt or yum setting written to a file, a gemrc. */
+export function anyWordMentions(model: DockerfileModel, stages: readonly Stage[], text: RegExp, upTo: Instruction): boolean {
+  for (const script of scriptsOf(model, stages)) {
+    if (script.run.instruction.getRange().start.line > upTo.getRange().start.line) continue;
+    if (script.commands.some(({ command }) => command.words.some((word) => text.test(word.value ?? word.raw)))) return true;
+  }
+  return false;
+}
+
+/** A RUN script as the fix builders take it. */
+export function editableScript(script: RunScript): EditableScript {
+  const heredoc = (script.run.instruction as Run).getHeredocs().length > 0;
+  return { commands: script.commands.map(({ command }) => command), rangeOf: script.rangeOf, editable: script.editable, inline: script.nested || heredoc };
+}
