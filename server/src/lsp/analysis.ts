@@ -1,0 +1,44 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, documentKindForPath, type DocumentKind, type Finding } from '../engine';
+import type { Settings } from './settings';
+
+/** Past this size the analysis would block the server for too long on every keystroke. */
+export const MAX_ANALYSED_BYTES = 5 * 1024 * 1024;
+
+export type Analysis = { kind: 'findings'; findings: Finding[] } | { kind: 'too-large' } | { kind: 'disabled' };
+
+/** What the engine should analyse a document as: by language id, else by file name. */
+export function documentKind(document: Pick<TextDocument, 'languageId' | 'uri'>): DocumentKind | undefined {
+  if (document.languageId === 'dockerfile') return 'dockerfile';
+  return documentKindForPath(uriPath(document.uri));
+}
+
+function uriPath(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Runs the engine for the server, logging each failing rule once rather than on every keystroke. */
+export class Analyzer {
+  private readonly reportedRules = new Set<string>();
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  run(document: TextDocument, settings: Settings): Analysis {
+    const kind = documentKind(document);
+    if (!settings.enable || !kind) return { kind: 'disabled' };
+    const text = document.getText();
+    if (Buffer.byteLength(text, 'utf8') > MAX_ANALYSED_BYTES) return { kind: 'too-large' };
+    const result = analyze({ text, kind, config: settings.engine });
+    for (const error of result.internalErrors) {
+      if (this.reportedRules.has(error.rule)) continue;
+      this.reportedRules.add(error.rule);
+      this.log(`Rule ${error.rule} failed (${document.uri}); its findings are missing until it is fixed: ${error.message}`);
+    }
+    return { kind: 'findings', findings: result.findings };
+  }
+}

@@ -1,0 +1,76 @@
+import type { EngineConfig, SeveritySetting } from '../engine';
+
+/** The configuration section every `shipshape.*` setting lives under. */
+export const SECTION = 'shipshape';
+
+export interface Settings {
+  enable: boolean;
+  engine: EngineConfig;
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {} };
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+/**
+ * Turns whatever a client sent for the `shipshape` section into complete settings. Editors
+ * other than VS Code validate nothing, so null, partial and mistyped values are expected and
+ * fall back to defaults instead of failing the analysis.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const section = isRecord(raw) ? raw : {};
+  const rules: Record<string, SeveritySetting> = {};
+  if (isRecord(section.rules)) {
+    for (const [id, value] of Object.entries(section.rules)) {
+      const severity = SEVERITY_SETTINGS.find((candidate) => candidate === value);
+      if (severity) rules[id] = severity;
+    }
+  }
+  const dockerfile = isRecord(section.dockerfile) ? section.dockerfile : {};
+  const shippedStage = typeof dockerfile.shippedStage === 'string' ? dockerfile.shippedStage.trim() : '';
+  return { enable: section.enable !== false, engine: { rules, shippedStage: shippedStage || undefined } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Settings per document. Clients that support `workspace/configuration` are asked once per
+ * document (settings may differ per folder) until the configuration changes; other clients
+ * push one set of settings with `workspace/didChangeConfiguration`.
+ */
+export class SettingsStore {
+  private readonly pulled = new Map<string, Promise<Settings>>();
+  private pushed = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly pull: ((uri: string) => Promise<unknown>) | undefined,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  get(uri: string): Promise<Settings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    let settings = this.pulled.get(uri);
+    if (!settings) {
+      settings = this.pull(uri).then(parseSettings, (error: unknown) => {
+        // Not cached, so the next analysis asks again.
+        this.pulled.delete(uri);
+        this.log(`Reading settings for ${uri} failed, using defaults: ${error instanceof Error ? error.message : String(error)}`);
+        return DEFAULT_SETTINGS;
+      });
+      this.pulled.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** `pushedSection` is the `shipshape` part of a didChangeConfiguration, used only by push clients. */
+  changed(pushedSection: unknown): void {
+    this.pulled.clear();
+    if (!this.pull) this.pushed = parseSettings(pushedSection);
+  }
+
+  forget(uri: string): void {
+    this.pulled.delete(uri);
+  }
+}
