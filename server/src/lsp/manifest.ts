@@ -1,0 +1,55 @@
+/**
+ * The `contributes.configuration` part of package.json, built from the rule metadata so the
+ * settings editor knows every rule id. `scripts/generate-manifest.mjs` writes it and a test
+ * fails when package.json is stale. Not part of the server bundle.
+ */
+import { ruleDocsUrl, type RuleMeta } from '../engine';
+import { DEFAULT_SETTINGS, SECTION, SEVERITY_SETTINGS } from './settings';
+
+const SEVERITY_DESCRIPTIONS: Record<(typeof SEVERITY_SETTINGS)[number], string> = {
+  off: 'Do not run the rule.',
+  info: 'Report as information.',
+  warning: 'Report as a warning.',
+  error: 'Report as an error.',
+};
+
+export function configurationContribution(rules: readonly RuleMeta[]) {
+  const severity = { type: 'string', enum: SEVERITY_SETTINGS, enumDescriptions: SEVERITY_SETTINGS.map((value) => SEVERITY_DESCRIPTIONS[value]) };
+  return {
+    title: 'Shipshape',
+    properties: {
+      [`${SECTION}.enable`]: {
+        type: 'boolean',
+        default: DEFAULT_SETTINGS.enable,
+        description: 'Check Dockerfiles while you type.',
+        scope: 'resource',
+      },
+      [`${SECTION}.rules`]: {
+        type: 'object',
+        default: {},
+        markdownDescription: 'Severity per rule id, or `off`. A rule not listed keeps its default severity. Example: `{ "image-latest-tag": "error", "consecutive-run": "off" }`.',
+        properties: Object.fromEntries(
+          rules.map((rule) => [
+            rule.id,
+            { ...severity, default: rule.defaultSeverity, markdownDescription: `${rule.summary} Default: \`${rule.defaultSeverity}\`. [Docs](${ruleDocsUrl(rule.id)})` },
+          ]),
+        ),
+        additionalProperties: false,
+        scope: 'resource',
+      },
+      [`${SECTION}.dockerfile.shippedStage`]: {
+        type: 'string',
+        default: '',
+        markdownDescription: 'Name or index of the build stage that ships (rules such as `user-root` check only that stage). Empty means the last stage.',
+        scope: 'resource',
+      },
+      [`${SECTION}.trace.server`]: {
+        type: 'string',
+        enum: ['off', 'messages', 'verbose'],
+        default: 'off',
+        description: 'Traces the messages between VS Code and the Shipshape language server in the Shipshape output channel.',
+        scope: 'window',
+      },
+    },
+  };
+}
