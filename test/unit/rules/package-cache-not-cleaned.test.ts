@@ -91,6 +91,12 @@ ruleTester('package-cache-not-cleaned', {
       findings: [{ line: 2, column: 31 }],
     },
     {
+      name: 'a later RUN that updates and cleans again does not clean this layer',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*',
+      findings: [{ line: 2, column: 31 }],
+      output: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*',
+    },
+    {
       name: 'sudo for the cleanup too',
       code: 'FROM debian:13\nRUN sudo apt-get update && sudo apt-get install -y curl',
       findings: [{ line: 2, column: 41 }],

@@ -3,6 +3,7 @@ import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
 import { addRemoteWithoutChecksum } from './dockerfile/add-remote-without-checksum';
 import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-from';
 import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
+import { cleanupInLaterLayer } from './dockerfile/cleanup-in-later-layer';
 import { cmdShellForm } from './dockerfile/cmd-shell-form';
 import { consecutiveRun } from './dockerfile/consecutive-run';
 import { copyFromOwnStage } from './dockerfile/copy-from-own-stage';
@@ -79,6 +80,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   // layers, size and cache
   consecutiveRun,
   packageCacheNotCleaned,
+  cleanupInLaterLayer,
   missingDockerignore,
   copyIgnoredFile,
   secretFileInContext,

@@ -91,13 +91,21 @@ function buildHistory(model: DockerfileModel): LayerHistory {
         history.lateDeletions.push({ command, word: deleter.word, artifacts: late });
         late.forEach((artifact) => history.deletedLater.add(artifact));
       }
-      live.push(...creationsOf(command, state, live));
+      const created = creationsOf(command, state, live);
+      // Writing a cache or a file again replaces the earlier RUN's copy: that one stays its RUN's leftover, deleted by nobody.
+      live = live.filter((artifact) => artifact.command.script.run.instruction === instruction || !created.some((fresh) => supersedes(fresh, artifact)));
+      live.push(...created);
       state.cwd = cwdAfter(command, state.cwd);
       state.earlier.push(command);
     }
     history.leftovers.set(instruction, live.filter((artifact) => artifact.command.script.run.instruction === instruction));
   }
   return history;
+}
+
+function supersedes(fresh: Artifact, earlier: Artifact): boolean {
+  if (fresh.kind === 'cache') return earlier.kind === 'cache' && earlier.cache === fresh.cache;
+  return fresh.kind === 'file' && earlier.kind === 'file' && earlier.path === fresh.path;
 }
 
 /** The working directory of each RUN, following WORKDIR; undefined when a WORKDIR uses a variable. */
@@ -231,21 +239,21 @@ function ancestorsAndSelf(path: string): string[] {
 /** `apt-get purge gcc`, `apk del .build-deps`, and apt's `apt-mark auto` + `purge --auto-remove` idiom. */
 function packageRemovalOf({ description, script }: RunCommand, state: RunState): Deleter | undefined {
   const family = packageFamily(description);
-  if (!description || !family || !description.subcommand) return undefined;
+  if (!description?.subcommand || !family) return undefined;
+  const removal = isPackageRemoval(description);
+  // After `apt-mark auto`, an auto-removal takes everything this RUN installed (what stays is marked manual again, unseen).
   const autoRemove =
     family === 'apt' &&
-    (description.subcommand.name === 'autoremove' || (isPackageRemoval(description) && (description.flags.has('--auto-remove') || description.flags.has('--autoremove')))) &&
+    (description.subcommand.name === 'autoremove' || (removal && (description.flags.has('--auto-remove') || description.flags.has('--autoremove')))) &&
     state.earlier.some((other) => other.description?.tool === 'apt-mark' && other.description.operands[0]?.value === 'auto');
-  if (autoRemove) {
-    // Everything this RUN installed was marked automatic, then removed (what it needs is marked manual again, unseen).
-    const instruction = script.run.instruction;
-    return { word: description.subcommand.word, matches: (artifact) => artifact.kind === 'package' && artifact.family === 'apt' && artifact.command.script.run.instruction === instruction };
-  }
-  if (!isPackageRemoval(description)) return undefined;
-  const names = new Set(namedPackages(description).map((operand) => operand.name));
-  if (names.size === 0) return undefined;
+  const names = new Set(removal ? namedPackages(description).map((operand) => operand.name) : []);
+  if (names.size === 0 && !autoRemove) return undefined;
+  const instruction = script.run.instruction;
   return {
     word: description.subcommand.word,
-    matches: (artifact) => artifact.kind === 'package' && artifact.family === family && (names.has(artifact.name) || (artifact.group !== undefined && names.has(artifact.group))),
+    matches: (artifact) =>
+      artifact.kind === 'package' &&
+      artifact.family === family &&
+      (names.has(artifact.name) || (artifact.group !== undefined && names.has(artifact.group)) || (autoRemove && artifact.command.script.run.instruction === instruction)),
   };
 }

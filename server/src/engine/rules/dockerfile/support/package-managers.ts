@@ -72,7 +72,7 @@ export function namedPackages(description: CommandDescription): PackageOperand[]
   const packages: PackageOperand[] = [];
   for (const word of description.operands) {
     const value = word.value;
-    if (value === undefined || word.hasExpansion || value === '' || /^[./~@]|:\/\/|\.(deb|rpm|apk)$|[()]/.test(value)) continue;
+    if (value === undefined || word.hasExpansion || value === '' || /^(\.{0,2}\/|~|@)|:\/\/|\.(deb|rpm|apk)$|[()]/.test(value)) continue;
     const name = value.split(VERSION_START[family])[0];
     if (name) packages.push({ word, name: name.toLowerCase() });
   }

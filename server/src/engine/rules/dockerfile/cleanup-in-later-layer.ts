@@ -1,0 +1,72 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel } from '../../dockerfile/model';
+import { canMergeRuns, mergeRunsFix } from '../../fixes/merge-run';
+import type { Fix, RelatedInformation } from '../../types';
+import type { DockerfileRule } from '../rule';
+import { layerHistory, type Artifact, type LateDeletion } from './support/layer-history';
+import { wordRange } from './support/run-commands';
+
+function describe(artifacts: readonly Artifact[]): string {
+  const parts = new Set<string>();
+  const packages: string[] = [];
+  for (const artifact of artifacts) {
+    if (artifact.kind === 'cache') parts.add(artifact.cache.what);
+    else if (artifact.kind === 'file') parts.add(`\`${artifact.path}\``);
+    else packages.push(`\`${artifact.name}\``);
+  }
+  if (packages.length > 0) parts.add(`the package${packages.length > 1 ? 's' : ''} ${packages.join(', ')}`);
+  return [...parts].join(' and ');
+}
+
+function origin(artifact: Artifact): string {
+  if (artifact.kind === 'cache') return 'written to the layer here';
+  return artifact.kind === 'file' ? 'downloaded here' : 'installed here';
+}
+
+/**
+ * The bytes the deletion cannot take back, once the size estimator knows what a package or
+ * cache weighs; until then the message names what stays without a size.
+ */
+function wastedSize(_deletion: LateDeletion): string | undefined {
+  return undefined;
+}
+
+/** Merging is the fix when everything deleted comes from the RUN right before. */
+function mergeFix(model: DockerfileModel, deletion: LateDeletion): Fix | undefined {
+  const { run } = deletion.command.script;
+  const creators = new Set<Instruction>(deletion.artifacts.map((artifact) => artifact.command.script.run.instruction));
+  const previous = run.stage.instructions[run.stage.instructions.indexOf(run.instruction) - 1];
+  if (creators.size !== 1 || !previous || !creators.has(previous) || !canMergeRuns(model, previous, run.instruction)) return undefined;
+  return mergeRunsFix(model, previous, run.instruction, 'Merge into the RUN that wrote them', 'unsafe');
+}
+
+export const cleanupInLaterLayer: DockerfileRule = {
+  meta: {
+    id: 'cleanup-in-later-layer',
+    defaultSeverity: 'warning',
+    category: 'layers',
+    summary: 'A RUN deletes files, caches or packages that an earlier RUN wrote.',
+    why: 'Every RUN is a layer, and a layer only adds: deleting a file in a later RUN hides it but its bytes still ship in the earlier layer. Package lists removed one RUN too late, build tools purged after the build step, a downloaded archive deleted after extraction all cost their full size in every pull. Delete in the same RUN that writes them (or keep them out of the layer with a cache mount). Only the stage that ships is checked.',
+    example: 'RUN apt-get update && apt-get install -y --no-install-recommends gcc\nRUN make\nRUN apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*',
+    useInstead: 'RUN apt-get update && apt-get install -y --no-install-recommends gcc \\\n    && make \\\n    && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*',
+    fixSafety: 'unsafe',
+    equivalents: [],
+  },
+  check({ model, report }) {
+    for (const deletion of layerHistory(model).lateDeletions) {
+      const related = new Map<string, RelatedInformation>();
+      for (const artifact of deletion.artifacts) {
+        const range = wordRange(artifact.command.script, artifact.word);
+        related.set(JSON.stringify(range), { range, message: origin(artifact) });
+      }
+      const size = wastedSize(deletion);
+      const fix = mergeFix(model, deletion);
+      report({
+        range: wordRange(deletion.command.script, deletion.word),
+        message: `This deletes ${describe(deletion.artifacts)} from an earlier RUN: the bytes stay in that layer${size ? ` (${size})` : ''}. Clean up in the RUN that wrote them.`,
+        fixes: fix ? [fix] : [],
+        related: [...related.values()],
+      });
+    }
+  },
+};

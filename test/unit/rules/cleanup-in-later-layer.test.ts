@@ -1,0 +1,76 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('cleanup-in-later-layer', {
+  valid: [
+    { name: 'cleaned in the same RUN', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*' },
+    {
+      name: 'a RUN that writes the lists again before deleting them',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*',
+    },
+    { name: 'lists of the base image, not of an earlier RUN', code: 'FROM debian:13\nRUN rm -rf /var/lib/apt/lists/*' },
+    { name: 'apt-get clean frees nothing the lists hold', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN apt-get clean' },
+    { name: 'builder stages do not ship', code: 'FROM debian:13 AS build\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\nFROM scratch\nCOPY --from=build /etc/os-release /' },
+    { name: 'the earlier RUN wrote into a cache mount', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN pip cache purge' },
+    { name: 'a package of the base image', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y perl' },
+    { name: 'the download was moved away in its own RUN', code: 'FROM debian:13\nRUN curl -fsSLo /tmp/tool https://example.com/tool && mv /tmp/tool /usr/local/bin/\nRUN rm -rf /tmp/*' },
+    { name: 'relative paths under different WORKDIRs', code: 'FROM debian:13\nWORKDIR /a\nRUN curl -O https://example.com/x.tgz\nWORKDIR /b\nRUN rm x.tgz' },
+    { name: 'relative paths after a cd are not followed', code: 'FROM debian:13\nRUN cd /a && curl -O https://example.com/x.tgz\nRUN rm -f x.tgz' },
+    { name: 'a variable path is not guessed at', code: 'FROM debian:13\nRUN curl -o /tmp/x.tgz https://example.com/x.tgz\nRUN rm -f "$ARCHIVE"' },
+    { name: 'installed and purged in one RUN', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y gcc && make && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y gcc' },
+  ],
+  invalid: [
+    {
+      name: 'lists deleted by the next RUN: on the rm operand, the RUN that wrote them as related, merge (unsafe)',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n',
+      findings: [{ line: 3, column: 12, endColumn: 32, message: /apt's package lists .* stay in that layer/ }],
+      fixTitles: ['Merge into the RUN that wrote them'],
+      output: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'not the RUN right before: no fix',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y gcc\nCOPY . /src\nRUN make -C /src && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*',
+      findings: [{ line: 4, column: 29, endColumn: 34, message: /the package `gcc`/ }, { line: 4, column: 52 }],
+    },
+    {
+      name: 'apk del of a virtual package',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\nRUN apk del .build-deps',
+      findings: [{ line: 3, column: 9, endColumn: 12, message: /`gcc`, `musl-dev`/ }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev \\\n    && apk del .build-deps',
+    },
+    {
+      name: 'downloads: curl -o, and wget and curl -O in the WORKDIR',
+      code: 'FROM debian:13\nRUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nWORKDIR /tmp\nRUN wget https://example.com/a.tar.gz && curl -O https://example.com/b.zip?x=1\nRUN rm -rf /tmp/app.tgz a.tar.gz /tmp/*.zip',
+      findings: [{ line: 5, column: 12, endColumn: 24, message: /`\/tmp\/app.tgz`/ }, { line: 5, column: 25, endColumn: 33 }, { line: 5, column: 34, endColumn: 44, message: /`\/tmp\/b.zip`/ }],
+      output:
+        'FROM debian:13\nRUN curl -fsSL -o /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nWORKDIR /tmp\nRUN wget https://example.com/a.tar.gz && curl -O https://example.com/b.zip?x=1 \\\n    && rm -rf /tmp/app.tgz a.tar.gz /tmp/*.zip',
+    },
+    {
+      name: 'a directory holding the download',
+      code: 'FROM debian:13\nRUN wget -O /opt/src/app.tgz https://example.com/app.tgz\nRUN rm -rf /opt/src',
+      findings: [{ line: 3, column: 12 }],
+      output: 'FROM debian:13\nRUN wget -O /opt/src/app.tgz https://example.com/app.tgz \\\n    && rm -rf /opt/src',
+    },
+    {
+      name: 'pip and npm caches purged a RUN too late',
+      code: 'FROM node:22\nRUN pip install flask && npm ci\nRUN pip cache purge && npm cache clean --force',
+      findings: [{ line: 3, column: 15, endColumn: 20, message: /pip's download cache/ }, { line: 3, column: 34, endColumn: 39, message: /npm's cache/ }],
+      output: 'FROM node:22\nRUN pip install flask && npm ci \\\n    && pip cache purge && npm cache clean --force',
+    },
+    {
+      name: 'heredoc: exact position, no merge',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN <<EOF\nset -e\nrm -rf /var/lib/apt/lists/*\nEOF',
+      findings: [{ line: 5, column: 8, endColumn: 28 }],
+    },
+    {
+      name: 'written in the stage the shipped one builds on',
+      code: 'FROM debian:13 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN rm -rf /var/lib/apt/lists/*',
+      findings: [{ line: 4, column: 12 }],
+    },
+    {
+      name: 'the apt-mark auto idiom removes what its own RUN installed, not an earlier RUN\'s packages',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y git\nRUN apt-mark auto \'.*\' && apt-get purge -y --auto-remove git',
+      findings: [{ line: 3, column: 35 }],
+      output: 'FROM debian:13\nRUN apt-get update && apt-get install -y git \\\n    && apt-mark auto \'.*\' && apt-get purge -y --auto-remove git',
+    },
+  ],
+});
