@@ -55,6 +55,7 @@ import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
 import { workdirRelative } from './dockerfile/workdir-relative';
 import { workdirSystemDir } from './dockerfile/workdir-system-dir';
+import { worldWritable } from './dockerfile/world-writable';
 
 /** Every Dockerfile rule, in catalog order within each section. */
 export const dockerfileRules: readonly DockerfileRule[] = [
@@ -95,6 +96,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   packageSignatureBypass,
   curlPipeShell,
   exposeSsh,
+  worldWritable,
   workdirSystemDir,
   // correctness and style
   workdirRelative,
