@@ -53,6 +53,7 @@ import { sudo } from './dockerfile/sudo';
 import { tlsVerificationDisabled } from './dockerfile/tls-verification-disabled';
 import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
+import { useraddWithoutL } from './dockerfile/useradd-without-l';
 import { workdirRelative } from './dockerfile/workdir-relative';
 import { workdirSystemDir } from './dockerfile/workdir-system-dir';
 import { worldWritable } from './dockerfile/world-writable';
@@ -88,6 +89,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   copyWholeStageRootfs,
   addInsteadOfCopy,
   addRemoteWithoutChecksum,
+  useraddWithoutL,
   // security
   userRoot,
   sudo,
