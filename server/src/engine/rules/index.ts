@@ -54,6 +54,8 @@ import { tlsVerificationDisabled } from './dockerfile/tls-verification-disabled'
 import { undefinedVariable } from './dockerfile/undefined-variable';
 import { userRoot } from './dockerfile/user-root';
 import { useraddWithoutL } from './dockerfile/useradd-without-l';
+import { wgetAndCurl } from './dockerfile/wget-and-curl';
+import { wgetProgress } from './dockerfile/wget-progress';
 import { workdirRelative } from './dockerfile/workdir-relative';
 import { workdirSystemDir } from './dockerfile/workdir-system-dir';
 import { worldWritable } from './dockerfile/world-writable';
@@ -90,6 +92,8 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   addInsteadOfCopy,
   addRemoteWithoutChecksum,
   useraddWithoutL,
+  wgetAndCurl,
+  wgetProgress,
   // security
   userRoot,
   sudo,
