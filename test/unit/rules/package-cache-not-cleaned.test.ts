@@ -6,6 +6,7 @@ ruleTester('package-cache-not-cleaned', {
   valid: [
     { name: 'apt lists removed', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*' },
     { name: 'apt-get dist-clean counts as cleaning', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean' },
+    { name: 'apt-get distclean, as apt 2.8 spells it', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get distclean' },
     { name: 'whole /var/lib/apt removed', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl; rm -rf /var/lib/apt' },
     {
       name: 'cache mounts over /var/lib/apt and /var/cache/apt',
@@ -61,6 +62,12 @@ ruleTester('package-cache-not-cleaned', {
       code: 'FROM debian:13\r\nRUN apt-get update && \\\r\n  apt-get install -y curl && \\\r\n  curl --version\r\n',
       findings: [{ line: 3, column: 11 }],
       output: 'FROM debian:13\r\nRUN apt-get update && \\\r\n  apt-get install -y curl && \\\r\n  curl --version && \\\r\n  rm -rf /var/lib/apt/lists/*\r\n',
+    },
+    {
+      name: 'apt-get install -U refreshes the lists itself',
+      code: 'FROM debian:13\nRUN apt-get install -Uy curl',
+      findings: [{ line: 2, column: 13 }],
+      output: 'FROM debian:13\nRUN apt-get install -Uy curl && rm -rf /var/lib/apt/lists/*',
     },
     {
       name: 'cleaning before the install does not count',

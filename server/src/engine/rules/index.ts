@@ -1,6 +1,8 @@
 import type { DockerfileRule } from './rule';
 import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
 import { addRemoteWithoutChecksum } from './dockerfile/add-remote-without-checksum';
+import { aptNoInstallRecommends } from './dockerfile/apt-no-install-recommends';
+import { aptUserTool } from './dockerfile/apt-user-tool';
 import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-from';
 import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
 import { cleanupInLaterLayer } from './dockerfile/cleanup-in-later-layer';
@@ -40,7 +42,10 @@ import { onbuildForbiddenTrigger } from './dockerfile/onbuild-forbidden-trigger'
 import { multipleProcesses } from './dockerfile/multiple-processes';
 import { overriddenInstruction } from './dockerfile/overridden-instruction';
 import { packageCacheNotCleaned } from './dockerfile/package-cache-not-cleaned';
+import { packageInstallNonInteractive } from './dockerfile/package-install-non-interactive';
 import { packageManagerAsPid1 } from './dockerfile/package-manager-as-pid1';
+import { packageUpdateAlone } from './dockerfile/package-update-alone';
+import { packageUpgrade } from './dockerfile/package-upgrade';
 import { packageSignatureBypass } from './dockerfile/package-signature-bypass';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
 import { secretFileInContext } from './dockerfile/secret-file-in-context';
@@ -83,7 +88,12 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   overriddenInstruction,
   // layers, size and cache
   consecutiveRun,
+  packageUpdateAlone,
   packageCacheNotCleaned,
+  aptNoInstallRecommends,
+  packageInstallNonInteractive,
+  aptUserTool,
+  packageUpgrade,
   cleanupInLaterLayer,
   missingDockerignore,
   copyIgnoredFile,

@@ -6,9 +6,8 @@ import type { Fix } from '../../types';
 import type { DockerfileRule, Report } from '../rule';
 import { layerHistory, type Artifact } from './support/layer-history';
 import { installWord, PACKAGE_CACHES, type PackageCache } from './support/package-caches';
-import { anyWordMentions, editableScript, packageFamily, runsInOrder, shippedStages, stageChain } from './support/package-managers';
-import type { RunCommand } from './support/run-commands';
-import { wordRange } from './support/run-commands';
+import { anyWordMentions, editableScript, packageFamily, runCommands, runsInOrder, shippedStages, stageChain } from './support/package-managers';
+import { wordRange, type RunCommand } from './support/run-commands';
 
 const APT_LIST_USERS = ['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'satisfy'];
 
@@ -75,20 +74,18 @@ function gemDocumentationReports(model: DockerfileModel): Report[] {
   for (const stage of shippedStages(model)) {
     const base = rootBase(stage).reference;
     if (base && canonicalRepository(base) === 'docker.io/library/ruby') continue;
-    for (const commands of runsInOrder(model, [stage])) {
-      for (const install of commands) {
-        const { description, script } = install;
-        if (description?.tool !== 'gem' || description.subcommand?.name !== 'install' || description.flags.has('-N')) continue;
-        if (description.flags.has('--no-ri') && description.flags.has('--no-rdoc')) continue;
-        // A gemrc written earlier (`gem: --no-document`) turns documentation off for every install.
-        if (anyWordMentions(model, stageChain(stage), /no-document|no-rdoc/, script.run.instruction)) continue;
-        const fix = insertAfterFix(editableScript(script), install.command, description.subcommand.word, '--no-document', 'Add `--no-document`', 'safe');
-        reports.push({
-          range: wordRange(script, description.subcommand.word),
-          message: '`gem install` also builds ri/rdoc documentation into the layer; add `--no-document`.',
-          fixes: fix ? [fix] : [],
-        });
-      }
+    for (const install of runCommands(model, [stage])) {
+      const { description, script } = install;
+      if (description?.tool !== 'gem' || description.subcommand?.name !== 'install' || description.flags.has('-N')) continue;
+      if (description.flags.has('--no-ri') && description.flags.has('--no-rdoc')) continue;
+      // A gemrc written earlier (`gem: --no-document`) turns documentation off for every install.
+      if (anyWordMentions(model, stageChain(stage), /no-document|no-rdoc/, script.run.instruction)) continue;
+      const fix = insertAfterFix(editableScript(script), install.command, description.subcommand.word, '--no-document', 'Add `--no-document`', 'safe');
+      reports.push({
+        range: wordRange(script, description.subcommand.word),
+        message: '`gem install` also builds ri/rdoc documentation into the layer; add `--no-document`.',
+        fixes: fix ? [fix] : [],
+      });
     }
   }
   return reports;

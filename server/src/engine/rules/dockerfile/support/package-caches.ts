@@ -64,8 +64,12 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     what: "apt's package lists (/var/lib/apt/lists)",
     paths: ['/var/lib/apt/lists'],
     installs: inFamily('apt', ['install', 'reinstall']),
-    fills: ({ description }) => description !== undefined && inFamily('apt', ['update'])(description),
-    empties: inFamily('apt', ['dist-clean']),
+    // `install -U` (`--update`, apt 2.9+) refreshes the lists first.
+    fills: ({ description }) =>
+      description !== undefined &&
+      (inFamily('apt', ['update'])(description) || (inFamily('apt', ['install'])(description) && (description.flags.has('-U') || description.flags.has('--update')))),
+    // apt 2.8 spells it `distclean`; `dist-clean` is accepted as the same.
+    empties: inFamily('apt', ['distclean', 'dist-clean']),
     cleanup: (description) => `${sudoPrefix(description)}rm -rf /var/lib/apt/lists/*`,
   },
   {

@@ -91,9 +91,14 @@ export function stageChain(stage: Stage | undefined): Stage[] {
   return chain;
 }
 
-/** The stages whose layers ship; Windows stages are left out, as these are Linux conventions. */
+/** The stages whose layers ship, but Windows ones. */
 export function shippedStages(model: DockerfileModel): Stage[] {
   return stageChain(model.shippedStage).filter((stage) => !isWindowsStage(model, stage));
+}
+
+/** Every stage but Windows ones, where these Linux conventions do not apply. */
+export function linuxStages(model: DockerfileModel): Stage[] {
+  return model.stages.filter((stage) => !isWindowsStage(model, stage));
 }
 
 /** The RUN scripts of some stages, in build order. */
@@ -112,6 +117,11 @@ export function runsInOrder(model: DockerfileModel, stages: readonly Stage[]): R
   const offset = (command: RunCommand) => model.lines.offsetAt(command.script.rangeOf(command.command.start, command.command.start).start);
   // A stable sort keeps the parser's order among commands an exec form maps to one place.
   return [...byRun.values()].map((commands) => [...commands].sort((a, b) => offset(a) - offset(b)));
+}
+
+/** The commands of the stages' RUNs, one RUN after the other. */
+export function runCommands(model: DockerfileModel, stages: readonly Stage[]): RunCommand[] {
+  return runsInOrder(model, stages).flat();
 }
 
 /** Directories a RUN mounts a cache or tmpfs over: what is written there stays out of the layer. */
@@ -165,4 +175,10 @@ export function anyWordMentions(model: DockerfileModel, stages: readonly Stage[]
 export function editableScript(script: RunScript): EditableScript {
   const heredoc = (script.run.instruction as Run).getHeredocs().length > 0;
   return { commands: script.commands.map(({ command }) => command), rangeOf: script.rangeOf, editable: script.editable, inline: script.nested || heredoc };
+}
+
+/** `apt-get install $APT_OPTS curl`: a word that is all expansion may hold any option. */
+export function mayHideOptions(description: CommandDescription): boolean {
+  const words = [...description.operands, ...description.allFlags.map((flag) => flag.valueWord ?? flag.word)];
+  return words.some((word) => word.hasExpansion && /^["']?\$/.test(word.raw));
 }
