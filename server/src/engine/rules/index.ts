@@ -6,6 +6,7 @@ import { aptUserTool } from './dockerfile/apt-user-tool';
 import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-from';
 import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
 import { cleanupInLaterLayer } from './dockerfile/cleanup-in-later-layer';
+import { cdInRun } from './dockerfile/cd-in-run';
 import { cmdShellForm } from './dockerfile/cmd-shell-form';
 import { consecutiveRun } from './dockerfile/consecutive-run';
 import { copyFromOwnStage } from './dockerfile/copy-from-own-stage';
@@ -52,6 +53,7 @@ import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
 import { shellcheck } from './dockerfile/shellcheck';
 import { shellFormInShellLessImage } from './dockerfile/shell-form-in-shell-less-image';
+import { shellViaLn } from './dockerfile/shell-via-ln';
 import { shellWrapperWithoutExec } from './dockerfile/shell-wrapper-without-exec';
 import { stageNameCasing } from './dockerfile/stage-name-casing';
 import { sudo } from './dockerfile/sudo';
@@ -116,6 +118,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   workdirSystemDir,
   // correctness and style
   workdirRelative,
+  cdInRun,
   copyFromUnknownStage,
   copyFromOwnStage,
   duplicateStageName,
@@ -133,6 +136,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   emptyContinuation,
   firstInstruction,
   onbuildForbiddenTrigger,
+  shellViaLn,
   labelInvalidKey,
   labelSchema,
   healthcheckMissing,
