@@ -48,6 +48,7 @@ import { packageManagerAsPid1 } from './dockerfile/package-manager-as-pid1';
 import { packageUpdateAlone } from './dockerfile/package-update-alone';
 import { packageUpgrade } from './dockerfile/package-upgrade';
 import { packageSignatureBypass } from './dockerfile/package-signature-bypass';
+import { pipefail } from './dockerfile/pipefail';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
 import { secretFileInContext } from './dockerfile/secret-file-in-context';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
@@ -136,6 +137,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   emptyContinuation,
   firstInstruction,
   onbuildForbiddenTrigger,
+  pipefail,
   shellViaLn,
   labelInvalidKey,
   labelSchema,
