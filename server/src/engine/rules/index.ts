@@ -60,6 +60,7 @@ import { stageNameCasing } from './dockerfile/stage-name-casing';
 import { sudo } from './dockerfile/sudo';
 import { tlsVerificationDisabled } from './dockerfile/tls-verification-disabled';
 import { undefinedVariable } from './dockerfile/undefined-variable';
+import { userNonNumeric } from './dockerfile/user-non-numeric';
 import { userRoot } from './dockerfile/user-root';
 import { useraddWithoutL } from './dockerfile/useradd-without-l';
 import { wgetAndCurl } from './dockerfile/wget-and-curl';
@@ -109,6 +110,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   wgetProgress,
   // security
   userRoot,
+  userNonNumeric,
   sudo,
   secretInArgOrEnv,
   tlsVerificationDisabled,

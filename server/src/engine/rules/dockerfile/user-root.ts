@@ -1,19 +1,9 @@
-import type { Instruction } from 'dockerfile-ast';
-import { argumentsText, isWindowsStage, rootBase, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { isWindowsStage, rootBase, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import type { Fix, Range } from '../../types';
 import type { DockerfileRule } from '../rule';
+import { effectiveUser } from './support/effective-user';
 
 const ROOT = /^(root|0)(:.*)?$/;
-
-/** The USER in force at the end of a stage, following stage-to-stage FROMs. */
-function effectiveUser(model: DockerfileModel, stage: Stage): { instruction: Instruction; user: string } | undefined {
-  for (let current: Stage | undefined = stage; current; current = current.base.stage) {
-    const users = current.instructions.filter((instruction) => instruction.getKeyword() === 'USER');
-    const last = users[users.length - 1];
-    if (last) return { instruction: last, user: argumentsText(model, last).trim() };
-  }
-  return undefined;
-}
 
 /** Where a USER line goes: after the last step that may need root, before what runs the app. */
 function userInsertionLine(stage: Stage, fallback: number): number {
