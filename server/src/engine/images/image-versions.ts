@@ -9,6 +9,8 @@ export interface VersionToken {
   end: number;
   /** Whether the image names the line by codename ("bullseye") rather than number. */
   style: 'version' | 'codename';
+  /** Text to put after the new version, when the token runs to the end of the tag to drop a pinned release ("-alpine3.20" → "-alpine"). */
+  suffix: string;
 }
 
 /** A release line an image is made of. */
@@ -97,19 +99,41 @@ function officialParts(image: OfficialImage, tag: string): VersionedPart[] {
   const line = match && (numeric ? findLine(image.product, match[1]) : findCodename(image.product, match[1]));
   if (!match || !line) return [];
   const suffix = tag.slice(match[0].length);
+  const floating = image.floatingVariants.includes(suffix);
+  const unpinned = floating ? undefined : unpinnedVariant(image, suffix);
+  const style = numeric ? 'version' : 'codename';
   const parts: VersionedPart[] = [
     {
       role: 'image',
       productId: image.product,
       line,
       namedIn: 'tag',
-      token: { in: 'tag', start: 0, end: match[0].length, style: numeric ? 'version' : 'codename' },
-      replaceable: image.floatingVariants.includes(suffix),
+      token: unpinned === undefined ? { in: 'tag', start: 0, end: match[0].length, style, suffix: '' } : { in: 'tag', start: 0, end: tag.length, style, suffix: unpinned },
+      replaceable: floating || unpinned !== undefined,
     },
   ];
   const base = image.hasBase ? baseOfSuffix(suffix) : undefined;
-  if (base) parts.push({ role: 'base', ...base, namedIn: 'tag', replaceable: false });
+  if (base) {
+    // Dropping the pinned release keeps the runtime line on the release the image currently builds on.
+    const token: VersionToken | undefined = unpinned === undefined ? undefined : { in: 'tag', start: match[0].length, end: tag.length, style: 'version', suffix: unpinned };
+    parts.push({ role: 'base', ...base, namedIn: 'tag', token, replaceable: token !== undefined });
+  }
   return parts;
+}
+
+/**
+ * The published variant a suffix stands for once its pinned distribution release is dropped
+ * ("-slim-bullseye" → "-slim", "-alpine3.20" → "-alpine"): a pinned release is rarely built for
+ * newer lines, the floating variant always is. Undefined when that is not a floating variant.
+ */
+function unpinnedVariant(image: OfficialImage, suffix: string): string | undefined {
+  const words = suffix
+    .split('-')
+    .slice(1)
+    .filter((word) => !findCodename('debian', word) && !findCodename('ubuntu', word))
+    .map((word) => (/^alpine\d+\.\d+$/.test(word) ? 'alpine' : word));
+  const variant = words.map((word) => `-${word}`).join('');
+  return variant !== suffix && image.floatingVariants.includes(variant) ? variant : undefined;
 }
 
 /** "-slim-bullseye" → Debian 11, "-alpine3.19" → Alpine 3.19, "-jdk-focal" → Ubuntu 20.04. */
@@ -139,7 +163,7 @@ function distrolessParts(reference: ImageReference, flavor: string, debianVersio
       productId: 'debian',
       line: debian,
       namedIn: 'repository',
-      token: { in: 'repository', start: end - debianVersion.length, end, style: 'version' },
+      token: { in: 'repository', start: end - debianVersion.length, end, style: 'version', suffix: '' },
       replaceable: DISTROLESS_ON_EVERY_DEBIAN.has(flavor),
     });
   }

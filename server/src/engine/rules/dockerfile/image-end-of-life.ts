@@ -17,13 +17,24 @@ function targetImage(reference: ImageReference, part: VersionedPart, suggestion:
   if (!part.token) return undefined;
   const text = nameAndTag(reference);
   const { start, end } = tokenOffsets(reference, part.token);
-  const newText = part.token.style === 'codename' && suggestion.line.codename ? suggestion.line.codename : suggestion.line.line;
+  const version = part.token.style === 'codename' && suggestion.line.codename ? suggestion.line.codename : suggestion.line.line;
+  const newText = version + part.token.suffix;
   if (part.replaceable) return { image: text.slice(0, start) + newText + text.slice(end), edit: { start, end, newText } };
-  // Variants such as "-bullseye" are not published for newer lines: name the plain tag instead.
-  return part.token.in === 'tag' ? { image: text.slice(0, start) + newText } : undefined;
+  // A variant that is not published for every line (e.g. Windows ones): name the plain tag instead.
+  return part.token.in === 'tag' ? { image: text.slice(0, start) + version } : undefined;
+}
+
+/** For an expired base named by a pinned release: the same tag without the pin. */
+function unpinnedImage(reference: ImageReference, part: VersionedPart): Target | undefined {
+  if (part.role !== 'base' || part.token?.in !== 'tag' || !part.replaceable) return undefined;
+  const text = nameAndTag(reference);
+  const { start, end } = tokenOffsets(reference, part.token);
+  return { image: text.slice(0, start) + part.token.suffix + text.slice(end), edit: { start, end, newText: part.token.suffix } };
 }
 
 function advice(reference: ImageReference, part: VersionedPart, suggestion: Suggestion | undefined): { text: string; target?: Target } {
+  const unpinned = unpinnedImage(reference, part);
+  if (unpinned) return { text: `move to \`${unpinned.image}\`, which follows the release the image is currently built on`, target: unpinned };
   if (!suggestion) return { text: lifecycleProduct(part.productId)?.advice ?? 'no supported line is known' };
   const { eol } = suggestion.line;
   const target = targetImage(reference, part, suggestion);
