@@ -36,6 +36,7 @@ ruleTester('image-not-minimal', {
     },
     { code: 'FROM python:3.13.1-bookworm', findings: [{ line: 1, column: 6, endColumn: 28, message: /`python:3\.13\.1-slim`/ }] },
     { name: 'untagged means latest', code: 'FROM ruby', findings: [{ line: 1, column: 6, endColumn: 10, message: /`ruby:slim`/ }] },
+    { name: 'a variant of the same image keeps its registry prefix', code: 'FROM docker.io/library/node:latest', findings: [{ line: 1, column: 6, message: /`docker\.io\/library\/node:slim`/ }] },
     {
       name: 'the Go SDK shipped: build and ship on distroless static',
       code: 'FROM golang:1.27\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]',

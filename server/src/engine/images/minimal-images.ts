@@ -1,6 +1,6 @@
 import data from './data/image-sizes.json';
 import { findCodename } from './end-of-life';
-import { JAVA_VERSION, NUMERIC_VERSION, officialImageName } from './image-versions';
+import { JAVA_VERSION, NUMERIC_VERSION, nameAndTag, officialImageName } from './image-versions';
 import type { ImageReference } from './reference';
 
 /** A smaller image that does the same job as a full distribution or SDK image. */
@@ -24,28 +24,28 @@ function alternative(kind: string, sizeKey: string, image: string, imageSizeKey:
 const LANGUAGE_KIND = 'a full Debian image with compilers and headers';
 
 /** node:22 → node:22-slim; without a version only `latest` maps (to `slim`), other words are not guessed at. */
-function slimVariant(name: string, tag: string | undefined): MinimalAlternative | undefined {
+function slimVariant(name: string, { repository, tag }: Written): MinimalAlternative | undefined {
   const version = tag && NUMERIC_VERSION.exec(tag);
   if (!version && tag && tag !== 'latest') return undefined;
-  return alternative(LANGUAGE_KIND, name, `${name}:${version ? `${version[0]}-slim` : 'slim'}`, `${name}:slim`, 'swap');
+  return alternative(LANGUAGE_KIND, name, `${repository}:${version ? `${version[0]}-slim` : 'slim'}`, `${name}:slim`, 'swap');
 }
 
 /** php:8.4-fpm → php:8.4-fpm-alpine; the Apache variant has no Alpine build. */
-function phpAlpine(tag: string | undefined): MinimalAlternative | undefined {
+function phpAlpine({ repository, tag }: Written): MinimalAlternative | undefined {
   const words = (tag ?? '').split('-').filter((word) => word !== '' && word !== 'latest' && !findCodename('debian', word));
   const version = words[0] && NUMERIC_VERSION.test(words[0]) ? words.shift() : undefined;
   const variant = words.join('-');
   if (!['', 'cli', 'fpm', 'zts'].includes(variant)) return undefined;
   const alpineTag = [version, variant === 'cli' ? '' : variant, 'alpine'].filter(Boolean).join('-');
-  return alternative(LANGUAGE_KIND, 'php', `php:${alpineTag}`, 'php:alpine', 'swap');
+  return alternative(LANGUAGE_KIND, 'php', `${repository}:${alpineTag}`, 'php:alpine', 'swap');
 }
 
 /** debian:bookworm → debian:bookworm-slim; debian:12.8 → debian:12.8-slim. */
-function debianSlim(tag: string | undefined): MinimalAlternative | undefined {
+function debianSlim({ repository, tag }: Written): MinimalAlternative | undefined {
   const first = tag?.split('-')[0];
   const release = !first || first === 'latest' ? 'stable' : first;
   const known = NUMERIC_VERSION.test(release) || findCodename('debian', release) || ['stable', 'oldstable', 'testing', 'unstable', 'sid'].includes(release);
-  return known ? alternative('the full Debian image', 'debian', `debian:${release}-slim`, 'debian:slim', 'swap') : undefined;
+  return known ? alternative('the full Debian image', 'debian', `${repository}:${release}-slim`, 'debian:slim', 'swap') : undefined;
 }
 
 /** The JRE for the Java version a build image's tag names (maven:3.9-eclipse-temurin-21, gradle:8-jdk21). */
@@ -54,28 +54,34 @@ function jreFor(tag: string | undefined): string {
   return `eclipse-temurin:${java ? java[1] : '<java version>'}-jre`;
 }
 
-/** A JDK tag's Temurin JRE twin (`version`: the whole version or only its major); JRE tags are left alone. */
-function jdkToJre(tag: string | undefined, sizeKey: string, version: 'whole' | 'major'): MinimalAlternative | undefined {
+/** A JDK tag's JRE twin in `jreRepository` (`version`: the whole version or only its major); JRE tags are left alone. */
+function jdkToJre(tag: string | undefined, jreRepository: string, sizeKey: string, version: 'whole' | 'major'): MinimalAlternative | undefined {
   const match = tag && JAVA_VERSION.exec(tag);
   if (!match || tag.split('-').includes('jre')) return undefined;
-  return alternative('a JDK image', sizeKey, `eclipse-temurin:${match[version === 'whole' ? 0 : 1]}-jre`, 'eclipse-temurin:jre', 'swap');
+  return alternative('a JDK image', sizeKey, `${jreRepository}:${match[version === 'whole' ? 0 : 1]}-jre`, 'eclipse-temurin:jre', 'swap');
 }
 
-const ALTERNATIVES: Record<string, (tag: string | undefined) => MinimalAlternative | undefined> = {
-  node: (tag) => slimVariant('node', tag),
-  python: (tag) => slimVariant('python', tag),
-  ruby: (tag) => slimVariant('ruby', tag),
+/** The image as written, so a variant of the same image keeps its registry prefix. */
+interface Written {
+  repository: string;
+  tag?: string;
+}
+
+const ALTERNATIVES: Record<string, (written: Written) => MinimalAlternative | undefined> = {
+  node: (written) => slimVariant('node', written),
+  python: (written) => slimVariant('python', written),
+  ruby: (written) => slimVariant('ruby', written),
   php: phpAlpine,
   debian: debianSlim,
-  'eclipse-temurin': (tag) => jdkToJre(tag, 'eclipse-temurin:jdk', 'whole'),
+  'eclipse-temurin': ({ repository, tag }) => jdkToJre(tag, repository, 'eclipse-temurin:jdk', 'whole'),
   // The deprecated openjdk image's successor is Temurin, whose tags spell versions differently.
-  openjdk: (tag) => jdkToJre(tag, 'openjdk', 'major'),
+  openjdk: ({ tag }) => jdkToJre(tag, 'eclipse-temurin', 'openjdk', 'major'),
   golang: () => alternative('the Go SDK', 'golang', 'gcr.io/distroless/static-debian13', 'distroless/static', 'ship'),
   rust: () => alternative('the Rust toolchain', 'rust', 'gcr.io/distroless/cc-debian13', 'distroless/cc', 'ship'),
-  maven: (tag) => alternative('a Maven build image', 'maven', jreFor(tag), 'eclipse-temurin:jre', 'ship'),
-  gradle: (tag) => alternative('a Gradle build image', 'gradle', jreFor(tag), 'eclipse-temurin:jre', 'ship'),
+  maven: ({ tag }) => alternative('a Maven build image', 'maven', jreFor(tag), 'eclipse-temurin:jre', 'ship'),
+  gradle: ({ tag }) => alternative('a Gradle build image', 'gradle', jreFor(tag), 'eclipse-temurin:jre', 'ship'),
   ubuntu: () => alternative('a full Ubuntu image with a shell and package manager', 'ubuntu', 'gcr.io/distroless/base-debian13', 'distroless/base', 'ship'),
-  fedora: (tag) =>
+  fedora: ({ tag }) =>
     alternative('the full Fedora image', 'fedora', `registry.fedoraproject.org/fedora-minimal${tag ? `:${tag}` : ''}`, 'fedora-minimal', 'swap'),
   centos: () => alternative('the full CentOS image', 'centos', 'registry.access.redhat.com/ubi9/ubi-minimal', 'ubi-minimal', 'swap'),
 };
@@ -95,5 +101,5 @@ export function minimalAlternative(reference: ImageReference): MinimalAlternativ
   const name = officialImageName(reference);
   const build = name !== undefined && Object.hasOwn(ALTERNATIVES, name) ? ALTERNATIVES[name] : undefined;
   if (!build || (reference.tag && isOutOfScope(reference.tag))) return undefined;
-  return build(reference.tag);
+  return build({ repository: nameAndTag({ ...reference, tag: undefined }), tag: reference.tag });
 }
