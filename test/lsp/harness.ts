@@ -104,11 +104,11 @@ export class ServerUnderTest {
     connection.listen();
   }
 
-  static async start(capabilities = vscodeLikeCapabilities, script = join(root, 'dist', 'server.js'), args = ['--stdio']): Promise<{ server: ServerUnderTest; initialized: InitializeResult }> {
+  static async start(capabilities = vscodeLikeCapabilities, script = join(root, 'dist', 'server.js'), args = ['--stdio'], initializationOptions?: unknown): Promise<{ server: ServerUnderTest; initialized: InitializeResult }> {
     const child = spawn(process.execPath, [script, ...args], { cwd: root });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new ServerUnderTest(child, connection);
-    const initialized = await server.request(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null }));
+    const initialized = await server.request(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions }));
     await connection.sendNotification(InitializedNotification.type, {});
     return { server, initialized };
   }

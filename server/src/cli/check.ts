@@ -25,6 +25,8 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
 
   const shellcheckBinary = findShellcheck(undefined, io.env);
   const services = shellcheckBinary ? shellcheckService(shellcheckBinary, onceOnly(warn)) : {};
+  // End-of-life dates are judged against the day the check runs.
+  const today = new Date().toISOString().slice(0, 10);
   const reported = new Set<string>();
   const configFor = (path: string) => {
     const found = findConfigFor(path);
@@ -47,7 +49,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       continue;
     }
     const context = buildContextFor(file.absolutePath);
-    const config = mergeConfig(configFor(file.absolutePath).config, { rules: options.rules });
+    const config = { ...mergeConfig(configFor(file.absolutePath).config, { rules: options.rules }), today };
     // Named on the command line, any file is read as a Dockerfile.
     const analyzeText = (text: string): AnalysisResult =>
       analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config, context, services });

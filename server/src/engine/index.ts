@@ -26,6 +26,8 @@ export function findRule(ruleId: string): RuleMeta | undefined {
 /** Which analysis a file name calls for, or undefined when Shipshape has nothing to say about it. */
 export function documentKindForPath(path: string): AnalysisInput['kind'] | undefined {
   const name = path.split(/[\\/]/).pop() ?? '';
+  // BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`) is not a Dockerfile.
+  if (/\.dockerignore$/i.test(name)) return undefined;
   if (/^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
   return undefined;
 }

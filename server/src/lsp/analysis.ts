@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, documentKindForPath, type DocumentKind, type Finding } from '../engine';
+import type { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
 
 /** Past this size the analysis would block the server for too long on every keystroke. */
@@ -26,14 +27,18 @@ function uriPath(uri: string): string {
 export class Analyzer {
   private readonly reportedRules = new Set<string>();
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly environment: EnvironmentProvider,
+  ) {}
 
   run(document: TextDocument, settings: Settings): Analysis {
     const kind = documentKind(document);
     if (!settings.enable || !kind) return { kind: 'disabled' };
     const text = document.getText();
     if (Buffer.byteLength(text, 'utf8') > MAX_ANALYSED_BYTES) return { kind: 'too-large' };
-    const result = analyze({ text, kind, config: settings.engine });
+    const { config, context, services } = this.environment.for(document.uri, settings);
+    const result = analyze({ text, kind, config, context, services });
     for (const error of result.internalErrors) {
       if (this.reportedRules.has(error.rule)) continue;
       this.reportedRules.add(error.rule);

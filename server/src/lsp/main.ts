@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, documentKind } from './analysis';
+import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { guard } from './guard';
@@ -26,7 +27,10 @@ const DEBOUNCE_MS = 150;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
-const analyzer = new Analyzer(log);
+// VS Code says whether the workspace is trusted; other editors started the server on purpose.
+let workspaceTrusted = true;
+const environment = new EnvironmentProvider(() => workspaceTrusted, log);
+const analyzer = new Analyzer(log, environment);
 const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnostics));
 let settings = new SettingsStore(undefined, log);
 let versionedEdits = false;
@@ -47,6 +51,8 @@ function analyseSoon(document: TextDocument, delayMs: number): void {
 }
 
 connection.onInitialize((params) => {
+  const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+  workspaceTrusted = options?.workspaceTrusted !== false;
   const workspace = params.capabilities.workspace;
   versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -81,6 +87,14 @@ connection.onDidChangeConfiguration(
   guard(log, 'didChangeConfiguration', undefined, (params) => {
     settings.changed((params.settings as { [SECTION]?: unknown } | null)?.[SECTION]);
     for (const document of documents.all()) analyseSoon(document, 0);
+  }),
+);
+
+// .dockerignore, config files, package.json and scripts feed the analysis: re-read them.
+connection.onDidChangeWatchedFiles(
+  guard(log, 'didChangeWatchedFiles', undefined, () => {
+    environment.invalidate();
+    for (const document of documents.all()) analyseSoon(document, DEBOUNCE_MS);
   }),
 );
 

@@ -43,6 +43,18 @@ export function configurationContribution(rules: readonly RuleMeta[]) {
         markdownDescription: 'Name or index of the build stage that ships (rules such as `user-root` check only that stage). Empty means the last stage.',
         scope: 'resource',
       },
+      [`${SECTION}.shellcheck.enable`]: {
+        type: 'boolean',
+        default: DEFAULT_SETTINGS.shellcheck.enable,
+        markdownDescription: 'Run [ShellCheck](https://www.shellcheck.net) on shell-form RUN instructions (rule `shellcheck`), when it is installed. Only in trusted workspaces.',
+        scope: 'resource',
+      },
+      [`${SECTION}.shellcheck.path`]: {
+        type: 'string',
+        default: '',
+        markdownDescription: 'Path of the `shellcheck` binary. Empty means `shellcheck` on the PATH.',
+        scope: 'machine-overridable',
+      },
       [`${SECTION}.trace.server`]: {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],

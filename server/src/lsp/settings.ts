@@ -6,9 +6,10 @@ export const SECTION = 'shipshape';
 export interface Settings {
   enable: boolean;
   engine: EngineConfig;
+  shellcheck: { enable: boolean; path?: string };
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {}, shellcheck: { enable: true } };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -28,7 +29,13 @@ export function parseSettings(raw: unknown): Settings {
   }
   const dockerfile = isRecord(section.dockerfile) ? section.dockerfile : {};
   const shippedStage = typeof dockerfile.shippedStage === 'string' ? dockerfile.shippedStage.trim() : '';
-  return { enable: section.enable !== false, engine: { rules, shippedStage: shippedStage || undefined } };
+  const shellcheck = isRecord(section.shellcheck) ? section.shellcheck : {};
+  const shellcheckPath = typeof shellcheck.path === 'string' ? shellcheck.path.trim() : '';
+  return {
+    enable: section.enable !== false,
+    engine: { rules, shippedStage: shippedStage || undefined },
+    shellcheck: { enable: shellcheck.enable !== false, path: shellcheckPath || undefined },
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

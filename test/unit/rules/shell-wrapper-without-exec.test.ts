@@ -11,6 +11,7 @@ ruleTester('shell-wrapper-without-exec', {
   ],
   invalid: [
     {
+      name: 'escapes in the JSON string: the finding covers the string',
       code: 'FROM node:22\nCMD ["sh", "-c", "./migrate && node server.js --port \\"$PORT\\""]',
       findings: [{ line: 2, column: 18, endColumn: 64, message: /`node` runs as a child/ }],
       output: 'FROM node:22\nCMD ["sh", "-c", "./migrate && exec node server.js --port \\"$PORT\\""]',
@@ -18,7 +19,7 @@ ruleTester('shell-wrapper-without-exec', {
     {
       name: 'bash -ec in ENTRYPOINT, spaces after the bracket',
       code: 'FROM debian:13\nENTRYPOINT [ "/bin/bash", "-ec", "cd /srv; gunicorn app:app" ]',
-      findings: [{ line: 2, column: 34 }],
+      findings: [{ line: 2, column: 44, endColumn: 52 }],
       output: 'FROM debian:13\nENTRYPOINT [ "/bin/bash", "-ec", "cd /srv; exec gunicorn app:app" ]',
     },
   ],

@@ -46,8 +46,35 @@ export interface ModelOptions {
   shippedStage?: string;
 }
 
+/** dockerfile-ast methods that re-scan the instruction text on every call. */
+const RESCANNING_METHODS = ['getArguments', 'getArgumentsRange', 'getArgumentsRanges', 'getFlags', 'getHeredocs', 'getRawArgumentsContent', 'getArgumentsContent'];
+
+/**
+ * dockerfile-ast recomputes an instruction's arguments on every call, and rules ask for them
+ * many times: on a file of a thousand RUNs that made analysis quadratic. The parsed text
+ * never changes, so each answer is kept on the instance (arrays are copied, so a caller
+ * cannot change what the next one sees).
+ */
+function memoizeInstruction(instruction: Instruction): void {
+  const target = instruction as unknown as Record<string, unknown>;
+  for (const name of RESCANNING_METHODS) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    let computed = false;
+    let value: unknown;
+    target[name] = () => {
+      if (!computed) {
+        value = (original as () => unknown).call(instruction);
+        computed = true;
+      }
+      return Array.isArray(value) ? [...value] : value;
+    };
+  }
+}
+
 export function buildDockerfileModel(text: string, options: ModelOptions = {}): DockerfileModel {
   const ast = DockerfileParser.parse(text);
+  for (const instruction of ast.getInstructions()) memoizeInstruction(instruction);
   const lines = new LineIndex(text);
   const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string | undefined>();
@@ -130,13 +157,26 @@ export function argumentsText(model: DockerfileModel, instruction: Instruction):
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
+const shellsByStage = new WeakMap<Stage, { line: number; shell: string[] }[]>();
+
+/** The stage's own valid SHELL instructions, in order, read once per stage. */
+function stageShells(model: DockerfileModel, stage: Stage): { line: number; shell: string[] }[] {
+  let shells = shellsByStage.get(stage);
+  if (!shells) {
+    shells = stage.instructions
+      .filter((instruction) => instruction.getKeyword() === 'SHELL')
+      .map((instruction) => ({ line: instruction.getRange().start.line, shell: execFormArguments(argumentsText(model, instruction)) ?? [] }))
+      .filter((entry) => entry.shell.length > 0);
+    shellsByStage.set(stage, shells);
+  }
+  return shells;
+}
+
 /** The shell a shell-form instruction at `line` runs under: the latest SHELL of the stage or its parents. */
 export function shellAt(model: DockerfileModel, stage: Stage, line: number): string[] {
   for (let current: Stage | undefined = stage; current; current = current.base.stage) {
-    const shells = current.instructions.filter((instruction) => instruction.getKeyword() === 'SHELL' && instruction.getRange().start.line < line);
-    const last = shells[shells.length - 1];
-    const parsed = last && execFormArguments(argumentsText(model, last));
-    if (parsed && parsed.length > 0) return parsed;
+    const before = stageShells(model, current).filter((entry) => entry.line < line);
+    if (before.length > 0) return before[before.length - 1].shell;
   }
   return DEFAULT_SHELL;
 }

@@ -1,5 +1,5 @@
 import { execFormStrings } from '../../dockerfile/model';
-import { parseShell } from '../../shell';
+import { instructionScript } from '../../dockerfile/run-scripts';
 import type { DockerfileRule } from '../rule';
 import { wrappedScript } from '../../dockerfile/shell-wrapper';
 
@@ -25,7 +25,9 @@ export const shellWrapperWithoutExec: DockerfileRule = {
         const strings = instruction && execFormStrings(model, instruction);
         const script = strings && wrappedScript(strings);
         if (!script) continue;
-        const shell = parseShell(script.value);
+        const parsed = instructionScript(model, stage, instruction);
+        const shell = parsed?.shell;
+        if (!parsed || !shell) continue;
         // A script that traps signals or waits for its children manages them itself.
         if (shell.errors.length > 0 || shell.commands.some((command) => ['trap', 'wait'].includes(command.program?.name ?? ''))) continue;
         const final = shell.final;
@@ -34,7 +36,8 @@ export const shellWrapperWithoutExec: DockerfileRule = {
         const start = final.command.start;
         const fixed = `${script.value.slice(0, start)}exec ${script.value.slice(start)}`;
         report({
-          range: script.range,
+          // On the command that needs the exec; the fix rewrites the whole JSON string.
+          range: parsed.wordRange(final.command.words[0]),
           message: `\`${program}\` runs as a child of the shell, which stays PID 1 and does not forward SIGTERM; start it with \`exec\`.`,
           fixes: [{ title: `Add exec before ${program}`, safety: 'safe', isPreferred: true, edits: [{ range: script.range, newText: JSON.stringify(fixed) }] }],
         });

@@ -1,0 +1,84 @@
+/**
+ * What the server lends the engine for a document on disk: the build context, the nearest
+ * config file and ShellCheck. Disk reads are cached briefly, since analysis runs on every
+ * pause in typing and the files they read rarely change meanwhile.
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildContext, EngineConfig, EngineServices } from '../engine';
+import { mergeConfig } from '../engine/config/config-file';
+import { buildContextFor } from '../host/build-context';
+import { findConfigFor, type FoundConfig } from '../host/config-loader';
+import { findShellcheck, shellcheckService } from '../host/shellcheck';
+import type { Settings } from './settings';
+
+const FRESH_FOR_MS = 5000;
+
+interface Cached<T> {
+  value: T;
+  at: number;
+}
+
+export interface DocumentEnvironment {
+  config: EngineConfig;
+  context?: BuildContext;
+  services: EngineServices;
+}
+
+export class EnvironmentProvider {
+  private readonly contexts = new Map<string, Cached<BuildContext>>();
+  private readonly configs = new Map<string, Cached<FoundConfig>>();
+  private readonly shellchecks = new Map<string, EngineServices>();
+  private readonly reportedConfigProblems = new Set<string>();
+
+  /** `trusted` is false in an untrusted VS Code workspace: no external binaries then. */
+  constructor(
+    private readonly trusted: () => boolean,
+    private readonly log: (message: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  for(uri: string, settings: Settings): DocumentEnvironment {
+    const today = new Date(this.now()).toISOString().slice(0, 10);
+    const services = this.services(settings);
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    if (!path) return { config: { ...settings.engine, today }, services };
+    const found = this.cached(this.configs, dirname(path), () => findConfigFor(path));
+    if (found.path && !this.reportedConfigProblems.has(found.path)) {
+      this.reportedConfigProblems.add(found.path);
+      for (const problem of found.problems) this.log(`${found.path}: ${problem}`);
+    }
+    return {
+      config: { ...mergeConfig(found.config, settings.engine), today },
+      context: this.cached(this.contexts, path, () => buildContextFor(path)),
+      services,
+    };
+  }
+
+  /** Files changed on disk: forget what was read. */
+  invalidate(): void {
+    this.contexts.clear();
+    this.configs.clear();
+    this.reportedConfigProblems.clear();
+  }
+
+  private services(settings: Settings): EngineServices {
+    if (!settings.shellcheck.enable || !this.trusted()) return {};
+    const binary = findShellcheck(settings.shellcheck.path);
+    if (!binary) return {};
+    let services = this.shellchecks.get(binary);
+    if (!services) {
+      services = shellcheckService(binary, this.log);
+      this.shellchecks.set(binary, services);
+    }
+    return services;
+  }
+
+  private cached<T>(map: Map<string, Cached<T>>, key: string, read: () => T): T {
+    const hit = map.get(key);
+    if (hit && this.now() - hit.at < FRESH_FOR_MS) return hit.value;
+    const value = read();
+    map.set(key, { value, at: this.now() });
+    return value;
+  }
+}
