@@ -18,6 +18,7 @@ ruleTester('package-cache-not-cleaned', {
     { name: 'the next RUN deletes the lists: cleanup-in-later-layer reports it', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*' },
     'FROM alpine:3.20\nRUN apk add --no-cache curl',
     { name: 'apk cache removed', code: 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*' },
+    { name: 'apk add --no-network fetches no index', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps' },
     { name: 'apk cache mount', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl' },
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt',
     { name: 'PIP_NO_CACHE_DIR in the stage', code: 'FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask' },

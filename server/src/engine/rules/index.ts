@@ -5,10 +5,12 @@ import { aptNoInstallRecommends } from './dockerfile/apt-no-install-recommends';
 import { aptUserTool } from './dockerfile/apt-user-tool';
 import { argInvalidDefaultInFrom } from './dockerfile/arg-invalid-default-in-from';
 import { argUndefinedInFrom } from './dockerfile/arg-undefined-in-from';
+import { buildToolsInFinalImage } from './dockerfile/build-tools-in-final-image';
 import { cleanupInLaterLayer } from './dockerfile/cleanup-in-later-layer';
 import { cdInRun } from './dockerfile/cd-in-run';
 import { cmdShellForm } from './dockerfile/cmd-shell-form';
 import { consecutiveRun } from './dockerfile/consecutive-run';
+import { copyBeforeDependencyInstall } from './dockerfile/copy-before-dependency-install';
 import { copyFromOwnStage } from './dockerfile/copy-from-own-stage';
 import { copyFromUnknownStage } from './dockerfile/copy-from-unknown-stage';
 import { copyIgnoredFile } from './dockerfile/copy-ignored-file';
@@ -47,6 +49,7 @@ import { packageInstallNonInteractive } from './dockerfile/package-install-non-i
 import { packageManagerAsPid1 } from './dockerfile/package-manager-as-pid1';
 import { packageUpdateAlone } from './dockerfile/package-update-alone';
 import { packageUpgrade } from './dockerfile/package-upgrade';
+import { packageVersionUnpinned } from './dockerfile/package-version-unpinned';
 import { packageSignatureBypass } from './dockerfile/package-signature-bypass';
 import { pipefail } from './dockerfile/pipefail';
 import { reservedStageName } from './dockerfile/reserved-stage-name';
@@ -60,6 +63,7 @@ import { stageNameCasing } from './dockerfile/stage-name-casing';
 import { sudo } from './dockerfile/sudo';
 import { tlsVerificationDisabled } from './dockerfile/tls-verification-disabled';
 import { undefinedVariable } from './dockerfile/undefined-variable';
+import { unnecessaryTools } from './dockerfile/unnecessary-tools';
 import { userNonNumeric } from './dockerfile/user-non-numeric';
 import { userRoot } from './dockerfile/user-root';
 import { useraddWithoutL } from './dockerfile/useradd-without-l';
@@ -78,6 +82,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   imageEndOfLife,
   imageUntrustedRegistry,
   imageNotMinimal,
+  buildToolsInFinalImage,
   fromPlatformConstant,
   fromPlatformRedundant,
   argUndefinedInFrom,
@@ -98,7 +103,9 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   packageInstallNonInteractive,
   aptUserTool,
   packageUpgrade,
+  packageVersionUnpinned,
   cleanupInLaterLayer,
+  copyBeforeDependencyInstall,
   missingDockerignore,
   copyIgnoredFile,
   secretFileInContext,
@@ -117,6 +124,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   packageSignatureBypass,
   curlPipeShell,
   exposeSsh,
+  unnecessaryTools,
   worldWritable,
   workdirSystemDir,
   // correctness and style

@@ -22,6 +22,8 @@ interface Origin {
 export type Artifact = Origin &
   ({ kind: 'cache'; cache: PackageCache } | { kind: 'file'; path: string } | { kind: 'package'; family: PackageFamily; name: string; group?: string });
 
+export type PackageArtifact = Extract<Artifact, { kind: 'package' }>;
+
 /** A command of a later RUN deleting what earlier RUNs left in their layers. */
 export interface LateDeletion {
   command: RunCommand;
@@ -70,6 +72,11 @@ export function layerHistory(model: DockerfileModel): LayerHistory {
     cache.set(model, history);
   }
   return history;
+}
+
+/** The packages RUNs of the shipped image install and do not remove in the same RUN: what the image carries. */
+export function shippedPackages(model: DockerfileModel): PackageArtifact[] {
+  return [...layerHistory(model).leftovers.values()].flat().filter((artifact): artifact is PackageArtifact => artifact.kind === 'package');
 }
 
 function buildHistory(model: DockerfileModel): LayerHistory {

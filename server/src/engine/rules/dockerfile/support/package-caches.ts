@@ -77,7 +77,9 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     what: "apk's index cache (/var/cache/apk)",
     paths: ['/var/cache/apk'],
     installs: inFamily('apk', ['add']),
-    fills: ({ description }) => description !== undefined && inFamily('apk', ['add', 'update', 'upgrade'])(description) && !description.flags.has('--no-cache'),
+    // `--no-network` installs from what is already there, fetching no index.
+    fills: ({ description }) =>
+      description !== undefined && inFamily('apk', ['add', 'update', 'upgrade'])(description) && !description.flags.has('--no-cache') && !description.flags.has('--no-network'),
     empties: () => false,
     flag: '--no-cache',
     cleanup: (description) => `${sudoPrefix(description)}rm -rf /var/cache/apk/*`,

@@ -4,9 +4,11 @@
  */
 import type { Instruction, Run } from 'dockerfile-ast';
 import { isWindowsStage, type DockerfileModel, type Stage } from '../../../dockerfile/model';
+import { instructionScript } from '../../../dockerfile/run-scripts';
 import { namesInScope } from '../../../dockerfile/scopes';
 import type { EditableScript } from '../../../fixes/append-command';
 import type { CommandDescription, ShellWord } from '../../../shell';
+import type { Range } from '../../../types';
 import { stageRunScripts, type RunCommand, type RunScript } from './run-commands';
 
 export type PackageFamily = 'apt' | 'apk' | 'rpm' | 'zypper';
@@ -181,4 +183,39 @@ export function editableScript(script: RunScript): EditableScript {
 export function mayHideOptions(description: CommandDescription): boolean {
   const words = [...description.operands, ...description.allFlags.map((flag) => flag.valueWord ?? flag.word)];
   return words.some((word) => word.hasExpansion && /^["']?\$/.test(word.raw));
+}
+
+/**
+ * Words of what the shipped image runs (CMD, ENTRYPOINT, HEALTHCHECK), by basename: a tool
+ * the image runs (`ENTRYPOINT ["git"]`, `CMD ["sshd", "-D"]`) is its purpose, not waste.
+ * Undefined when the file sets no CMD or ENTRYPOINT: a base, toolchain or dev-container
+ * image that others build on or work in, whose tools are what it is for.
+ */
+export function appRuntimeWords(model: DockerfileModel): Set<string> | undefined {
+  const words = new Set<string>();
+  let runsSomething = false;
+  for (const stage of shippedStages(model)) {
+    for (const instruction of stage.instructions) {
+      const keyword = instruction.getKeyword();
+      if (!['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(keyword)) continue;
+      runsSomething ||= keyword !== 'HEALTHCHECK';
+      for (const { command } of instructionScript(model, stage, instruction)?.commands ?? []) {
+        for (const word of command.words) words.add((word.value ?? word.raw).replace(/^.*\//, ''));
+      }
+    }
+  }
+  return runsSomething ? words : undefined;
+}
+
+/** Items grouped by range, in order: an exec-form RUN maps all its words onto one range, which gets one finding. */
+export function groupByRange<T>(items: readonly T[], rangeOf: (item: T) => Range): { range: Range; items: T[] }[] {
+  const groups = new Map<string, { range: Range; items: T[] }>();
+  for (const item of items) {
+    const range = rangeOf(item);
+    const key = JSON.stringify(range);
+    const group = groups.get(key) ?? { range, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
