@@ -11,7 +11,7 @@ ruleTester('package-install-non-interactive', {
     { name: 'set in apt.conf.d earlier', code: 'FROM debian:13\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install curl' },
     { name: 'answered on standard input', code: 'FROM debian:13\nRUN yes | apt-get install curl' },
     { name: 'options in a variable', code: 'FROM debian:13\nRUN apt-get install $APT_FLAGS curl' },
-    { name: 'not an install', code: 'FROM debian:13\nRUN apt-get update' },
+    { name: 'refreshing and cleaning ask nothing', code: 'FROM debian:13\nRUN apt-get update && apt-get clean && yum makecache' },
     'FROM fedora:40\nRUN dnf install -y git && yum --assumeyes install make && microdnf install -y tar',
     { name: 'yum assumeyes in yum.conf', code: 'FROM centos:7\nRUN echo assumeyes=1 >> /etc/yum.conf\nRUN yum install git' },
     { name: 'zypper global -n', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install git && zypper --non-interactive in make' },
@@ -37,6 +37,12 @@ ruleTester('package-install-non-interactive', {
       code: 'FROM fedora:40\nRUN yum install git && dnf install make && microdnf install tar',
       findings: [{ line: 2, column: 9 }, { line: 2, column: 28 }, { line: 2, column: 53 }],
       output: 'FROM fedora:40\nRUN yum install -y git && dnf install -y make && microdnf install -y tar',
+    },
+    {
+      name: 'upgrades and removals ask too',
+      code: 'FROM debian:13\nRUN apt-get upgrade && apt-get purge --auto-remove gcc && dnf remove make',
+      findings: [{ line: 2, column: 13 }, { line: 2, column: 32 }, { line: 2, column: 63 }],
+      output: 'FROM debian:13\nRUN apt-get upgrade -y && apt-get purge -y --auto-remove gcc && dnf remove -y make',
     },
     {
       name: 'zypper: -n after the subcommand is not the global option',

@@ -10,9 +10,10 @@ function flagsText(run: Run): string {
   return run.getFlags().map((flag) => flag.toString()).sort().join(' ');
 }
 
-/** Shell-form RUNs without heredocs: the only ones a line continuation can join. */
+/** Shell-form RUNs with a command and without heredocs: the only ones a line continuation can join. */
 function joinable(model: DockerfileModel, run: Instruction): boolean {
-  return run.getKeyword() === 'RUN' && (run as Run).getHeredocs().length === 0 && !execFormArguments(argumentsText(model, run));
+  const text = argumentsText(model, run);
+  return run.getKeyword() === 'RUN' && text.trim() !== '' && (run as Run).getHeredocs().length === 0 && !execFormArguments(text);
 }
 
 /** Two RUNs that one RUN can replace: both joinable, with the same flags (mounts, network...). */

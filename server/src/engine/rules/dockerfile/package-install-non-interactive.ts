@@ -4,10 +4,11 @@ import type { DockerfileRule } from '../rule';
 import { anyWordMentions, editableScript, linuxStages, mayHideOptions, packageFamily, runCommands, stageChain, type PackageFamily } from './support/package-managers';
 import { wordRange } from './support/run-commands';
 
-const INSTALLS: Readonly<Partial<Record<PackageFamily, readonly string[]>>> = {
-  apt: ['install', 'reinstall'],
-  rpm: ['install', 'reinstall', 'localinstall', 'groupinstall'],
-  zypper: ['install', 'source-install'],
+/** Subcommands that change packages, and so ask before going ahead. */
+const CONFIRMING: Readonly<Partial<Record<PackageFamily, readonly string[]>>> = {
+  apt: ['install', 'reinstall', 'remove', 'purge', 'autoremove', 'autopurge', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep'],
+  rpm: ['install', 'reinstall', 'localinstall', 'groupinstall', 'remove', 'autoremove', 'upgrade', 'update', 'downgrade', 'distro-sync'],
+  zypper: ['install', 'source-install', 'remove', 'update', 'dist-upgrade', 'patch'],
 };
 
 /** Configuration lines that answer yes for every command, when written into a file earlier. */
@@ -41,8 +42,8 @@ export const packageInstallNonInteractive: DockerfileRule = {
     id: 'package-install-non-interactive',
     defaultSeverity: 'warning',
     category: 'layers',
-    summary: 'A package install that asks for confirmation.',
-    why: 'A build has no one to answer "Do you want to continue? [Y/n]". Without `-y` apt-get, yum and dnf read the end of input as "no" and abort, so the build fails, or works only while the install needs no extra packages and breaks the day a dependency is added. zypper needs its global `-n` (or the install\'s `-y`).',
+    summary: 'A package install, upgrade or removal that asks for confirmation.',
+    why: 'A build has no one to answer "Do you want to continue? [Y/n]". Without `-y` apt-get, yum and dnf read the end of input as "no" and abort, so the build fails, or works only while the install needs no extra packages and breaks the day a dependency is added. The same goes for upgrades and removals. zypper needs its global `-n` (or the install\'s `-y`).',
     example: 'RUN apt-get update && apt-get install curl',
     useInstead: 'RUN apt-get update && apt-get install -y curl',
     fixSafety: 'safe',
@@ -52,7 +53,7 @@ export const packageInstallNonInteractive: DockerfileRule = {
     for (const { description, script, command } of runCommands(model, linuxStages(model))) {
       const family = packageFamily(description);
       const subcommand = description?.subcommand;
-      if (!description || !family || !subcommand || !INSTALLS[family]?.includes(subcommand.name)) continue;
+      if (!description || !family || !subcommand || !CONFIRMING[family]?.includes(subcommand.name)) continue;
       // `yes | apt-get install …` answers on standard input.
       if (answersYes(description, family) || mayHideOptions(description) || (command.pipeline?.index ?? 0) > 0) continue;
       const setting = ASSUME_YES_SETTING[family];

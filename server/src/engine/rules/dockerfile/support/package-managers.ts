@@ -108,7 +108,7 @@ export function scriptsOf(model: DockerfileModel, stages: readonly Stage[]): Run
   return stages.flatMap((stage) => stageRunScripts(model, stage));
 }
 
-/** The commands of each RUN in the order they run: nested scripts (`sh -c '…'`) where their shell runs. */
+/** The commands of each RUN that has any, in the order they run: nested scripts (`sh -c '…'`) where their shell runs. */
 export function runsInOrder(model: DockerfileModel, stages: readonly Stage[]): RunCommand[][] {
   const byRun = new Map<Instruction, RunCommand[]>();
   for (const script of scriptsOf(model, stages)) {
@@ -118,7 +118,7 @@ export function runsInOrder(model: DockerfileModel, stages: readonly Stage[]): R
   }
   const offset = (command: RunCommand) => model.lines.offsetAt(command.script.rangeOf(command.command.start, command.command.start).start);
   // A stable sort keeps the parser's order among commands an exec form maps to one place.
-  return [...byRun.values()].map((commands) => [...commands].sort((a, b) => offset(a) - offset(b)));
+  return [...byRun.values()].filter((commands) => commands.length > 0).map((commands) => [...commands].sort((a, b) => offset(a) - offset(b)));
 }
 
 /** The commands of the stages' RUNs, one RUN after the other. */
