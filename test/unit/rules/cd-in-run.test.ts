@@ -25,6 +25,30 @@ ruleTester('cd-in-run', {
       output: 'FROM node:22\r\n  WORKDIR /app\r\n  RUN --mount=type=cache,target=/root/.npm npm ci\r\n',
     },
     {
+      name: 'later instructions keep the directory the RUN started in',
+      code: 'FROM node:24-slim\nWORKDIR /app\nRUN cd /tmp && curl -fsSLO https://x/tool.zip\nRUN npm ci',
+      findings: [{ line: 3, column: 5, endColumn: 12 }],
+      output: 'FROM node:24-slim\nWORKDIR /app\nWORKDIR /tmp\nRUN curl -fsSLO https://x/tool.zip\nWORKDIR /app\nRUN npm ci',
+    },
+    {
+      name: 'the image keeps its directory too, also at the end of the file',
+      code: 'FROM node:24-slim\nWORKDIR /srv\nRUN cd /app && npm ci',
+      findings: [{ line: 3, column: 5, endColumn: 12 }],
+      output: 'FROM node:24-slim\nWORKDIR /srv\nWORKDIR /app\nRUN npm ci\nWORKDIR /srv',
+    },
+    {
+      name: 'a cd to the WORKDIR changes nothing',
+      code: 'FROM node:24-slim\nWORKDIR /app/\nRUN cd /app && npm ci\nRUN npm test',
+      findings: [{ line: 3, column: 5, endColumn: 12, message: /WORKDIR is already `\/app`/ }],
+      fixTitles: ['Remove cd: the WORKDIR is already /app'],
+      output: 'FROM node:24-slim\nWORKDIR /app/\nRUN npm ci\nRUN npm test',
+    },
+    {
+      name: 'later instructions use a directory that is not known: no fix',
+      code: 'FROM node:24-slim\nRUN cd /app && npm ci\nRUN npm test',
+      findings: [{ line: 2, column: 5, endColumn: 12 }],
+    },
+    {
       name: 'not leading, relative, a variable, a group: no fix',
       code: 'FROM debian:12\nRUN set -e; cd build && make\nRUN cd src && make\nRUN cd $HOME && ls\nRUN { cd /x; make; }',
       findings: [{ line: 2, column: 13, endColumn: 21 }, { line: 3, column: 5, endColumn: 11 }, { line: 4, column: 5, endColumn: 13 }, { line: 5, column: 7, endColumn: 12 }],

@@ -1,9 +1,10 @@
 import type { Run } from 'dockerfile-ast';
-import { isWindowsStage, type DockerfileModel } from '../../dockerfile/model';
+import { isWindowsStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { comparePositions } from '../../text/document';
 import type { Fix, Range } from '../../types';
 import type { DockerfileRule } from '../rule';
 import { stageRunScripts, type RunCommand, type RunScript } from './support/run-commands';
+import { workdirBefore, workdirReach } from './support/workdir';
 
 /** A path WORKDIR takes literally: absolute, no glob, blank, variable or escape. */
 const PLAIN_ABSOLUTE = /^\/[^\s*?[\]$\\`'"]*$/;
@@ -26,10 +27,15 @@ function leadingDirectoryChange(script: RunScript): RunCommand | undefined {
   });
 }
 
-/** `RUN cd /app && npm ci` → `WORKDIR /app` + `RUN npm ci`, when the cd leads the RUN. */
-function workdirFix(model: DockerfileModel, script: RunScript, cd: RunCommand): Fix | undefined {
+/**
+ * `RUN cd /app && npm ci` → `WORKDIR /app` + `RUN npm ci`, when the cd leads the RUN. When later
+ * instructions or the image depend on the directory the RUN started in, a WORKDIR after the RUN
+ * restores it; when that directory is unknown and later instructions use it, there is no fix.
+ */
+function workdirFix(model: DockerfileModel, stage: Stage, script: RunScript, cd: RunCommand, before: string | undefined): Fix | undefined {
   const { command, description } = cd;
-  const path = description?.operands[0]?.value;
+  if (!description) return undefined;
+  const path = description.operands[0]?.value?.replace(/(.)\/+$/, '$1');
   const next = script.commands[1];
   const connected = command.after === '&&' || command.after === ';' || command.after === 'newline';
   if (!script.editable || script.commands[0] !== cd || command.nesting.length > 0 || !connected || !next || next.command.nesting.length > 0) return undefined;
@@ -37,18 +43,21 @@ function workdirFix(model: DockerfileModel, script: RunScript, cd: RunCommand): 
   const removed: Range = { start: script.rangeOf(command.start, command.end).start, end: script.rangeOf(next.command.start, next.command.end).start };
   // A comment inside the removed continuation would go with it.
   if (model.lines.textOf(removed).includes('#')) return undefined;
-  const instruction = script.run.instruction.getRange().start;
-  const indent = model.lines.lineText(instruction.line).slice(0, instruction.character);
-  const eol = model.lines.lineTerminator(instruction.line);
-  return {
-    title: `Replace cd with WORKDIR ${path}`,
-    safety: 'unsafe',
-    isPreferred: true,
-    edits: [
-      { range: { start: instruction, end: instruction }, newText: `WORKDIR ${path}${eol}${indent}` },
-      { range: removed, newText: '' },
-    ],
-  };
+  const instruction = script.run.instruction;
+  const removal = { range: removed, newText: '' };
+  if (before === path) return { title: `Remove cd: the WORKDIR is already ${path}`, safety: 'unsafe', isPreferred: true, edits: [removal] };
+  const reach = workdirReach(model, stage, instruction);
+  if (reach === 'instructions' && before === undefined) return undefined;
+  const { start, end } = instruction.getRange();
+  const indent = model.lines.lineText(start.line).slice(0, start.character);
+  const eol = model.lines.lineTerminator(start.line);
+  const edits = [{ range: { start, end: start }, newText: `WORKDIR ${path}${eol}${indent}` }, removal];
+  if (reach && before !== undefined) {
+    const last = end.line + 1 >= model.lines.lineCount;
+    const at = last ? { line: end.line, character: model.lines.lineText(end.line).length } : { line: end.line + 1, character: 0 };
+    edits.push({ range: { start: at, end: at }, newText: last ? `${eol}${indent}WORKDIR ${before}` : `${indent}WORKDIR ${before}${eol}` });
+  }
+  return { title: `Replace cd with WORKDIR ${path}`, safety: 'unsafe', isPreferred: true, edits };
 }
 
 export const cdInRun: DockerfileRule = {
@@ -57,7 +66,7 @@ export const cdInRun: DockerfileRule = {
     defaultSeverity: 'warning',
     category: 'correctness',
     summary: '`cd` in a RUN changes the directory for the commands after it.',
-    why: 'The directory a RUN changes to is forgotten at the end of the instruction, so the next RUN, COPY and CMD work somewhere else than the reader may think, and every RUN has to repeat the `cd`. WORKDIR states the directory once, creates it, and holds for every later instruction. A `cd` inside a subshell `(cd dir && make)`, a `cd -`, a lone `cd` and scripts in heredocs are left alone.',
+    why: 'The directory a RUN changes to is forgotten at the end of the instruction, so the next RUN, COPY and CMD work somewhere else than the reader may think, and every RUN has to repeat the `cd`. WORKDIR states the directory once, creates it, and holds for every later instruction. A `cd` inside a subshell `(cd dir && make)`, a `cd -`, a lone `cd` and scripts in heredocs are left alone. The fix puts a WORKDIR before the RUN and, when later instructions or the image relied on the directory the RUN started in, a WORKDIR after it that restores that directory.',
     example: 'FROM node:22-slim\nCOPY . /app\nRUN cd /app && npm ci',
     useInstead: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci',
     fixSafety: 'unsafe',
@@ -70,10 +79,12 @@ export const cdInRun: DockerfileRule = {
         // `sh -c "cd x && …"` runs in a shell of its own, like a subshell.
         const cd = script.nested ? undefined : leadingDirectoryChange(script);
         if (!cd) continue;
-        const fix = workdirFix(model, script, cd);
+        const before = workdirBefore(model, stage, script.run.instruction);
+        const redundant = before !== undefined && cd.description?.operands[0]?.value?.replace(/(.)\/+$/, '$1') === before;
+        const fix = workdirFix(model, stage, script, cd, before);
         report({
           range: script.rangeOf(cd.command.start, cd.command.end),
-          message: '`cd` only lasts until the end of this RUN; set the directory with WORKDIR instead.',
+          message: redundant ? `WORKDIR is already \`${before}\`; this \`cd\` changes nothing.` : '`cd` only lasts until the end of this RUN; set the directory with WORKDIR instead.',
           fixes: fix ? [fix] : [],
         });
       }
