@@ -4,7 +4,8 @@ ruleTester('world-writable', {
   valid: [
     { name: 'modes without the other-write bit', code: 'FROM debian:12\nRUN chmod 775 /a && chmod 0755 /b && chmod +x /c && chmod g+w /d && chmod go-w /e && chmod o=rx /f\nCOPY --chmod=755 a /a' },
     { name: '+w without u/g/o/a is filtered by the umask', code: 'FROM debian:12\nRUN chmod +w /b && chmod -R =rw /c' },
-    { name: 'sticky scratch directories', code: 'FROM debian:12\nRUN chmod 1777 /tmp /var/tmp && mkdir -p -m 1777 /tmp/.X11-unix && chmod a+rwxt /app/tmp' },
+    { name: 'sticky scratch directories', code: 'FROM debian:12\nRUN chmod 1777 /tmp /var/tmp && mkdir -p -m 1777 /tmp/.X11-unix && chmod -R a+rwxt /app/tmp' },
+    { name: 'sticky shared directories', code: 'FROM postgres:17\nRUN chmod 3777 /var/run/postgresql && install -d -m 1777 "$PGDATA" && mkdir -m 1777 /drop' },
     { name: 'an unknown mode', code: 'FROM debian:12\nRUN chmod $MODE /e && chmod -R "${PERMS}" /f' },
     { name: 'a builder stage nothing is copied from', code: 'FROM golang:1.25 AS tools\nRUN chmod -R 777 /go\nFROM debian:12\nRUN true' },
     { name: 'paths of a builder stage that are not copied', code: 'FROM golang:1.25 AS build\nRUN chmod -R 777 /src\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app' },
@@ -23,9 +24,9 @@ ruleTester('world-writable', {
       ],
     },
     {
-      name: 'sticky outside scratch directories, and 777 on /tmp drops the sticky bit',
-      code: 'FROM debian:12\nRUN chmod 1777 /data && chmod 777 /tmp',
-      findings: [{ line: 2, column: 11, endColumn: 15 }, { line: 2, column: 31, endColumn: 34 }],
+      name: 'sticky but recursive, and 777 on /tmp drops the sticky bit',
+      code: 'FROM debian:12\nRUN chmod -R 1777 /data && chmod 777 /tmp',
+      findings: [{ line: 2, column: 14, endColumn: 18 }, { line: 2, column: 34, endColumn: 37 }],
     },
     {
       name: 'mkdir -m, install -m, COPY --chmod',
