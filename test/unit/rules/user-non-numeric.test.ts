@@ -36,6 +36,12 @@ ruleTester('user-non-numeric', {
       output: 'FROM node:22-alpine AS web\nUSER node:node\nFROM gcr.io/distroless/static-debian12 AS static\nUSER nonroot\nFROM debian:12\nUSER 65534:65534',
     },
     {
+      name: 'www-data on a Debian-based image',
+      code: 'FROM php:8.3-apache\nUSER www-data:www-data',
+      findings: [{ line: 2, column: 6, endColumn: 14 }],
+      output: 'FROM php:8.3-apache\nUSER 33:33',
+    },
+    {
       name: 'the node user of node images',
       code: 'FROM node:22-slim\nUSER node',
       findings: [{ line: 2, column: 6, endColumn: 10 }],

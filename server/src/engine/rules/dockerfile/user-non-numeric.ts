@@ -30,6 +30,11 @@ function baseIds(stage: Stage): Ids {
     ids.users.set('nobody', '65534');
     ids.groups.set(userland === 'debian' ? 'nogroup' : 'nobody', '65534');
   }
+  // Debian's base-passwd fixes the web server account; Alpine images create theirs with varying ids.
+  if (userland === 'debian') {
+    ids.users.set('www-data', '33');
+    ids.groups.set('www-data', '33');
+  }
   return ids;
 }
 
