@@ -94,6 +94,8 @@ const cases: [string, Expected][] = [
   ['env', { tool: 'env' }],
   ['make -j$(nproc) install', { tool: 'make', flags: { '-j': '<-j$(nproc)>' }, operands: ['install'] }],
   ['"$PIP" install x', { tool: '"$PIP"', operands: ['install', 'x'] }],
+  ['constructor toString -constructor', { tool: 'constructor', flags: { '-c': true, '-o': true, '-n': true, '-s': true, '-t': true, '-r': true, '-u': true }, operands: ['toString'] }],
+  ['npm constructor', { tool: 'npm', subcommand: 'constructor' }],
 ];
 
 describe('describeCommand', () => {

@@ -3,7 +3,7 @@
  * with the tool's spec from tools.ts, so rules ask questions instead of re-parsing text.
  */
 import type { ShellCommand, ShellWord } from './types';
-import { TOOLS, toolName, type ToolSpec } from './tools';
+import { lookup, toolName, toolSpec, type ToolSpec } from './tools';
 
 export interface ShellFlag {
   /** The key rules look up: the short or usual spelling (`-y` for `--assume-yes`). */
@@ -64,8 +64,8 @@ export function describeCommand(command: ShellCommand): CommandDescription | und
   const environment: ShellWord[] = [];
   let at = 0;
   let tool = nameOf(words[0], command.program.name);
-  while (TOOLS[tool]?.wrapper) {
-    let next = readArguments(words, at + 1, TOOLS[tool], { atOperand: true }).end;
+  for (let spec = toolSpec(tool); spec?.wrapper; spec = toolSpec(tool)) {
+    let next = readArguments(words, at + 1, spec, { atOperand: true }).end;
     const assignments = next;
     while (next < words.length && ENVIRONMENT_WORD.test(words[next].value ?? '')) next++;
     // `sudo -i` or a bare `env` runs nothing we can see: describe the wrapper itself.
@@ -77,11 +77,11 @@ export function describeCommand(command: ShellCommand): CommandDescription | und
   }
   let start = at + 1;
   if (tool === 'python') {
-    const interpreter = readArguments(words, start, TOOLS.python, { atOperand: true, afterFlag: '-m' });
+    const interpreter = readArguments(words, start, toolSpec('python') ?? NO_SPEC, { atOperand: true, afterFlag: '-m' });
     const module = interpreter.allFlags.find((flag) => flag.name === '-m')?.value;
-    if (module && TOOLS[module]) [tool, start] = [module, interpreter.end];
+    if (module && toolSpec(module)) [tool, start] = [module, interpreter.end];
   }
-  const reading = readArguments(words, start, TOOLS[tool] ?? NO_SPEC);
+  const reading = readArguments(words, start, toolSpec(tool) ?? NO_SPEC);
   return {
     command,
     tool,
@@ -123,7 +123,7 @@ function readArguments(words: readonly ShellWord[], from: number, spec: ToolSpec
       index = readOption(words, index, `-${text}`, spec, reading);
     } else if (spec.subcommands && !reading.subcommand && reading.operands.length === 0) {
       const aliases = spec.subcommands === true ? {} : spec.subcommands;
-      reading.subcommand = { name: aliases[text] ?? text, word };
+      reading.subcommand = { name: lookup(aliases, text) ?? text, word };
     } else {
       reading.operands.push(word);
     }
@@ -135,8 +135,9 @@ function readArguments(words: readonly ShellWord[], from: number, spec: ToolSpec
 function readOption(words: readonly ShellWord[], index: number, text: string, spec: ToolSpec, reading: Reading): number {
   const word = words[index];
   const aliases = spec.aliases ?? {};
-  const takesValue = (written: string) => spec.valued?.includes(written) || spec.valued?.includes(aliases[written]);
-  const add = (written: string, value?: string, valueWord?: ShellWord) => reading.allFlags.push({ name: aliases[written] ?? written, written, word, value, valueWord });
+  const canonical = (written: string) => lookup(aliases, written) ?? written;
+  const takesValue = (written: string) => spec.valued?.includes(written) || spec.valued?.includes(canonical(written));
+  const add = (written: string, value?: string, valueWord?: ShellWord) => reading.allFlags.push({ name: canonical(written), written, word, value, valueWord });
   const withNext = (written: string): number => {
     const next = words[index + 1];
     add(written, next?.value, next);
@@ -146,7 +147,7 @@ function readOption(words: readonly ShellWord[], index: number, text: string, sp
   const attached = (value: string) => (word.value === undefined ? undefined : value);
 
   const long = text.startsWith('--') || spec.singleDashLong === true;
-  if (long || spec.atoms?.includes(text) || (text.length > 2 && (spec.valued?.includes(text) || text in aliases))) {
+  if (long || spec.atoms?.includes(text) || (text.length > 2 && (spec.valued?.includes(text) || lookup(aliases, text) !== undefined))) {
     const equals = long ? text.indexOf('=') : -1;
     if (equals > 0) {
       add(text.slice(0, equals), attached(text.slice(equals + 1)), word);

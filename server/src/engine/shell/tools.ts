@@ -5,7 +5,7 @@
  * the quirks below.
  */
 export interface ToolSpec {
-  /** Options whose value may be the next word (`-o file`); `--opt=value` and `-ofile` always work. */
+  /** Options that take a value: the next word (`-o file`), the rest of a bundle (`-ofile`) or after `=`. Any long option takes one after `=`. */
   valued?: readonly string[];
   /** Other spellings of an option, mapped to the key rules look up (`--yes` → `-y`). */
   aliases?: Readonly<Record<string, string>>;
@@ -59,7 +59,7 @@ const USERS: ToolSpec = {
     '--uid': '-u', '--gid': '-g', '--groups': '-G', '--home-dir': '-d', '--shell': '-s', '--comment': '-c', '--skel': '-k',
     '--key': '-K', '--expiredate': '-e', '--inactive': '-f', '--password': '-p', '--base-dir': '-b', '--root': '-R',
     '--prefix': '-P', '--system': '-r', '--no-log-init': '-l', '--create-home': '-m', '--no-create-home': '-M',
-    '--no-user-group': '-N', '--user-group': '-U', '--non-unique': '-o', '--force': '-f',
+    '--no-user-group': '-N', '--user-group': '-U', '--non-unique': '-o',
   },
 };
 
@@ -69,7 +69,7 @@ const ADDUSER: ToolSpec = {
   aliases: { '--system': '-S', '--disabled-password': '-D', '--no-create-home': '-H' },
 };
 
-export const TOOLS: Readonly<Record<string, ToolSpec>> = {
+const TOOLS: Readonly<Record<string, ToolSpec>> = {
   'apt-get': APT,
   apt: APT,
   apk: {
@@ -114,7 +114,7 @@ export const TOOLS: Readonly<Record<string, ToolSpec>> = {
   curl: {
     valued: ['-o', '-H', '-d', '-u', '-X', '-A', '-e', '-b', '-c', '-F', '-T', '-x', '-w', '-m', '-K', '-E', '-r', '-U', '-Y', '-y', '-z', '-C', '-P', '-Q', '-t',
       '--url', '--retry', '--retry-delay', '--retry-max-time', '--connect-timeout', '--proto', '--proto-redir', '--output-dir', '--cacert', '--capath',
-      '--data-binary', '--data-raw', '--data-urlencode', '--json', '--resolve', '--connect-to', '--limit-rate', '--tlsv1.2', '--ciphers', '--interface', '--dns-servers'],
+      '--data-binary', '--data-raw', '--data-urlencode', '--json', '--resolve', '--connect-to', '--limit-rate', '--ciphers', '--interface', '--dns-servers'],
     aliases: {
       '--output': '-o', '--header': '-H', '--data': '-d', '--user': '-u', '--request': '-X', '--user-agent': '-A', '--referer': '-e',
       '--cookie': '-b', '--cookie-jar': '-c', '--form': '-F', '--upload-file': '-T', '--proxy': '-x', '--write-out': '-w', '--max-time': '-m',
@@ -152,7 +152,7 @@ export const TOOLS: Readonly<Record<string, ToolSpec>> = {
     aliases: { '--symbolic': '-s', '--force': '-f', '--no-dereference': '-n', '--relative': '-r', '--target-directory': '-t', '--suffix': '-S', '--no-target-directory': '-T', '--verbose': '-v', '--logical': '-L', '--physical': '-P' },
   },
   tar: {
-    valued: ['-f', '-C', '-T', '-X', '-b', '-H', '-K', '-N', '-g', '-I', '--exclude', '--strip-components', '--owner', '--group', '--mode', '--transform', '--wildcards'],
+    valued: ['-f', '-C', '-T', '-X', '-b', '-H', '-K', '-N', '-g', '-I', '--exclude', '--strip-components', '--owner', '--group', '--mode', '--transform'],
     aliases: {
       '--file': '-f', '--directory': '-C', '--files-from': '-T', '--exclude-from': '-X', '--extract': '-x', '--get': '-x', '--create': '-c',
       '--list': '-t', '--append': '-r', '--update': '-u', '--gzip': '-z', '--gunzip': '-z', '--bzip2': '-j', '--xz': '-J',
@@ -177,7 +177,7 @@ export const TOOLS: Readonly<Record<string, ToolSpec>> = {
   },
   // Maven and Gradle take goals and tasks, not one subcommand: they are operands.
   mvn: {
-    valued: ['-f', '-s', '-gs', '-t', '-gt', '-l', '-P', '-pl', '-rf', '-T', '-D', '-b', '-e'],
+    valued: ['-f', '-s', '-gs', '-t', '-gt', '-l', '-P', '-pl', '-rf', '-T', '-D', '-b'],
     aliases: {
       '--file': '-f', '--settings': '-s', '--global-settings': '-gs', '--toolchains': '-t', '--log-file': '-l', '--activate-profiles': '-P',
       '--projects': '-pl', '--resume-from': '-rf', '--threads': '-T', '--define': '-D', '--batch-mode': '-B', '--quiet': '-q', '--offline': '-o',
@@ -196,7 +196,7 @@ export const TOOLS: Readonly<Record<string, ToolSpec>> = {
   },
   service: {},
   supervisord: {
-    valued: ['-c', '-u', '-d', '-l', '-y', '-z', '-e', '-j', '-i', '-q', '-m', '-k', '-a'],
+    valued: ['-c', '-u', '-d', '-l', '-y', '-z', '-e', '-j', '-i', '-q', '-m', '-a'],
     aliases: { '--configuration': '-c', '--user': '-u', '--directory': '-d', '--logfile': '-l', '--logfile_maxbytes': '-y', '--logfile_backups': '-z', '--loglevel': '-e', '--pidfile': '-j', '--identifier': '-i', '--childlogdir': '-q', '--nodaemon': '-n', '--silent': '-s' },
   },
   python: { valued: ['-m', '-c', '-W', '-X', '-Q'] },
@@ -218,4 +218,13 @@ const VERSIONED = /^(pip|python)[\d.]*$/;
 
 export function toolName(program: string): string {
   return VERSIONED.exec(program)?.[1] ?? program;
+}
+
+/** Own entries only: a command or option named `constructor` must not find Object's. */
+export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+export function toolSpec(tool: string): ToolSpec | undefined {
+  return lookup(TOOLS, tool);
 }
