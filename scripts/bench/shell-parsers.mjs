@@ -55,8 +55,7 @@ async function unbashAdapter() {
     const visit = (node) => {
       if (node.errors?.length) error = true;
       if (node.type === 'Command' && node.name) {
-        const source = script;
-        commands.push({ pos: node.pos, words: [node.name, ...node.args].map((word) => source.slice(word.pos, word.end)) });
+        commands.push({ pos: node.pos, words: [node.name, ...node.args].map((word) => script.slice(word.pos, word.end)) });
       }
       forEachChild(node, visit);
     };
