@@ -35,3 +35,10 @@ test('a heredoc feeding a command keeps the whole text for the shell', () => {
   const source = sourceOf('FROM debian:13\nRUN cat <<EOF > /etc/app.conf\nkey=value\nEOF\n');
   assert.match(source.text, /^cat <<EOF > \/etc\/app.conf\nkey=value\nEOF/);
 });
+
+test('CRLF: the shell sees plain line feeds, positions stay exact', () => {
+  const source = sourceOf('FROM debian:13\r\nRUN <<EOF\r\napt-get update\r\napt-get install -y curl\r\nEOF\r\n');
+  assert.equal(source.text, 'apt-get update\napt-get install -y curl');
+  const curl = source.text.indexOf('curl');
+  assert.deepEqual(source.rangeOf(curl, curl + 4), { start: { line: 3, character: 19 }, end: { line: 3, character: 23 } });
+});

@@ -96,7 +96,25 @@ function verbatim(model: DockerfileModel, range: Range): ShellSource {
   return mapped(model, model.text.slice(start, end), offsets);
 }
 
-function mapped(model: DockerfileModel, text: string, offsets: number[]): ShellSource {
+/**
+ * The builder reads lines without their carriage returns, so a CRLF file's scripts reach the
+ * shell with plain line feeds; `\r` left in would end up inside the last word of each line.
+ */
+function withoutCarriageReturns(text: string, offsets: number[]): { text: string; offsets: number[] } {
+  if (!text.includes('\r')) return { text, offsets };
+  let kept = '';
+  const keptOffsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && (text[i + 1] === '\n' || i + 1 === text.length)) continue;
+    kept += text[i];
+    keptOffsets.push(offsets[i]);
+  }
+  keptOffsets.push(offsets[offsets.length - 1]);
+  return { text: kept, offsets: keptOffsets };
+}
+
+function mapped(model: DockerfileModel, rawText: string, rawOffsets: number[]): ShellSource {
+  const { text, offsets } = withoutCarriageReturns(rawText, rawOffsets);
   const positionAt = (offset: number) => model.lines.positionAt(offsets[Math.min(Math.max(offset, 0), offsets.length - 1)]);
   return {
     text,
