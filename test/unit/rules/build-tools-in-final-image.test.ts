@@ -21,6 +21,7 @@ ruleTester('build-tools-in-final-image', {
     { name: 'packages in a variable are not guessed at', code: 'FROM debian:13\nRUN apt-get install -y $BUILD_DEPS\nCMD ["/app"]' },
     { name: 'runtime libraries are not headers', code: 'FROM debian:13\nRUN apt-get install -y libpq5 libssl3 udev\nCMD ["/app"]' },
     { name: 'no CMD or ENTRYPOINT: a toolchain or dev-container image', code: 'FROM buildpack-deps:bookworm-scm\nRUN apt-get update && apt-get install -y --no-install-recommends g++ gcc libc6-dev make && rm -rf /var/lib/apt/lists/*' },
+    { name: 'an interactive shell is a work environment', code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential git && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["/usr/bin/bash", "-c"]\nCMD ["/usr/bin/bash"]' },
     { name: 'Windows stage', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN apt-get install -y gcc\nCMD ["app.exe"]' },
   ],
   invalid: [

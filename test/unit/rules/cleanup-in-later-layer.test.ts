@@ -13,6 +13,8 @@ ruleTester('cleanup-in-later-layer', {
     { name: 'the earlier RUN wrote into a cache mount', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN pip cache purge' },
     { name: 'a package of the base image', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y perl' },
     { name: 'the download was moved away in its own RUN', code: 'FROM debian:13\nRUN curl -fsSLo /tmp/tool https://example.com/tool && mv /tmp/tool /usr/local/bin/\nRUN rm -rf /tmp/*' },
+    { name: 'a wildcard does not match a hidden file', code: 'FROM debian:13\nRUN curl -o /tmp/.tool.tgz https://example.com/tool.tgz\nRUN rm -rf /tmp/*' },
+    { name: 'a wildcard does not match the hidden npm cache', code: 'FROM node:22\nRUN npm ci\nRUN rm -rf /root/*' },
     { name: 'relative paths under different WORKDIRs', code: 'FROM debian:13\nWORKDIR /a\nRUN curl -O https://example.com/x.tgz\nWORKDIR /b\nRUN rm x.tgz' },
     { name: 'relative paths after a cd are not followed', code: 'FROM debian:13\nRUN cd /a && curl -O https://example.com/x.tgz\nRUN rm -f x.tgz' },
     { name: 'a variable path is not guessed at', code: 'FROM debian:13\nRUN curl -o /tmp/x.tgz https://example.com/x.tgz\nRUN rm -f "$ARCHIVE"' },

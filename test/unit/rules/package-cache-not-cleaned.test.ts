@@ -7,6 +7,7 @@ ruleTester('package-cache-not-cleaned', {
     { name: 'apt lists removed', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*' },
     { name: 'apt-get dist-clean counts as cleaning', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean' },
     { name: 'apt-get distclean, as apt 2.8 spells it', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get distclean' },
+    { name: 'the list files removed by a glob', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -f /var/lib/apt/lists/*_*' },
     { name: 'whole /var/lib/apt removed', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl; rm -rf /var/lib/apt' },
     {
       name: 'cache mounts over /var/lib/apt and /var/cache/apt',
@@ -27,6 +28,7 @@ ruleTester('package-cache-not-cleaned', {
     { name: 'pip cache mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt' },
     { name: 'home cache mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache pip install -r requirements.txt' },
     { name: 'pip cache purged after', code: 'FROM python:3.12-slim\nRUN pip install flask && pip cache purge' },
+    { name: 'the cache directory\'s entries removed by a glob', code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf /root/.cache/*' },
     { name: 'pip cache removed under $HOME', code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf $HOME/.cache/pip' },
     'FROM node:22-slim\nRUN npm ci --omit=dev && npm cache clean --force',
     { name: 'npm cache mount', code: 'FROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev' },
@@ -103,6 +105,12 @@ ruleTester('package-cache-not-cleaned', {
       code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*',
       findings: [{ line: 2, column: 31 }],
       output: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*',
+    },
+    {
+      name: 'a glob of the home directory skips the hidden cache',
+      code: 'FROM node:22-slim\nRUN npm ci && rm -rf /root/*',
+      findings: [{ line: 2, column: 9 }],
+      output: 'FROM node:22-slim\nRUN npm ci && rm -rf /root/* && npm cache clean --force',
     },
     {
       name: 'sudo for the cleanup too',

@@ -9,7 +9,7 @@ import { resolvePosix, unquote } from '../../../dockerfile/paths';
 import type { CommandDescription, ShellWord } from '../../../shell';
 import { cleaningWord, installWord, PACKAGE_CACHES, type PackageCache } from './package-caches';
 import {
-  cacheMountTargets, covers, isPackageInstall, isPackageRemoval, namedPackages, packageFamily, runsInOrder, shippedStages, virtualPackage, type PackageFamily,
+  cacheMountTargets, covers, isPackageInstall, isPackageRemoval, matchesGlob, namedPackages, packageFamily, runsInOrder, shippedStages, virtualPackage, type PackageFamily,
 } from './package-managers';
 import type { RunCommand } from './run-commands';
 
@@ -221,21 +221,15 @@ function removalOf(word: ShellWord, state: RunState): Deleter[] {
   if (written === undefined) return [];
   const path = /^[/~$]/.test(written) ? written : absolutePath(written, state.cwd);
   if (!path) return [];
-  const pattern = path.startsWith('/') ? globPattern(resolvePosix('/', path)) : undefined;
+  const glob = path.startsWith('/') ? resolvePosix('/', path) : undefined;
   return [
     {
       word,
       matches: (artifact) =>
         (artifact.kind === 'cache' && !mountedCache(state, artifact.cache) && artifact.cache.paths.some((cachePath) => covers(path, cachePath))) ||
-        (artifact.kind === 'file' && pattern !== undefined && ancestorsAndSelf(artifact.path).some((candidate) => pattern.test(candidate))),
+        (artifact.kind === 'file' && glob !== undefined && ancestorsAndSelf(artifact.path).some((candidate) => matchesGlob(glob, candidate))),
     },
   ];
-}
-
-/** A shell glob (`*`, `?`) as an anchored regular expression over whole paths. */
-function globPattern(glob: string): RegExp {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${source}$`);
 }
 
 function ancestorsAndSelf(path: string): string[] {

@@ -140,17 +140,29 @@ export function cacheMountTargets(run: Instruction): string[] {
   return targets;
 }
 
-/** `~`, `$HOME` and root's home all as `~`, without a trailing `/`, `/*` or `/.`. */
+/** `~`, `$HOME` and root's home all as `~`, without a trailing `/`, `/.` or glob (`/*`, `/*_*`): the directory meant. */
 export function normalizePath(path: string): string {
   const home = path.replace(/^(~|\$\{?HOME\}?|\/root)(?=\/|$)/, '~');
-  return home.replace(/(\/\*|\/\.)?\/*$/, '') || '/';
+  return home.replace(/(\/[^/]*\*[^/]*|\/\.)?\/*$/, '') || '/';
 }
 
-/** Whether the directory `dir` (a mount target or an `rm` operand) holds all of `path`. */
+/** Whether `dir` (a mount target, an `rm` operand, possibly a glob of its entries) holds all of `path`. */
 export function covers(dir: string, path: string): boolean {
   const outer = normalizePath(dir);
   const inner = normalizePath(path);
-  return inner === outer || inner.startsWith(outer === '/' ? '/' : `${outer}/`);
+  if (inner === outer) return true;
+  if (!inner.startsWith(outer === '/' ? '/' : `${outer}/`)) return false;
+  const glob = /\/([^/]*\*[^/]*)\/*$/.exec(dir)?.[1];
+  // The glob must match the entry that holds `path`.
+  return !glob || matchesGlob(glob, inner.slice(outer.length + 1).split('/')[0]);
+}
+
+/** Whether a shell glob (`*`, `?`) matches a whole path; like the shell's, a wildcard does not match a leading dot. */
+export function matchesGlob(glob: string, path: string): boolean {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  if (!new RegExp(`^${source}$`).test(path)) return false;
+  const globSegments = glob.split('/');
+  return path.split('/').every((segment, index) => !segment.startsWith('.') || globSegments[index]?.startsWith('.'));
 }
 
 /** An ARG or ENV of that name is in force at the RUN, or the command gets it some other way. */
@@ -188,9 +200,11 @@ export function mayHideOptions(description: CommandDescription): boolean {
 /**
  * Words of what the shipped image runs (CMD, ENTRYPOINT, HEALTHCHECK), by basename: a tool
  * the image runs (`ENTRYPOINT ["git"]`, `CMD ["sshd", "-D"]`) is its purpose, not waste.
- * Undefined when the file sets no CMD or ENTRYPOINT: a base, toolchain or dev-container
- * image that others build on or work in, whose tools are what it is for.
+ * Undefined when the file sets no CMD or ENTRYPOINT, or only an interactive shell: a base,
+ * toolchain or dev-container image that others build on or work in, whose tools are what it is for.
  */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'fish']);
+
 export function appRuntimeWords(model: DockerfileModel): Set<string> | undefined {
   const words = new Set<string>();
   let runsSomething = false;
@@ -198,8 +212,10 @@ export function appRuntimeWords(model: DockerfileModel): Set<string> | undefined
     for (const instruction of stage.instructions) {
       const keyword = instruction.getKeyword();
       if (!['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(keyword)) continue;
-      runsSomething ||= keyword !== 'HEALTHCHECK';
-      for (const { command } of instructionScript(model, stage, instruction)?.commands ?? []) {
+      const commands = instructionScript(model, stage, instruction)?.commands ?? [];
+      // `CMD ["bash"]`: an interactive shell is a work environment, not an app.
+      runsSomething ||= keyword !== 'HEALTHCHECK' && !commands.every(({ description }) => description && SHELLS.has(description.tool) && description.operands.length === 0);
+      for (const { command } of commands) {
         for (const word of command.words) words.add((word.value ?? word.raw).replace(/^.*\//, ''));
       }
     }
