@@ -42,23 +42,32 @@ export function wordRange(script: RunScript, word: ShellWord): Range {
 /** Every script of the stage's RUNs that a POSIX shell runs, nested ones after the script holding them. */
 export function stageRunScripts(model: DockerfileModel, stage: Stage): RunScript[] {
   return runScripts(model, stage).flatMap((run) => {
-    if (!run.execForm && !POSIX_SHELLS.has(basename(shellAt(model, stage, run.instruction.getRange().start.line)[0]))) return [];
-    if (runsNonShellHeredoc(model, run.instruction)) return [];
     let scripts = cache.get(run);
     if (!scripts) {
-      scripts = withNested({ run, commands: [], rangeOf: run.rangeOf, editable: !run.execForm, nested: false }, run.shell.commands, 0);
+      scripts = runsPosixShell(model, stage, run) ? withNested(topLevel(run), 0) : [];
       cache.set(run, scripts);
     }
     return scripts;
   });
 }
 
+function runsPosixShell(model: DockerfileModel, stage: Stage, run: InstructionScript): boolean {
+  if (!run.execForm && !POSIX_SHELLS.has(basename(shellAt(model, stage, run.instruction.getRange().start.line)[0]))) return false;
+  return !runsNonShellHeredoc(model, run.instruction);
+}
+
+function topLevel(run: InstructionScript): RunScript {
+  const script: RunScript = { run, commands: [], rangeOf: run.rangeOf, editable: !run.execForm, nested: false };
+  script.commands = run.commands.map(({ command, description }) => ({ command, description, script }));
+  return script;
+}
+
 export function stageRunCommands(model: DockerfileModel, stage: Stage): RunCommand[] {
   return stageRunScripts(model, stage).flatMap((script) => script.commands);
 }
 
-function withNested(script: RunScript, commands: readonly ShellCommand[], depth: number): RunScript[] {
-  script.commands = commands.map((command) => ({ command, description: describeCommand(command), script }));
+/** The script followed by the scripts its commands run in nested shells, depth first. */
+function withNested(script: RunScript, depth: number): RunScript[] {
   if (depth >= MAX_DEPTH) return [script];
   return [script, ...script.commands.flatMap((command) => nestedScripts(command, depth))];
 }
@@ -68,7 +77,8 @@ function nestedScripts({ command, description, script }: RunCommand, depth: numb
   if (!inner) return [];
   const exact = inner.start !== undefined && !command.approximate;
   const nested: RunScript = { run: script.run, commands: [], rangeOf: spanRange(script, inner, command), editable: script.editable && exact, nested: true };
-  return withNested(nested, parseShell(inner.text).commands, depth + 1);
+  nested.commands = parseShell(inner.text).commands.map((inside) => ({ command: inside, description: describeCommand(inside), script: nested }));
+  return withNested(nested, depth + 1);
 }
 
 /** The known value of a word of a RUN script. */
