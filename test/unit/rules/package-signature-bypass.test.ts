@@ -42,6 +42,11 @@ ruleTester('package-signature-bypass', {
       findings: [{ line: 2, column: 27, endColumn: 38 }, { line: 3, column: 11, endColumn: 48 }, { line: 7, column: 1, endColumn: 13 }],
     },
     {
+      name: 'rpm --nodigest and zypper addrepo --no-gpgcheck',
+      code: 'FROM opensuse/leap:15.6\nRUN rpm -Uvh --nodigest /tmp/a.rpm && zypper addrepo --no-gpgcheck https://x/repo x',
+      findings: [{ line: 2, column: 14, endColumn: 24, message: /`rpm --nodigest`/ }, { line: 2, column: 54, endColumn: 67 }],
+    },
+    {
       name: 'exec form: the whole array',
       code: 'FROM alpine:3.20\nRUN ["apk", "add", "--allow-untrusted", "/tmp/x.apk"]',
       findings: [{ line: 2, column: 5, endColumn: 54 }],
