@@ -75,7 +75,8 @@ function freePort() {
 /**
  * Starts code-server with fresh user-data and extension folders in a temp dir, after
  * installing `vsix` when given; `args` go to code-server as they are.
- * Resolves once /healthz answers, to { url, host, dir, stop(resultsDir) }.
+ * Resolves once /healthz answers, to { url, host, stop(resultsDir) }: stop() ends the
+ * instance and copies its logs into resultsDir when given.
  */
 export async function startCodeServer({ vsix, args = [] } = {}) {
   if (!existsSync(entry) || !existsSync(node24)) {
@@ -136,7 +137,7 @@ export async function startCodeServer({ vsix, args = [] } = {}) {
       throw new Error(`code-server did not answer /healthz within 60 s:\n${readFileSync(log, 'utf8').slice(-3000)}`);
     }
   }
-  return { url, host: `127.0.0.1:${port}`, dir, stop };
+  return { url, host: `127.0.0.1:${port}`, stop };
 }
 
 /** A headless Chromium with a throwaway profile: resolves to { page, close() }. */

@@ -33,9 +33,8 @@ try {
   exited = true;
 } catch (error) {
   console.error(error.message);
-} finally {
-  if (existsSync(countsFile)) counts = JSON.parse(readFileSync(countsFile, 'utf8'));
 }
+if (existsSync(countsFile)) counts = JSON.parse(readFileSync(countsFile, 'utf8'));
 console.log(`logs: ${results}`);
 console.log(`suite: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exit(exited && counts.failed === 0 && counts.passed > 0 ? 0 : 1);

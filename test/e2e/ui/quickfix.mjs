@@ -102,13 +102,26 @@ try {
   });
 
   await step('Ctrl+. on the CMD line offers "Convert to exec form"', async () => {
-    // Go to line:column, inside `node server.js`; the status bar confirms where the cursor is.
+    // Go to line:column, inside `node server.js`. The status bar follows the preview while
+    // typing, so Ctrl+. waits for the editor itself to have the focus back.
     await page.keyboard.press('Control+G');
     await page.locator('.quick-input-widget input').fill(':6:10');
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
     await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 6, Col 10' }).waitFor();
+    // In about 1 run in 20 the first Ctrl+. showed no menu although the editor had the
+    // focus and the cursor (cause not found: not a republish of the diagnostics, which
+    // leaves an open menu alone). A person would press it again, and so do we, saying so.
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Convert to exec form' });
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'Convert to exec form' }).waitFor();
+    if (!(await fix.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      console.log('  (no menu after the first Ctrl+., pressing it again; see no-menu.png)');
+      await page.screenshot({ path: join(results, 'no-menu.png') });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      await fix.waitFor();
+    }
     await page.screenshot({ path: join(results, 'quickfix-menu.png') });
     if (process.env.SHIPSHAPE_UPDATE_SCREENSHOTS === '1') {
       mkdirSync(join(root, 'docs', 'images'), { recursive: true });
