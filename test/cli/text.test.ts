@@ -8,7 +8,7 @@ test('text: one line per finding with fix hints, then a summary', () => {
   assert.equal(
     stdout,
     [
-      'app/Dockerfile:1:6   warning  user-root         The shipped image has no USER, so it runs as root; add a non-root USER. (fix available in the editor)',
+      'app/Dockerfile:1:6   warning  user-root         The shipped image has no USER, so it runs as root; add a non-root USER. (unsafe fix: Add a non-root USER — review, or run with --fix-unsafe)',
       'app/Dockerfile:1:11  warning  image-latest-tag  Base image `node:latest` uses the mutable `latest` tag; name a version tag (and pin its digest).',
       'app/Dockerfile:5:1   info     consecutive-run   This RUN directly follows another with the same flags; merge them into one layer. (fix: Merge RUN instructions — run with --fix)',
       'app/Dockerfile:6:5   warning  cmd-shell-form    CMD in shell form runs under `/bin/sh -c`: the shell is PID 1 and does not pass SIGTERM on to the app. Use exec form. (fix: Convert to exec form — run with --fix)',

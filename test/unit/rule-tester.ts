@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { allRules, analyze, applyEdits, fixAll, type BuildContext, type EngineConfig, type Finding, type SeveritySetting } from '../../server/src/engine';
+import { allRules, analyze, applyEdits, fixAll, fixAllEdits, type BuildContext, type EngineConfig, type Finding, type SeveritySetting } from '../../server/src/engine';
+import { applyToContext } from './context-edits';
 
 export interface ExpectedFinding {
   line: number;
@@ -21,6 +22,8 @@ export interface InvalidCase {
   findings: ExpectedFinding[];
   /** Text after applying every fix of the rule; undefined = no fix is offered. */
   output?: string;
+  /** Other files of the context after the fixes that edit them (by context-relative path). */
+  outputFiles?: Record<string, string>;
   /** Fix titles expected on the first finding. */
   fixTitles?: string[];
   config?: EngineConfig;
@@ -75,7 +78,12 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         }
         const fixed = fixAll(invalid.code, analyzeText, ['safe', 'unsafe']);
         assert.equal(fixed, invalid.output);
-        const remaining = findingsOf(ruleId, fixed, invalid.config, invalid.context);
+        // Fixes that edit other files change the context the next analysis reads.
+        const others = fixAllEdits(analyzeText(fixed), ['safe', 'unsafe'], 'context');
+        assert.deepEqual(others.filter((edit) => edit.file === undefined), [], 'fixes of other files leave the document to fix-all');
+        const { context, changed } = applyToContext(invalid.context, others);
+        assert.deepEqual(changed, invalid.outputFiles ?? {});
+        const remaining = findingsOf(ruleId, fixed, invalid.config, context);
         assert.deepEqual(remaining.filter((finding) => finding.fixes.length > 0).map(describeFinding), [], 'fix must be stable');
         for (const finding of findings) {
           for (const fix of finding.fixes) assert.doesNotThrow(() => applyEdits(invalid.code, fix.edits));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { findRule, type Severity, type SeveritySetting } from '../engine';
+import { findRule, type FixSafety, type Severity, type SeveritySetting } from '../engine';
 import { CliError } from './io';
 
 const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -16,7 +16,8 @@ export interface CheckOptions {
   rules: Record<string, SeveritySetting>;
   /** Undefined when not given: the config file's threshold applies, else `warning`. */
   failOn?: FailOn;
-  fix: boolean;
+  /** The fix safeties to apply in place: none, `safe` (--fix) or both (--fix-unsafe, never the default). */
+  fix: FixSafety[];
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
@@ -38,7 +39,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       format: oneOf('--format', values.format ?? 'text', OUTPUT_FORMATS),
       failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS),
       rules: parseRuleOverrides(values.rule ?? []),
-      fix: values.fix ?? false,
+      fix: values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : [],
     },
   };
 }
@@ -54,6 +55,7 @@ function parseOrExplain(argv: readonly string[]) {
         rule: { type: 'string', multiple: true },
         'fail-on': { type: 'string' },
         fix: { type: 'boolean' },
+        'fix-unsafe': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },

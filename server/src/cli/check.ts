@@ -1,5 +1,5 @@
-import { analyze, documentKindForPath, fixAll, type AnalysisResult, type Severity } from '../engine';
-import { join, relative } from 'node:path';
+import { analyze, applyEdits, documentKindForPath, editsByFile, fixAll, fixAllEdits, type AnalysisResult, type FixSafety, type Severity, type TextEdit } from '../engine';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { mergeConfig } from '../engine/config/config-file';
 import { buildContextFor } from '../host/build-context';
 import { findConfigFor } from '../host/config-loader';
@@ -48,16 +48,19 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       inputFailed ||= source.kind === 'unreadable';
       continue;
     }
-    const context = buildContextFor(file.absolutePath);
+    let context = buildContextFor(file.absolutePath);
     const config = { ...mergeConfig(configFor(file.absolutePath).config, { rules: options.rules }), today };
     // Named on the command line, any file is read as a Dockerfile.
     const analyzeText = (text: string): AnalysisResult =>
       analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config, context, services });
     let text = source.text;
-    if (options.fix) {
+    if (options.fix.length > 0) {
       try {
-        text = fixFile(file, source, analyzeText, io, warn);
-        if (text !== source.text) fixedPaths.push(file.displayPath);
+        const fixed = fixFile(file, source, analyzeText, options.fix, io, warn);
+        text = fixed.text;
+        fixedPaths.push(...fixed.written);
+        // What the fixes wrote beside the Dockerfile (a .dockerignore) changes the analysis.
+        if (fixed.written.length > 0) context = buildContextFor(file.absolutePath);
       } catch (error) {
         warn(`cannot write ${file.displayPath}: ${describeFsError(error)}`);
         inputFailed = true;
@@ -78,23 +81,55 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   return checked.some((file) => file.findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn])) ? 1 : 0;
 }
 
-/** Applies safe fixes to a fixed point and writes the file only if that changed it. */
-function fixFile(file: FoundFile, source: Extract<Source, { kind: 'text' }>, analyzeText: (text: string) => AnalysisResult, io: CliIo, warn: (message: string) => void): string {
+/**
+ * Applies the allowed fixes to a fixed point and writes the Dockerfile only if that changed
+ * it; then the fixes that edit other files of the build context (an entrypoint script, a
+ * .dockerignore to create), which are written beside the Dockerfile. Returns the Dockerfile's
+ * text and the display paths of the files written.
+ */
+function fixFile(file: FoundFile, source: Extract<Source, { kind: 'text' }>, analyzeText: (text: string) => AnalysisResult, allow: readonly FixSafety[], io: CliIo, warn: (message: string) => void): { text: string; written: string[] } {
   let fixed: string;
+  let others: Map<string | undefined, TextEdit[]>;
   try {
-    fixed = fixAll(source.text, (text) => analyzeText(text).findings, ['safe']);
+    fixed = fixAll(source.text, (text) => analyzeText(text).findings, allow);
+    others = editsByFile(fixAllEdits(analyzeText(fixed).findings, allow, 'context'));
+    fixed = applyEdits(fixed, others.get(undefined) ?? []);
   } catch (error) {
     warn(`did not fix ${file.displayPath}: ${error instanceof Error ? error.message : String(error)}`);
-    return source.text;
+    return { text: source.text, written: [] };
   }
-  if (fixed === source.text) return fixed;
   // Writing back decoded text would replace invalid bytes with U+FFFD all over the file.
-  if (!roundTrips(source)) {
+  if (fixed !== source.text && !roundTrips(source)) {
     warn(`did not fix ${file.displayPath}: not valid UTF-8`);
-    return source.text;
+    return { text: source.text, written: [] };
   }
-  io.fs.writeFile(file.absolutePath, encodeSource(fixed, source.bom));
-  return fixed;
+  const written: string[] = [];
+  if (fixed !== source.text) {
+    io.fs.writeFile(file.absolutePath, encodeSource(fixed, source.bom));
+    written.push(file.displayPath);
+  }
+  const root = dirname(file.absolutePath);
+  for (const [path, edits] of others) {
+    if (path === undefined) continue;
+    const target = resolve(root, path);
+    // The engine names files of the context; anything else is not ours to write.
+    if (isAbsolute(path) || relative(root, target).startsWith('..')) continue;
+    const current = readIfExists(io, target);
+    const next = applyEdits(current ?? '', edits);
+    if (next === current) continue;
+    io.fs.writeFile(target, new TextEncoder().encode(next));
+    written.push(join(dirname(file.displayPath), path));
+  }
+  return { text: fixed, written };
+}
+
+function readIfExists(io: CliIo, path: string): string | undefined {
+  try {
+    return new TextDecoder().decode(io.fs.readFile(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 function onceOnly(write: (message: string) => void): (message: string) => void {

@@ -47,6 +47,9 @@ Options:
   --fail-on <level>          exit 1 when a finding is at or above info, warning or error;
                              none never fails (default: warning)
   --fix                      apply safe fixes in place, then report what is left
+  --fix-unsafe               also apply unsafe fixes (they may change how the image
+                             behaves: review the diff), including edits to other files
+                             of the build context (.dockerignore, entrypoint scripts)
   -h, --help                 show this help
   --version                  show the version
 

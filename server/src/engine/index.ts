@@ -4,11 +4,14 @@
  */
 import { analyze as analyzeDocument, effectiveSeverity } from './analyze';
 import { dockerfileRules } from './rules';
-import type { AnalysisInput, AnalysisResult, RuleMeta } from './types';
+import { buildDockerfileModel } from './dockerfile/model';
+import { conversions, type ConversionResult } from './fixes/conversions';
+import type { AnalysisInput, AnalysisResult, BuildContext, EngineConfig, Range, RuleMeta } from './types';
 
 export * from './types';
 export { applyEdits, LineIndex } from './text/document';
-export { chosenFix, fixAll, fixAllEdits } from './fixes/fix-all';
+export { chosenFix, editsByFile, editsOtherFiles, fixAll, fixAllEdits } from './fixes/fix-all';
+export { conversions, type Conversion, type ConversionResult } from './fixes/conversions';
 export { effectiveSeverity };
 
 export const RULE_DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
@@ -38,5 +41,25 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     return analyzeDocument(input);
   } catch (error) {
     return { findings: [], internalErrors: [{ rule: 'parser', message: error instanceof Error ? error.message : String(error) }] };
+  }
+}
+
+/** What a palette conversion needs: the document, what the caller knows of its build context and the editor's selection. */
+export interface ConversionRequest {
+  text: string;
+  config?: EngineConfig;
+  context?: BuildContext;
+  selection?: Range;
+}
+
+/** Runs the conversion with this id; never throws, whatever the input. */
+export function convert(id: string, request: ConversionRequest): ConversionResult {
+  const conversion = conversions.find((candidate) => candidate.id === id);
+  if (!conversion) return { reason: `unknown conversion "${id}"` };
+  try {
+    const model = buildDockerfileModel(request.text, { shippedStage: request.config?.shippedStage });
+    return conversion.convert({ model, context: request.context, selection: request.selection });
+  } catch (error) {
+    return { reason: `the conversion failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -16,6 +16,12 @@ export type FixSafety = 'safe' | 'unsafe';
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * Another file of the build context, by its path relative to the context root (the
+   * Dockerfile's folder), with forward slashes; absent means the analysed document. An edit
+   * at 0:0 of a file that does not exist yet creates it.
+   */
+  file?: string;
 }
 
 export interface Fix {
@@ -97,6 +103,8 @@ export type DocumentKind = 'dockerfile';
 export interface BuildContext {
   /** The `.dockerignore` that applies (`<Dockerfile>.dockerignore` first, as BuildKit does), or null when none exists. */
   dockerignore: string | null;
+  /** Where that `.dockerignore` is, relative to the context root; `.dockerignore` when absent. */
+  dockerignoreFile?: string;
   /** Paths relative to the context root, forward slashes; a bounded listing, so possibly partial. */
   files?: readonly string[];
   /** Reads a small file of the context by its relative path; undefined when unreadable. */

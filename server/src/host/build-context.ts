@@ -13,8 +13,12 @@ export const CONTEXT_LIMITS = { maxFiles: 5000, maxDepth: 8, maxReadBytes: 64 * 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 /** BuildKit prefers `<Dockerfile>.dockerignore` beside the Dockerfile over the context's `.dockerignore`. */
+function dockerignorePaths(dockerfilePath: string, contextRoot: string): string[] {
+  return [`${dockerfilePath}.dockerignore`, join(contextRoot, '.dockerignore')];
+}
+
 export function readDockerignore(dockerfilePath: string, contextRoot = dirname(dockerfilePath)): string | null {
-  for (const candidate of [`${dockerfilePath}.dockerignore`, join(contextRoot, '.dockerignore')]) {
+  for (const candidate of dockerignorePaths(dockerfilePath, contextRoot)) {
     try {
       if (existsSync(candidate)) return readFileSync(candidate, 'utf8');
     } catch {
@@ -64,8 +68,10 @@ function readSmallFile(root: string, relativePath: string, limits = CONTEXT_LIMI
 export function buildContextFor(dockerfilePath: string): BuildContext {
   const root = dirname(dockerfilePath);
   let files: string[] | undefined;
+  const dockerignoreFile = dockerignorePaths(dockerfilePath, root).find((path) => existsSync(path));
   return {
     dockerignore: readDockerignore(dockerfilePath, root),
+    dockerignoreFile: dockerignoreFile && relative(root, dockerignoreFile).split(sep).join('/'),
     get files() {
       files ??= listContextFiles(root).filter((path) => path !== basename(dockerfilePath));
       return files;

@@ -1,6 +1,7 @@
 import { ruleTester } from '../rule-tester';
 
 const files = ['package.json', 'src/index.js', '.env', '.env.example', 'deploy/id_rsa', 'deploy/id_rsa.pub', 'certs/tls.pem', 'node_modules/x/test.pem', '.npmrc', 'other/.npmrc'];
+const NODE_IGNORES = ['.git', '.env', '.env.*', '!.env.example', '*.pem', '*.key', '.aws', '.ssh', '*.log', '.DS_Store', '.idea', '.vscode', 'node_modules', 'npm-debug.log*', 'coverage', 'dist', '.next'];
 const readFile = (path: string) => (path === '.npmrc' ? '//registry.npmjs.org/:_authToken=npm_abc\n' : path === 'other/.npmrc' ? 'save-exact=true\n' : undefined);
 
 ruleTester('missing-dockerignore', {
@@ -11,7 +12,22 @@ ruleTester('missing-dockerignore', {
     { name: 'COPY --from is not the context', code: 'FROM node:22 AS b\nFROM node:22\nCOPY --from=b . .', context: { dockerignore: null } },
   ],
   invalid: [
-    { code: 'FROM node:22\nWORKDIR /app\nCOPY ./ .\nCOPY . /x', context: { dockerignore: null }, findings: [{ line: 3, column: 6, endColumn: 8, message: /no .dockerignore/ }] },
+    {
+      code: 'FROM node:22\nWORKDIR /app\nCOPY ./ .\nCOPY . /x',
+      context: { dockerignore: null },
+      findings: [{ line: 3, column: 6, endColumn: 8, message: /no .dockerignore/ }],
+      fixTitles: ['Generate .dockerignore'],
+      output: 'FROM node:22\nWORKDIR /app\nCOPY ./ .\nCOPY . /x',
+      outputFiles: { '.dockerignore': ['# Kept out of the build context: not needed in the image, or secret.', ...NODE_IGNORES, ''].join('\n') },
+    },
+    {
+      name: 'a path the Dockerfile copies by name is not ignored',
+      code: 'FROM node:22\nWORKDIR /app\nCOPY dist ./dist\nCOPY . .',
+      context: { dockerignore: null },
+      findings: [{ line: 4, column: 6 }],
+      output: 'FROM node:22\nWORKDIR /app\nCOPY dist ./dist\nCOPY . .',
+      outputFiles: { '.dockerignore': ['# Kept out of the build context: not needed in the image, or secret.', ...NODE_IGNORES.filter((line) => line !== 'dist'), ''].join('\n') },
+    },
   ],
 });
 
@@ -42,6 +58,9 @@ ruleTester('secret-file-in-context', {
       code: 'FROM node:22\nCOPY . .',
       context: { dockerignore: '.git\n', files, readFile },
       findings: [{ line: 2, column: 6, endColumn: 7, message: /`\.env`, `deploy\/id_rsa`, `certs\/tls\.pem`, `\.npmrc`/ }],
+      fixTitles: ['Add 19 entries to .dockerignore'],
+      output: 'FROM node:22\nCOPY . .',
+      outputFiles: { '.dockerignore': ['.git', ...NODE_IGNORES.slice(1), 'deploy/id_rsa', 'certs/tls.pem', '.npmrc', ''].join('\n') },
     },
   ],
 });

@@ -17,12 +17,17 @@ ruleTester('entrypoint-script-without-exec', {
       code: 'FROM node:22\nCOPY docker/entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["--port", "80"]',
       context: files({ 'docker/entrypoint.sh': noExec }),
       findings: [{ line: 3, column: 12, message: /`docker\/entrypoint.sh` starts `node` on line 4 without `exec`/ }],
+      fixTitles: ['Add exec before node in docker/entrypoint.sh'],
+      output: 'FROM node:22\nCOPY docker/entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["--port", "80"]',
+      outputFiles: { 'docker/entrypoint.sh': '#!/bin/sh\nset -e\n./migrate\nexec node server.js "$@"\n' },
     },
     {
       name: 'whole context copied, relative to WORKDIR, run through sh',
       code: 'FROM debian:13\nWORKDIR /srv\nCOPY . .\nCMD sh ./start.sh',
       context: files({ 'start.sh': 'cd /srv\ngunicorn app:app\n' }),
       findings: [{ line: 4, column: 8, endColumn: 18 }],
+      output: 'FROM debian:13\nWORKDIR /srv\nCOPY . .\nCMD sh ./start.sh',
+      outputFiles: { 'start.sh': 'cd /srv\nexec gunicorn app:app\n' },
     },
   ],
 });

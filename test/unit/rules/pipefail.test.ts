@@ -8,6 +8,7 @@ ruleTester('pipefail', {
     { name: 'set -o pipefail before the pipe', code: 'FROM alpine:3.20\nRUN set -euo pipefail && curl -fsSL https://x | tar xz\nRUN set -o pipefail; wget -qO- https://y | sh' },
     { name: 'writers that cannot fail', code: 'FROM debian:12\nRUN echo "deb https://x stable main" | tee /etc/apt/sources.list.d/x.list && printf "a\\n" | sort\nRUN cat <<EOF | sh\necho hi\nEOF' },
     { name: 'yes, head and grep -q would break under pipefail', code: 'FROM debian:12\nRUN yes | apt-get install x && curl -s https://x | head -1 && curl -s https://y | grep -q ok' },
+    { name: 'a checksum or signature verifier fails by itself on missing input', code: 'FROM debian:12\nRUN grep " node.tar.xz$" SHASUMS256.txt | sha256sum -c - && curl -fsSL https://x.asc | gpg --batch --verify - x.tgz' },
     { name: 'a failure already accepted', code: 'FROM debian:12\nRUN curl -fsSL https://x | tar xz || true\nRUN (curl -fsSL https://x | tar xz) || echo skipped' },
     { name: 'exec form with pipefail, and without a shell', code: 'FROM debian:12\nRUN ["bash", "-o", "pipefail", "-c", "curl x | tar xz"]\nRUN ["echo", "a", "|", "b"]' },
     { name: 'a bash -c script inside the RUN has its own options', code: 'FROM debian:12\nRUN bash -o pipefail -c "curl -fsSL https://x | tar xz"' },

@@ -32,7 +32,8 @@ export const formatText: Formatter = (report, { color }) => {
 function fixHint(finding: Finding): string | undefined {
   const fix = chosenFix(finding, ['safe']);
   if (fix) return `(fix: ${fix.title} — run with --fix)`;
-  return finding.fixes.length > 0 ? '(fix available in the editor)' : undefined;
+  const unsafe = chosenFix(finding, ['unsafe']);
+  return unsafe ? `(unsafe fix: ${unsafe.title} — review, or run with --fix-unsafe)` : undefined;
 }
 
 function summary(findingsPerFile: Finding[][]): string {

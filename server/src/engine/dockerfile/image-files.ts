@@ -6,8 +6,8 @@ import { resolvePosix, unquote } from './paths';
 /** Where a shell looks for a bare command name. */
 const PATH_DIRECTORIES = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-/** The working directory in force at an instruction of a stage (its parents' WORKDIRs included). */
-export function workdirAt(model: DockerfileModel, stage: Stage, before: Instruction): string {
+/** The working directory in force at an instruction of a stage (its parents' WORKDIRs included); without one, at the stage's end. */
+export function workdirAt(model: DockerfileModel, stage: Stage, before?: Instruction): string {
   const chain: Stage[] = [];
   for (let current: Stage | undefined = stage; current; current = current.base.stage) chain.unshift(current);
   let workdir = '/';

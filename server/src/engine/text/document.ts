@@ -74,11 +74,13 @@ export function rangesOverlap(a: Range, b: Range): boolean {
 
 /**
  * Applies edits that do not overlap (as LSP requires of one fix). Throws on overlap rather
- * than producing mangled text.
+ * than producing mangled text. Edits aimed at another file (`file` set) are not for this text
+ * and are left out: see editsByFile for those.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const index = new LineIndex(text);
   const spans = edits
+    .filter((edit) => edit.file === undefined)
     .map((edit) => ({ start: index.offsetAt(edit.range.start), end: index.offsetAt(edit.range.end), text: edit.newText }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   let result = '';

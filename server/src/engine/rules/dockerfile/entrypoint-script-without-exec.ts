@@ -17,7 +17,8 @@ export const entrypointScriptWithoutExec: DockerfileRule = {
     why: 'The script\'s shell stays PID 1 with the app as its child. It does not forward SIGTERM, so `docker stop` and Kubernetes wait out the grace period and kill the app mid-request. Ending the script with `exec "$@"` or `exec node server.js` makes the app PID 1.',
     example: '#!/bin/sh\n# docker-entrypoint.sh\n./migrate\nnode server.js',
     useInstead: '#!/bin/sh\n./migrate\nexec node server.js',
-    fixSafety: 'none',
+    // The edit lands in the script, a file the person may not have open: never applied on save.
+    fixSafety: 'unsafe',
     equivalents: [],
   },
   check({ model, context, report }) {
@@ -41,10 +42,12 @@ export const entrypointScriptWithoutExec: DockerfileRule = {
       if (!final || final.exec || !name || NOT_LONG_RUNNING.has(name) || final.command.approximate) continue;
       const lines = new LineIndex(text);
       const finalRange = { start: lines.positionAt(final.command.start), end: lines.positionAt(final.command.end) };
+      const at = finalRange.start;
       report({
         range: script.wordRange(scriptWord),
         message: `\`${contextPath}\` starts \`${name}\` on line ${finalRange.start.line + 1} without \`exec\`: the script's shell stays PID 1 and does not forward SIGTERM.`,
         related: [{ file: contextPath, range: finalRange, message: `add \`exec\` before \`${name}\`` }],
+        fixes: [{ title: `Add exec before ${name} in ${contextPath}`, safety: 'unsafe', isPreferred: true, edits: [{ file: contextPath, range: { start: at, end: at }, newText: 'exec ' }] }],
       });
     }
   },

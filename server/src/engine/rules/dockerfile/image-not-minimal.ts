@@ -1,6 +1,7 @@
 import { isWindowsStage, rootBase } from '../../dockerfile/model';
 import { nameAndTag } from '../../images/image-versions';
 import { minimalAlternative, type MinimalAlternative } from '../../images/minimal-images';
+import { multiStageConversion } from '../../fixes/conversions/multi-stage';
 import type { DockerfileRule } from '../rule';
 
 /** Savings are estimates: rounded to 10 MB so the message claims no more precision than the table has. */
@@ -24,10 +25,10 @@ export const imageNotMinimal: DockerfileRule = {
     example: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]',
     useInstead:
       'FROM golang:1.27 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]',
-    fixSafety: 'none',
+    fixSafety: 'unsafe',
     equivalents: [],
   },
-  check({ model, report }) {
+  check({ model, context, report }) {
     const shipped = model.shippedStage;
     if (!shipped || isWindowsStage(model, shipped)) return;
     const base = rootBase(shipped);
@@ -35,10 +36,12 @@ export const imageNotMinimal: DockerfileRule = {
     if (!base.reference || base.facts.family !== 'other') return;
     const found = minimalAlternative(base.reference);
     if (!found) return;
+    const conversion = multiStageConversion.convert({ model, context });
     report({
       range: base.writtenRange,
       message: messageOf(nameAndTag(base.reference), found),
       related: base === shipped.base ? undefined : [{ range: shipped.base.writtenRange, message: 'the shipped stage builds on this image' }],
+      fixes: 'fix' in conversion ? [conversion.fix] : [],
     });
   },
 };

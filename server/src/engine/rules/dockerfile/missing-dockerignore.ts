@@ -1,4 +1,5 @@
 import { wholeContextCopies } from '../../context/copy-sources';
+import { dockerignoreFix } from '../../fixes/conversions/dockerignore';
 import type { DockerfileRule } from '../rule';
 
 export const missingDockerignore: DockerfileRule = {
@@ -10,7 +11,7 @@ export const missingDockerignore: DockerfileRule = {
     why: 'Without a `.dockerignore`, `COPY . .` sends and bakes in everything next to the Dockerfile: `.git`, `node_modules`, build outputs, local `.env` files and keys. The image grows, every unrelated edit busts the layer cache, and secrets end up in a layer.',
     example: '# no .dockerignore next to the Dockerfile\nCOPY . .',
     useInstead: '# .dockerignore\n.git\nnode_modules\n.env\n*.pem',
-    fixSafety: 'none',
+    fixSafety: 'unsafe',
     equivalents: [],
   },
   check({ model, context, report }) {
@@ -20,6 +21,7 @@ export const missingDockerignore: DockerfileRule = {
     report({
       range: first.range,
       message: 'This copies the whole build context, and there is no .dockerignore: .git, dependencies, build outputs and local secrets go into the image.',
+      fixes: [dockerignoreFix(model, context)].filter((fix) => fix !== undefined),
     });
   },
 };

@@ -23,6 +23,14 @@ function closesEarly(run: RunCommand | undefined): boolean {
   return description?.tool === 'grep' && ['-q', '--quiet', '--silent', '-m', '--max-count', '-l', '--files-with-matches'].some((option) => description.flags.has(option));
 }
 
+/** Verifiers fail by themselves when what reaches them is missing or cut short (`… | sha256sum -c -`). */
+function failsOnMissingInput(run: RunCommand | undefined): boolean {
+  const description = run?.description;
+  if (!description) return false;
+  if (/^(?:sha\d*|md5|b2|sm3)sum$|^shasum$/.test(description.tool)) return description.flags.has('-c') || description.flags.has('--check');
+  return description.tool === 'gpgv' || (/^gpg2?$/.test(description.tool) && description.flags.has('--verify'));
+}
+
 function cannotFail(run: RunCommand | undefined): boolean {
   const description = run?.description;
   if (!run || !description) return false;
@@ -33,7 +41,7 @@ function cannotFail(run: RunCommand | undefined): boolean {
 /** Whether pipefail would change the RUN's outcome: a writer that can fail, a reader that reads to the end, no `|| true`. */
 function needsPipefail(pipeline: Pipeline, script: RunScript): boolean {
   const writers = pipeline.slice(0, -1);
-  if (writers.every(cannotFail) || pipeline.slice(1).some(closesEarly)) return false;
+  if (writers.every(cannotFail) || pipeline.slice(1).some(closesEarly) || failsOnMissingInput(pipeline[pipeline.length - 1])) return false;
   // What runs next at the pipeline's depth or above: `… | tar xz || true` and `(… | tar xz) || true` accept failure.
   const end = Math.max(...pipeline.map((element) => element?.command.end ?? 0));
   const depth = Math.min(...pipeline.map((element) => element?.command.nesting.length ?? Infinity));
@@ -101,7 +109,7 @@ export const pipefail: DockerfileRule = {
     defaultSeverity: 'warning',
     category: 'correctness',
     summary: 'A RUN pipes commands without `pipefail`, so a failure before the `|` goes unnoticed.',
-    why: 'A pipeline\'s status is its last command\'s: in `curl -fsSL $URL | tar -xz` a failed download still lets the RUN succeed when tar is content with what it got, and the image is built without what the step was meant to add. `-o pipefail` makes any failing command fail the pipeline. Pipes whose writers cannot fail (`echo … |`), that accept failure (`|| true`), or whose reader stops early (`| head`, `| grep -q`, where pipefail would fail them) are not reported. The fix switches the stage to bash, which also changes builtins such as `echo`, so it is offered, not applied.',
+    why: 'A pipeline\'s status is its last command\'s: in `curl -fsSL $URL | tar -xz` a failed download still lets the RUN succeed when tar is content with what it got, and the image is built without what the step was meant to add. `-o pipefail` makes any failing command fail the pipeline. Pipes whose writers cannot fail (`echo … |`), that accept failure (`|| true`), that end in a verifier failing by itself on missing input (`| sha256sum -c -`, `| gpg --verify`), or whose reader stops early (`| head`, `| grep -q`, where pipefail would fail them) are not reported. The fix switches the stage to bash, which also changes builtins such as `echo`, so it is offered, not applied.',
     example: 'FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin',
     useInstead: 'FROM debian:bookworm-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin',
     fixSafety: 'unsafe',
