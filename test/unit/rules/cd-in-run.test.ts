@@ -6,6 +6,7 @@ ruleTester('cd-in-run', {
     { name: 'a lone cd changes nothing that follows', code: 'FROM debian:12\nRUN cd /app' },
     { name: 'cd - returns', code: 'FROM debian:12\nRUN make && cd - && ls' },
     { name: 'a substitution, a condition, a loop', code: 'FROM debian:12\nRUN DIR=$(cd "$(dirname x)" && pwd) && echo $DIR\nRUN if [ -d x ]; then cd x; fi; make\nRUN for d in a b; do cd $d && make && cd ..; done' },
+    { name: 'a directory the RUN deletes again, or a mktemp one', code: 'FROM debian:12\nRUN mkdir -p /usr/src/python && cd /usr/src/python && make && cd / && rm -rf /usr/src/python\nRUN tar xzf x-1.0.tgz && cd x-1.0/src && make install && cd ../.. && rm -r x-1.0\nRUN cd "$(mktemp -d)" && curl -fsSLO https://x && make' },
     { name: 'a shell of its own', code: 'FROM debian:12\nRUN sh -c "cd /x && make"' },
     { name: 'a heredoc script', code: 'FROM debian:12\nRUN <<EOF\ncd /app\nnpm ci\nEOF' },
     { name: 'Windows images', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN cd C:\\app && dir' },
@@ -42,6 +43,11 @@ ruleTester('cd-in-run', {
       findings: [{ line: 3, column: 5, endColumn: 12, message: /WORKDIR is already `\/app`/ }],
       fixTitles: ['Remove cd: the WORKDIR is already /app'],
       output: 'FROM node:24-slim\nWORKDIR /app/\nRUN npm ci\nRUN npm test',
+    },
+    {
+      name: 'removing files inside the directory does not make it temporary',
+      code: 'FROM debian:12\nRUN cd /tmp && curl -fsSLO https://x/a.tgz && tar xzf a.tgz && rm -rf /tmp/a.tgz\nRUN true',
+      findings: [{ line: 2, column: 5, endColumn: 12 }],
     },
     {
       name: 'later instructions use a directory that is not known: no fix',

@@ -16,15 +16,36 @@ function inHeredoc(script: RunScript, range: Range): boolean {
   });
 }
 
+const trimSlashes = (path: string) => path.replace(/(.)\/+$/, '$1');
+
+/**
+ * A directory the RUN itself throws away: `cd "$(mktemp -d)"`, or one a later `rm -r` of the
+ * same RUN deletes (`mkdir /usr/src/x && cd /usr/src/x && make && cd / && rm -rf /usr/src/x`).
+ * WORKDIR would keep it in the image, so the cd is the right tool there.
+ */
+function temporaryDirectory(script: RunScript, cd: RunCommand): boolean {
+  const operand = cd.description?.operands[0];
+  if (operand?.hasExpansion && operand.raw.includes('mktemp')) return true;
+  const path = operand?.value && trimSlashes(operand.value);
+  return !!path && script.commands.some(({ command, description }) => {
+    if (command.start < cd.command.end || description?.tool !== 'rm' || !description.flags.has('-r')) return false;
+    return description.operands.some((word) => word.value !== undefined && (trimSlashes(word.value) === path || path.startsWith(`${trimSlashes(word.value)}/`)));
+  });
+}
+
 /** The first `cd` of the script whose new directory later commands run in. */
 function leadingDirectoryChange(script: RunScript): RunCommand | undefined {
-  return script.commands.find(({ command, description }) => {
+  for (const run of script.commands) {
+    const { command, description } = run;
     // In a subshell, a condition, a loop or a substitution the change stays local or is not certain.
-    if (description?.tool !== 'cd' || !command.nesting.every((kind) => kind === 'group')) return false;
-    if (description.operands[0]?.value === '-') return false;
+    if (description?.tool !== 'cd' || !command.nesting.every((kind) => kind === 'group')) continue;
+    // Once in a scratch directory, the cds that follow (`cd /` before deleting it) belong to that work.
+    if (temporaryDirectory(script, run)) return undefined;
+    if (description.operands[0]?.value === '-') continue;
     const range = script.rangeOf(command.start, command.end);
-    return !inHeredoc(script, range) && script.commands.some((other) => other.command.start >= command.end);
-  });
+    if (!inHeredoc(script, range) && script.commands.some((other) => other.command.start >= command.end)) return run;
+  }
+  return undefined;
 }
 
 /**
@@ -35,7 +56,7 @@ function leadingDirectoryChange(script: RunScript): RunCommand | undefined {
 function workdirFix(model: DockerfileModel, stage: Stage, script: RunScript, cd: RunCommand, before: string | undefined): Fix | undefined {
   const { command, description } = cd;
   if (!description) return undefined;
-  const path = description.operands[0]?.value?.replace(/(.)\/+$/, '$1');
+  const path = description.operands[0]?.value && trimSlashes(description.operands[0].value);
   const next = script.commands[1];
   const connected = command.after === '&&' || command.after === ';' || command.after === 'newline';
   if (!script.editable || script.commands[0] !== cd || command.nesting.length > 0 || !connected || !next || next.command.nesting.length > 0) return undefined;
@@ -66,7 +87,7 @@ export const cdInRun: DockerfileRule = {
     defaultSeverity: 'warning',
     category: 'correctness',
     summary: '`cd` in a RUN changes the directory for the commands after it.',
-    why: 'The directory a RUN changes to is forgotten at the end of the instruction, so the next RUN, COPY and CMD work somewhere else than the reader may think, and every RUN has to repeat the `cd`. WORKDIR states the directory once, creates it, and holds for every later instruction. A `cd` inside a subshell `(cd dir && make)`, a `cd -`, a lone `cd` and scripts in heredocs are left alone. The fix puts a WORKDIR before the RUN and, when later instructions or the image relied on the directory the RUN started in, a WORKDIR after it that restores that directory.',
+    why: 'The directory a RUN changes to is forgotten at the end of the instruction, so the next RUN, COPY and CMD work somewhere else than the reader may think, and every RUN has to repeat the `cd`. WORKDIR states the directory once, creates it, and holds for every later instruction. A `cd` inside a subshell `(cd dir && make)`, a `cd -`, a lone `cd`, a `cd` into a directory the same RUN deletes again (or makes with `mktemp -d`) and scripts in heredocs are left alone. The fix puts a WORKDIR before the RUN and, when later instructions or the image relied on the directory the RUN started in, a WORKDIR after it that restores that directory.',
     example: 'FROM node:22-slim\nCOPY . /app\nRUN cd /app && npm ci',
     useInstead: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci',
     fixSafety: 'unsafe',
@@ -80,7 +101,8 @@ export const cdInRun: DockerfileRule = {
         const cd = script.nested ? undefined : leadingDirectoryChange(script);
         if (!cd) continue;
         const before = workdirBefore(model, stage, script.run.instruction);
-        const redundant = before !== undefined && cd.description?.operands[0]?.value?.replace(/(.)\/+$/, '$1') === before;
+        const written = cd.description?.operands[0]?.value;
+        const redundant = before !== undefined && written !== undefined && trimSlashes(written) === before;
         const fix = workdirFix(model, stage, script, cd, before);
         report({
           range: script.rangeOf(cd.command.start, cd.command.end),
