@@ -7,6 +7,7 @@ ruleTester('curl-pipe-shell', {
     { name: 'downloaded, then run as a file', code: 'FROM debian:12\nRUN curl -fsSLo /tmp/i.sh https://x && sha256sum -c i.sha256 && sh /tmp/i.sh' },
     { name: 'a substitution that is data, not the script', code: 'FROM debian:12\nRUN echo "$(curl -s https://v)" && bash -c "echo $(curl -s https://v)" && bash install.sh "$(curl -s https://v)"' },
     { name: 'an interpreter given its code on the command line', code: 'FROM python:3.13\nRUN curl -s https://api/x | python3 -c "import sys,json; print(json.load(sys.stdin))" && curl -s https://x | node -e "process.stdin.pipe(process.stdout)"' },
+    { name: 'commands named like object properties', code: 'FROM debian:12\nRUN constructor -k --nogpgcheck x && __proto__ --allow-untrusted && curl -fsSL https://x | toString -e' },
     { name: 'a shell given its script with -c', code: 'FROM debian:12\nRUN curl -fsSL https://x | sh -c "cat > /x"' },
   ],
   invalid: [

@@ -8,6 +8,7 @@ ruleTester('package-signature-bypass', {
     { name: 'sed that turns checks back on', code: 'FROM fedora:40\nRUN sed -i "s/^gpgcheck=0/gpgcheck=1/" /etc/yum.conf' },
     { name: 'a YAML file of the app', code: 'FROM debian:12\nRUN echo "trusted: yes" > /app/config.yml' },
     { name: 'rpm -K only checks a package', code: 'FROM fedora:40\nRUN rpm -K --nosignature /tmp/z.rpm' },
+    { name: 'commands named like object properties', code: 'FROM debian:12\nRUN constructor -k --nogpgcheck x && __proto__ --allow-untrusted && curl -fsSL https://x | toString -e' },
     { name: 'an apt -o setting that keeps checks on', code: 'FROM debian:12\nRUN apt-get -o APT::Get::AllowUnauthenticated=false install -y x' },
   ],
   invalid: [

@@ -9,6 +9,7 @@ ruleTester('tls-verification-disabled', {
     { name: 'echo to the build log writes no configuration', code: 'FROM fedora:40\nRUN echo sslverify=false' },
     { name: 'an unknown value', code: 'FROM node:22\nRUN NODE_TLS_REJECT_UNAUTHORIZED=$FLAG npm ci' },
     { name: 'other --setopt settings', code: 'FROM fedora:40\nRUN dnf --setopt=repo_gpgcheck=0 --setopt=x.sslverify=1 install -y x' },
+    { name: 'commands named like object properties', code: 'FROM debian:12\nRUN constructor -k --nogpgcheck x && __proto__ --allow-untrusted && curl -fsSL https://x | toString -e' },
     { name: 'installing the CA certificates', code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends ca-certificates' },
   ],
   invalid: [

@@ -5,13 +5,13 @@ import { pipelines } from './support/pipelines';
 import { POSIX_SHELLS, shellInvocation, stageRunScripts, type RunCommand, type RunScript } from './support/run-commands';
 
 /** Interpreters that run a script read from standard input, and the options that give them code another way. */
-const INTERPRETERS: Record<string, string[]> = {
-  python: ['-c', '-m'],
-  perl: ['-e', '-E'],
-  ruby: ['-e'],
-  node: ['-e', '-p', '--eval', '--print'],
-  php: ['-r'],
-};
+const INTERPRETERS = new Map<string, string[]>([
+  ['python', ['-c', '-m']],
+  ['perl', ['-e', '-E']],
+  ['ruby', ['-e']],
+  ['node', ['-e', '-p', '--eval', '--print']],
+  ['php', ['-r']],
+]);
 
 /** curl and wget writing what they download to standard output. */
 function downloader(description: CommandDescription | undefined): string | undefined {
@@ -30,7 +30,7 @@ function runsStandardInput({ command, description }: RunCommand): boolean {
     const { inline, file } = shellInvocation(command, description);
     return !inline && !file;
   }
-  const codeOptions = INTERPRETERS[description.tool];
+  const codeOptions = INTERPRETERS.get(description.tool);
   if (!codeOptions || codeOptions.some((option) => description.flags.has(option))) return false;
   return description.operands.length === 0 || description.operands[0].value === '-';
 }
@@ -44,7 +44,7 @@ function codeWords({ command, description }: RunCommand): ShellWord[] {
   }
   if (description.tool === 'eval') return description.operands;
   if (description.tool === 'source' || description.tool === '.') return description.operands.slice(0, 1);
-  const options = INTERPRETERS[description.tool];
+  const options = INTERPRETERS.get(description.tool);
   if (!options) return [];
   const code = options.map((option) => description.flags.get(option)?.valueWord).find((word) => word !== undefined);
   return code ? [code] : description.operands.slice(0, 1);

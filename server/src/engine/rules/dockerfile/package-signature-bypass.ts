@@ -7,19 +7,19 @@ import { findWritten } from './support/written-text';
 const APT = ['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories'];
 const RPM_FAMILY = ['--nogpgcheck', '--no-gpgchecks'];
 
-/** Options that install packages without checking their signatures, by tool (canonical option names). */
-const OPTIONS: Record<string, string[]> = {
-  'apt-get': APT,
-  apt: APT,
-  aptitude: APT,
-  apk: ['--allow-untrusted'],
-  yum: RPM_FAMILY,
-  dnf: RPM_FAMILY,
-  microdnf: RPM_FAMILY,
-  tdnf: RPM_FAMILY,
-  zypper: ['--no-gpg-checks', '--no-gpgcheck'],
-  rpm: ['--nosignature', '--nodigest', '--noverify', '--nofiledigest'],
-};
+/** Options that install packages without checking their signatures, by tool (canonical option names); a Map, so a command named `constructor` finds nothing. */
+const OPTIONS = new Map<string, string[]>([
+  ['apt-get', APT],
+  ['apt', APT],
+  ['aptitude', APT],
+  ['apk', ['--allow-untrusted']],
+  ['yum', RPM_FAMILY],
+  ['dnf', RPM_FAMILY],
+  ['microdnf', RPM_FAMILY],
+  ['tdnf', RPM_FAMILY],
+  ['zypper', ['--no-gpg-checks', '--no-gpgcheck']],
+  ['rpm', ['--nosignature', '--nodigest', '--noverify', '--nofiledigest']],
+]);
 
 /** apt configuration (`-o` values, apt.conf files) that accepts unsigned packages or repositories. */
 const APT_SETTING = /(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\s*(?:=\s*|\s+)["']?(?:true|1|yes)\b["']?/i;
@@ -38,7 +38,7 @@ function* bypasses(run: RunCommand): Generator<{ range: Range; what: string }> {
   // `rpm -K --nosignature` only checks digests; it installs nothing.
   const checking = description.tool === 'rpm' && (description.flags.has('-K') || description.flags.has('--checksig'));
   for (const flag of description.allFlags) {
-    if (OPTIONS[description.tool]?.includes(flag.name) && !checking) yield { range: wordRange(script, flag.word), what: `\`${description.tool} ${flag.written}\`` };
+    if (OPTIONS.get(description.tool)?.includes(flag.name) && !checking) yield { range: wordRange(script, flag.word), what: `\`${description.tool} ${flag.written}\`` };
     const value = flag.value ?? '';
     const setting = (flag.name === '-o' && ['apt-get', 'apt', 'aptitude'].includes(description.tool) && APT_SETTING.test(value)) || (flag.name === '--setopt' && SETOPT.test(value));
     if (setting) yield { range: script.rangeOf(flag.word.start, (flag.valueWord ?? flag.word).end), what: `\`${value}\`` };

@@ -24,15 +24,15 @@ const VARIABLES: { name: RegExp; insecure: (value: string) => boolean }[] = [
   { name: /^PIP_TRUSTED_HOST$/, insecure: (value) => value.trim() !== '' },
 ];
 
-/** Options that turn verification off, by tool (canonical option names). */
-const OPTIONS: Record<string, string[]> = {
-  curl: ['-k', '--proxy-insecure', '--doh-insecure'],
-  wget: ['--no-check-certificate'],
-  apk: ['--no-check-certificate'],
-  pip: ['--trusted-host'],
-  npm: ['--no-strict-ssl'],
-  pnpm: ['--no-strict-ssl'],
-};
+/** Options that turn verification off, by tool (canonical option names); a Map, so a command named `constructor` finds nothing. */
+const OPTIONS = new Map<string, string[]>([
+  ['curl', ['-k', '--proxy-insecure', '--doh-insecure']],
+  ['wget', ['--no-check-certificate']],
+  ['apk', ['--no-check-certificate']],
+  ['pip', ['--trusted-host']],
+  ['npm', ['--no-strict-ssl']],
+  ['pnpm', ['--no-strict-ssl']],
+]);
 
 const FALSE = /^(?:false|no|off|0)$/i;
 /** Settings written into configuration files. */
@@ -80,7 +80,7 @@ function* commandSettings(run: RunCommand): Generator<Insecure> {
     if (name && insecureVariable(name, value)) yield { range: wordRange(script, word), what: `\`${name}\`` };
   }
   for (const flag of description.allFlags) {
-    if (OPTIONS[description.tool]?.includes(flag.name)) yield { range: wordRange(script, flag.word), what: `\`${description.tool} ${flag.written}\`` };
+    if (OPTIONS.get(description.tool)?.includes(flag.name)) yield { range: wordRange(script, flag.word), what: `\`${description.tool} ${flag.written}\`` };
     const value = flag.value ?? '';
     const insecureValue =
       (flag.name === '--setopt' && SETOPT.test(value)) ||
