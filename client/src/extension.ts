@@ -3,7 +3,7 @@
  * a Dockerfile needs is decided in the server, so other editors get the same behaviour.
  */
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
@@ -29,7 +29,28 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Trust granted later: restart so the server learns it.
     workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
+  context.subscriptions.push(...conversionCommands(context).map((id) => commands.registerCommand(`shipshape.${id}`, (options?: { preview?: boolean }) => runConversion(id, options))));
   await client.start();
+}
+
+/**
+ * The palette conversions, as package.json lists them (`shipshape.<id>`, besides the restart):
+ * each runs the server's `shipshape.server.<id>` command on the active Dockerfile.
+ */
+function conversionCommands(context: ExtensionContext): string[] {
+  const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  return contributed.map(({ command }) => command.replace(/^shipshape\./, '')).filter((id) => id !== 'restartServer');
+}
+
+/** The server computes the edit and asks VS Code to apply it; a refactor preview shows large ones unless `preview` is false. */
+async function runConversion(id: string, options: { preview?: boolean } = {}): Promise<unknown> {
+  const editor = window.activeTextEditor;
+  if (!client || editor?.document.languageId !== 'dockerfile') {
+    void window.showInformationMessage('Open a Dockerfile to run this Shipshape command.');
+    return undefined;
+  }
+  const argument = { uri: editor.document.uri.toString(), selection: client.code2ProtocolConverter.asRange(editor.selection), preview: options.preview !== false };
+  return client.sendRequest(ExecuteCommandRequest.type, { command: `shipshape.server.${id}`, arguments: [argument] });
 }
 
 export function deactivate(): Promise<void> | undefined {

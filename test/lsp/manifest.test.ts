@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { allRules } from '../../server/src/engine';
+import { allRules, conversions } from '../../server/src/engine';
 import { configurationContribution } from '../../server/src/lsp/manifest';
 import { root } from './harness';
 
@@ -12,8 +12,16 @@ test('the settings schema in package.json matches the rule metadata', () => {
   assert.deepEqual(manifest.contributes.configuration, JSON.parse(JSON.stringify(configurationContribution(allRules))), 'package.json is stale: run `node scripts/generate-manifest.mjs`');
 });
 
-test('the extension activates for Dockerfiles and offers the restart command', () => {
+test('the extension activates for Dockerfiles and offers the restart command and every conversion', () => {
   assert.ok(manifest.activationEvents.includes('onLanguage:dockerfile'));
-  assert.deepEqual(manifest.contributes.commands, [{ command: 'shipshape.restartServer', title: 'Restart Server', category: 'Shipshape' }]);
+  assert.deepEqual(manifest.contributes.commands, [
+    { command: 'shipshape.restartServer', title: 'Restart Server', category: 'Shipshape' },
+    ...conversions.map((conversion) => ({ command: `shipshape.${conversion.id}`, title: conversion.title, category: 'Shipshape' })),
+  ]);
+  // The conversions show in the palette, the editor's context menu and its title bar only for Dockerfiles.
+  const ids = conversions.map((conversion) => `shipshape.${conversion.id}`);
+  assert.deepEqual(manifest.contributes.menus.commandPalette, ids.map((command) => ({ command, when: 'editorLangId == dockerfile' })));
+  assert.deepEqual(manifest.contributes.menus['shipshape.conversions'].map((entry: { command: string }) => entry.command), ids);
+  for (const menu of ['editor/context', 'editor/title']) assert.equal(manifest.contributes.menus[menu][0].when, 'editorLangId == dockerfile');
   assert.deepEqual(manifest.contributes.languages, [{ id: 'dockerfile', filenamePatterns: ['Dockerfile*', 'Containerfile*', '*.dockerfile'] }]);
 });

@@ -6,20 +6,26 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type CodeAction,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { convert } from '../engine';
 import { Analyzer, documentKind } from './analysis';
+import { SERVER_COMMANDS, parseCommand, type CommandResult } from './commands';
 import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
+import { fileState } from './file-state';
 import { guard } from './guard';
 import { Scheduler, type Ticket } from './scheduler';
 import { SECTION, SettingsStore } from './settings';
+import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
 
 /** Long enough to skip the intermediate states of a burst of typing, short enough to feel live. */
 const DEBOUNCE_MS = 150;
@@ -33,7 +39,8 @@ const environment = new EnvironmentProvider(() => workspaceTrusted, log);
 const analyzer = new Analyzer(log, environment);
 const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnostics));
 let settings = new SettingsStore(undefined, log);
-let versionedEdits = false;
+let capabilities: EditCapabilities = { documentChanges: false, createFiles: false, annotations: false };
+const files = fileState(documents);
 let registerConfigurationChanges = false;
 
 async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
@@ -54,13 +61,14 @@ connection.onInitialize((params) => {
   const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
   workspaceTrusted = options?.workspaceTrusted !== false;
   const workspace = params.capabilities.workspace;
-  versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
+  capabilities = editCapabilities(params.capabilities);
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: PROVIDED_KINDS },
+      executeCommandProvider: { commands: SERVER_COMMANDS },
     },
     serverInfo: { name: 'shipshape' },
   };
@@ -103,15 +111,35 @@ connection.onCodeAction(
     const document = documents.get(params.textDocument.uri);
     if (!document || !documentKind(document)) return [];
     const only = params.context.only;
-    const actions = isRequested(CodeActionKind.QuickFix, only) ? quickFixes(document, params, versionedEdits) : [];
+    const actions = isRequested(CodeActionKind.QuickFix, only) ? quickFixes(document, params, capabilities, files) : [];
     // Fix-all re-analyses the whole document, so it is computed only when asked for by kind
     // (codeActionsOnSave, the Source Action menu), not on every light-bulb request.
     if (only && isRequested(FIX_ALL_KIND, only)) {
       const analysis = analyzer.run(document, await settings.get(document.uri));
-      const fixAll = analysis.kind === 'findings' ? fixAllAction(document, analysis.findings, versionedEdits) : undefined;
+      const fixAll = analysis.kind === 'findings' ? fixAllAction(document, analysis.findings, capabilities, files) : undefined;
       if (fixAll) actions.push(fixAll);
     }
     return actions;
+  }),
+);
+
+connection.onExecuteCommand(
+  guard(log, 'executeCommand', { applied: false, reason: 'the server failed; see its log' } as CommandResult, async (params): Promise<CommandResult> => {
+    const command = parseCommand(params.command, params.arguments);
+    const document = command && documents.get(command.argument.uri);
+    if (!command || !document || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
+    const current = await settings.get(document.uri);
+    const { config, context } = environment.for(document.uri, current);
+    const result = convert(command.id, { text: document.getText(), config, context, selection: command.argument.selection });
+    const edit = 'fix' in result ? toWorkspaceEdit(document, result.fix, capabilities, files, command.argument.preview) : undefined;
+    const reason = 'reason' in result ? result.reason : edit ? undefined : 'the editor cannot apply this edit (another file changed, or files cannot be created)';
+    if (!edit) {
+      // A notification: a request would wait on clients that never answer it.
+      await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${command.title}: nothing to change, ${reason}.` });
+      return { applied: false, reason };
+    }
+    const response = await connection.workspace.applyEdit({ label: command.title, edit });
+    return { applied: response.applied, reason: response.failureReason };
   }),
 );
 

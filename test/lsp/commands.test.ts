@@ -1,0 +1,130 @@
+/**
+ * The conversions over the protocol: the server lists them as commands, computes the edit on
+ * `workspace/executeCommand` and asks the client to apply it with `workspace/applyEdit`;
+ * edits of other files arrive as versioned document changes (and file creations), large and
+ * multi-file ones annotated as needing confirmation.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { ServerUnderTest, byCode, tracerSettings, vscodeLikeCapabilities } from './harness';
+
+const capabilities: ClientCapabilities = {
+  ...vscodeLikeCapabilities,
+  workspace: { ...vscodeLikeCapabilities.workspace, workspaceEdit: { documentChanges: true, resourceOperations: ['create'], changeAnnotationSupport: { groupsOnLabel: true } } },
+};
+
+let server: ServerUnderTest;
+let initialized: Awaited<ReturnType<typeof ServerUnderTest.start>>['initialized'];
+const applied: ApplyWorkspaceEditParams[] = [];
+const folder = mkdtempSync(join(tmpdir(), 'shipshape-commands-'));
+
+before(async () => {
+  ({ server, initialized } = await ServerUnderTest.start(capabilities));
+  server.configuration = tracerSettings({ 'entrypoint-script-without-exec': 'warning', 'missing-dockerignore': 'warning' });
+  server.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+    applied.push(params);
+    return { applied: true };
+  });
+});
+
+after(async () => {
+  await server.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function execute(command: string, argument: unknown): Promise<{ applied: boolean; reason?: string }> {
+  return server.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] }) as Promise<{ applied: boolean; reason?: string }>;
+}
+
+function textEdits(edit: WorkspaceEdit | undefined, uri: string) {
+  return (edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits : [])).flatMap((one) => ('newText' in one ? [one] : []));
+}
+
+test('the server offers every conversion as a command', () => {
+  assert.deepEqual(initialized.capabilities.executeCommandProvider?.commands, [
+    'shipshape.server.convertToMultiStage',
+    'shipshape.server.mergeRuns',
+    'shipshape.server.convertToExecForm',
+    'shipshape.server.addExec',
+    'shipshape.server.generateDockerignore',
+    'shipshape.server.copyManifestsFirst',
+  ]);
+});
+
+test('Merge RUN Instructions applies one versioned edit without a preview', async () => {
+  const uri = 'file:///commands/merge/Dockerfile';
+  await server.open(uri, 'FROM alpine:3.22\nRUN apk add --no-cache curl\nRUN mkdir /app\nCMD ["sh"]\n');
+  applied.length = 0;
+  assert.deepEqual(await execute('shipshape.server.mergeRuns', { uri }), { applied: true });
+  const [{ edit, label }] = applied;
+  assert.equal(label, 'Merge RUN Instructions');
+  assert.equal(edit.changeAnnotations, undefined, 'a small single-file edit needs no confirmation');
+  assert.equal(server.apply(uri, edit), 'FROM alpine:3.22\nRUN apk add --no-cache curl \\\n    && mkdir /app\nCMD ["sh"]\n');
+});
+
+test('the distroless conversion is annotated for the refactor preview unless preview is false', async () => {
+  const uri = 'file:///commands/go/Dockerfile';
+  const text = 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/api ./cmd/api\nEXPOSE 8080\nCMD ["/out/api"]\n';
+  await server.open(uri, text);
+  applied.length = 0;
+  await execute('shipshape.server.convertToMultiStage', { uri });
+  assert.equal(applied[0].edit.changeAnnotations?.['shipshape.conversion']?.needsConfirmation, true);
+  assert.ok(textEdits(applied[0].edit, uri).every((edit) => 'annotationId' in edit));
+  await execute('shipshape.server.convertToMultiStage', { uri, preview: false });
+  assert.equal(applied[1].edit.changeAnnotations, undefined);
+  assert.equal(
+    server.apply(uri, applied[1].edit),
+    'FROM golang:1.27 AS build\nENV CGO_ENABLED=0\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/api ./cmd/api\n\nFROM gcr.io/distroless/static-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /out/api /out/api\nEXPOSE 8080\nCMD ["/out/api"]\n',
+  );
+});
+
+test('a conversion with nothing to do says why and applies nothing', async () => {
+  const uri = 'file:///commands/nothing/Dockerfile';
+  await server.open(uri, 'FROM alpine:3.22\nCMD ["sh"]\n');
+  applied.length = 0;
+  const result = await execute('shipshape.server.convertToExecForm', { uri });
+  assert.deepEqual(result, { applied: false, reason: 'every CMD and ENTRYPOINT is in exec form already' });
+  assert.deepEqual(applied, []);
+  assert.deepEqual(await execute('shipshape.server.mergeRuns', { uri: 'file:///not/open/Dockerfile' }), { applied: false, reason: 'no open Dockerfile was named' });
+});
+
+test('Add exec edits the entrypoint script next to the Dockerfile, as a change needing confirmation', async () => {
+  writeFileSync(join(folder, 'entrypoint.sh'), '#!/bin/sh\nset -e\n./migrate\nnode server.js\n');
+  writeFileSync(join(folder, '.dockerignore'), '.git\n');
+  const uri = pathToFileURL(join(folder, 'Dockerfile')).href;
+  const script = pathToFileURL(join(folder, 'entrypoint.sh')).href;
+  const text = 'FROM node:24\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\n';
+  writeFileSync(join(folder, 'Dockerfile'), text);
+  await server.open(uri, text);
+  const diagnostic = byCode((await server.waitForPublish(uri, (params) => params.diagnostics.some((d) => d.code === 'entrypoint-script-without-exec'))).diagnostics, 'entrypoint-script-without-exec');
+  const actions = (await server.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] })) as CodeAction[];
+  const fix = actions.find((action) => action.title === 'Add exec before node in entrypoint.sh');
+  assert.ok(fix?.edit?.documentChanges, 'the quick fix edits the script');
+  assert.deepEqual(fix.edit.documentChanges, [{ textDocument: { uri: script, version: null }, edits: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: 'exec ', annotationId: 'shipshape.conversion' }] }]);
+  assert.equal(fix.edit.changeAnnotations?.['shipshape.conversion']?.needsConfirmation, true);
+  applied.length = 0;
+  assert.deepEqual(await execute('shipshape.server.addExec', { uri }), { applied: true });
+  assert.deepEqual(textEdits(applied[0].edit, script).map((edit) => edit.newText), ['exec ']);
+  assert.deepEqual(textEdits(applied[0].edit, uri), [], 'the Dockerfile itself is not touched');
+});
+
+test('Generate .dockerignore creates the file beside the Dockerfile', async () => {
+  const sub = join(folder, 'app');
+  mkdirSync(sub);
+  writeFileSync(join(sub, 'package.json'), '{}');
+  writeFileSync(join(sub, '.env'), 'TOKEN=x\n');
+  const uri = pathToFileURL(join(sub, 'Dockerfile')).href;
+  const ignore = pathToFileURL(join(sub, '.dockerignore')).href;
+  await server.open(uri, 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n');
+  applied.length = 0;
+  await execute('shipshape.server.generateDockerignore', { uri });
+  const [create, edit] = applied[0].edit.documentChanges ?? [];
+  assert.deepEqual(create, { kind: 'create', uri: ignore, options: { ignoreIfExists: true }, annotationId: 'shipshape.conversion' });
+  assert.ok(edit && 'edits' in edit && edit.textDocument.uri === ignore);
+  assert.match(textEdits(applied[0].edit, ignore)[0].newText, /^# Kept out of the build context[^\n]*\n\.git\n\.env\n[\s\S]*\nnode_modules\n/);
+});
