@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { allRules, analyze, applyEdits, fixAll, fixAllEdits, type BuildContext, type EngineConfig, type Finding, type SeveritySetting } from '../../server/src/engine';
+import { allRules, analyze, applyEdits, fixAll, fixAllEdits, type AnalysisInput, type BuildContext, type EngineConfig, type Finding, type KubernetesHints, type SeveritySetting } from '../../server/src/engine';
 import { applyToContext } from './context-edits';
 
 export interface ExpectedFinding {
@@ -28,6 +28,8 @@ export interface InvalidCase {
   fixTitles?: string[];
   config?: EngineConfig;
   context?: BuildContext;
+  /** For YAML: what the caller knows of the file (a Kustomize patch is `partial`). */
+  kubernetes?: KubernetesHints;
 }
 
 export interface ValidCase {
@@ -35,6 +37,7 @@ export interface ValidCase {
   code: string;
   config?: EngineConfig;
   context?: BuildContext;
+  kubernetes?: KubernetesHints;
 }
 
 function onlyRule(ruleId: string, config: EngineConfig = {}): EngineConfig {
@@ -45,8 +48,14 @@ function onlyRule(ruleId: string, config: EngineConfig = {}): EngineConfig {
   return { ...config, rules: { ...rules, ...config.rules } };
 }
 
-export function findingsOf(ruleId: string, code: string, config?: EngineConfig, context?: BuildContext): Finding[] {
-  const result = analyze({ text: code, kind: 'dockerfile', config: onlyRule(ruleId, config), context });
+/** Kubernetes rules read YAML; every other rule reads a Dockerfile. */
+function kindOf(ruleId: string): AnalysisInput['kind'] {
+  return allRules.find((rule) => rule.id === ruleId)?.category === 'kubernetes' ? 'kubernetes' : 'dockerfile';
+}
+
+export function findingsOf(ruleId: string, code: string, config?: EngineConfig, context?: BuildContext, kubernetes?: KubernetesHints): Finding[] {
+  const result = analyze({ text: code, kind: kindOf(ruleId), config: onlyRule(ruleId, config), context, kubernetes });
+  assert.deepEqual(result.syntaxErrors ?? [], [], 'the test text must parse');
   assert.deepEqual(result.internalErrors, [], 'no rule may throw');
   return result.findings.filter((finding) => finding.rule === ruleId);
 }
@@ -56,12 +65,12 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
     cases.valid.forEach((entry, index) => {
       const valid = typeof entry === 'string' ? { code: entry } : entry;
       test(`valid: ${valid.name ?? `#${index + 1}`}`, () => {
-        assert.deepEqual(findingsOf(ruleId, valid.code, valid.config, valid.context).map(describeFinding), []);
+        assert.deepEqual(findingsOf(ruleId, valid.code, valid.config, valid.context, valid.kubernetes).map(describeFinding), []);
       });
     });
     cases.invalid.forEach((invalid, index) => {
       test(`invalid: ${invalid.name ?? `#${index + 1}`}`, () => {
-        const findings = findingsOf(ruleId, invalid.code, invalid.config, invalid.context);
+        const findings = findingsOf(ruleId, invalid.code, invalid.config, invalid.context, invalid.kubernetes);
         assert.deepEqual(
           findings.map((finding, i) => positionOf(finding, invalid.findings[i])),
           invalid.findings.map((expected) => ({ line: expected.line, column: expected.column, endLine: expected.endLine, endColumn: expected.endColumn })),
@@ -71,7 +80,7 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         });
         if (invalid.fixTitles) assert.deepEqual(findings[0].fixes.map((fix) => fix.title), invalid.fixTitles);
         const config = onlyRule(ruleId, invalid.config);
-        const analyzeText = (text: string) => analyze({ text, kind: 'dockerfile', config, context: invalid.context }).findings;
+        const analyzeText = (text: string) => analyze({ text, kind: kindOf(ruleId), config, context: invalid.context, kubernetes: invalid.kubernetes }).findings;
         if (invalid.output === undefined) {
           assert.deepEqual(findings.flatMap((finding) => finding.fixes), [], 'no fix expected');
           return;
@@ -83,7 +92,7 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         assert.deepEqual(others.filter((edit) => edit.file === undefined), [], 'fixes of other files leave the document to fix-all');
         const { context, changed } = applyToContext(invalid.context, others);
         assert.deepEqual(changed, invalid.outputFiles ?? {});
-        const remaining = findingsOf(ruleId, fixed, invalid.config, context);
+        const remaining = findingsOf(ruleId, fixed, invalid.config, context, invalid.kubernetes);
         assert.deepEqual(remaining.filter((finding) => finding.fixes.length > 0).map(describeFinding), [], 'fix must be stable');
         for (const finding of findings) {
           for (const fix of finding.fixes) assert.doesNotThrow(() => applyEdits(invalid.code, fix.edits));

@@ -1,6 +1,10 @@
 import { buildDockerfileModel } from './dockerfile/model';
-import { isSuppressed, readDockerfileSuppressions } from './config/pragmas';
-import { dockerfileRules } from './rules';
+import { readKubernetesSuppressions } from './config/kubernetes-pragmas';
+import { isSuppressed, readDockerfileSuppressions, type Suppressions } from './config/pragmas';
+import { NEWEST_MINOR } from './kubernetes/data/pod-security';
+import { buildKubernetesModel, parseMinorVersion } from './kubernetes/model';
+import { dockerfileRules, kubernetesRules } from './rules';
+import type { Report } from './rules/rule';
 import type { AnalysisInput, AnalysisResult, EngineConfig, Finding, RuleMeta, Severity } from './types';
 
 export function effectiveSeverity(meta: RuleMeta, config: EngineConfig | undefined): Severity | undefined {
@@ -10,23 +14,50 @@ export function effectiveSeverity(meta: RuleMeta, config: EngineConfig | undefin
 
 /** Runs every enabled rule over one document. Never throws: a failing rule is recorded and skipped. */
 export function analyze(input: AnalysisInput): AnalysisResult {
+  return input.kind === 'kubernetes' ? analyzeKubernetes(input) : analyzeDockerfile(input);
+}
+
+function analyzeDockerfile(input: AnalysisInput): AnalysisResult {
   const model = buildDockerfileModel(input.text, { shippedStage: input.config?.shippedStage });
-  const suppressions = readDockerfileSuppressions(model);
+  const config = input.config ?? {};
+  const services = input.services ?? {};
+  return runRules(dockerfileRules, input.config, readDockerfileSuppressions(model), (rule, report) => rule.check({ model, config, context: input.context, services, report }));
+}
+
+function analyzeKubernetes(input: AnalysisInput): AnalysisResult {
+  const model = buildKubernetesModel(input.text, input.kubernetes);
+  const config = input.config ?? {};
+  const kubernetes = { profile: config.kubernetes?.profile ?? 'restricted', minor: parseMinorVersion(config.kubernetes?.version) ?? NEWEST_MINOR } as const;
+  const rules = kubernetes.profile === 'baseline' ? kubernetesRules.filter((rule) => !rule.restrictedOnly) : kubernetesRules;
+  const result = runRules(rules, input.config, readKubernetesSuppressions(model), (rule, report) => {
+    // Containers sharing an anchored securityContext would report the same key once per container:
+    // one finding per place is enough.
+    const seen = new Set<string>();
+    rule.check({
+      model,
+      config,
+      kubernetes,
+      report(finding) {
+        const key = JSON.stringify(finding.range);
+        if (!seen.has(key)) report(finding);
+        seen.add(key);
+      },
+    });
+  });
+  return model.syntaxError ? { ...result, syntaxErrors: [model.syntaxError] } : result;
+}
+
+function runRules<R extends { meta: RuleMeta }>(rules: readonly R[], config: EngineConfig | undefined, suppressions: Suppressions, check: (rule: R, report: (report: Report) => void) => void): AnalysisResult {
   const findings: Finding[] = [];
   const internalErrors: AnalysisResult['internalErrors'] = [];
-  for (const rule of dockerfileRules) {
-    const severity = effectiveSeverity(rule.meta, input.config);
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule.meta, config);
     if (!severity || suppressions.file.has(rule.meta.id)) continue;
     try {
-      rule.check({
-        model,
-        config: input.config ?? {},
-        context: input.context,
-        services: input.services ?? {},
-        report(report) {
-          if (isSuppressed(suppressions, rule.meta.id, report.range.start.line)) return;
-          findings.push({ rule: rule.meta.id, severity, fixes: [], ...report });
-        },
+      const configured = config?.rules?.[rule.meta.id] !== undefined;
+      check(rule, ({ severity: graver, ...report }) => {
+        if (isSuppressed(suppressions, rule.meta.id, report.range.start.line)) return;
+        findings.push({ rule: rule.meta.id, severity: (!configured && graver) || severity, fixes: [], ...report });
       });
     } catch (error) {
       internalErrors.push({ rule: rule.meta.id, message: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,7 @@
  * settings; it returns findings and fixes as data. No editor API, no I/O.
  */
 import { analyze as analyzeDocument, effectiveSeverity } from './analyze';
-import { dockerfileRules } from './rules';
+import { dockerfileRules, kubernetesRules } from './rules';
 import { buildDockerfileModel } from './dockerfile/model';
 import { conversions, type ConversionResult } from './fixes/conversions';
 import type { AnalysisInput, AnalysisResult, BuildContext, EngineConfig, Range, RuleMeta } from './types';
@@ -12,6 +12,7 @@ export * from './types';
 export { applyEdits, LineIndex } from './text/document';
 export { chosenFix, editsByFile, editsOtherFiles, fixAll, fixAllEdits } from './fixes/fix-all';
 export { conversions, type Conversion, type ConversionResult } from './fixes/conversions';
+export { looksLikeManifest } from './kubernetes/model';
 export { effectiveSeverity };
 
 export const RULE_DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
@@ -20,7 +21,7 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${RULE_DOCS_BASE}${ruleId}.md`;
 }
 
-export const allRules: readonly RuleMeta[] = dockerfileRules.map((rule) => rule.meta);
+export const allRules: readonly RuleMeta[] = [...dockerfileRules, ...kubernetesRules].map((rule) => rule.meta);
 
 export function findRule(ruleId: string): RuleMeta | undefined {
   return allRules.find((rule) => rule.id === ruleId);
@@ -32,6 +33,8 @@ export function documentKindForPath(path: string): AnalysisInput['kind'] | undef
   // BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`) is not a Dockerfile.
   if (/\.dockerignore$/i.test(name)) return undefined;
   if (/^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
+  // Any YAML may hold manifests; the engine decides per document (apiVersion and kind).
+  if (/\.ya?ml$/i.test(name)) return 'kubernetes';
   return undefined;
 }
 

@@ -92,9 +92,30 @@ export interface EngineConfig {
    * "as of" date is used, so results are reproducible.
    */
   today?: string;
+  /** Pod Security Standards level and cluster version the Kubernetes rules judge against. */
+  kubernetes?: KubernetesConfig;
 }
 
-export type DocumentKind = 'dockerfile';
+export type KubernetesProfile = 'restricted' | 'baseline';
+
+export interface KubernetesConfig {
+  /** `baseline` silences the rules that only the restricted level asks for. Default `restricted`. */
+  profile?: KubernetesProfile;
+  /** "1.32" (or "v1.32", "1.32.4"); default: the newest minor the bundled Pod Security data describes. */
+  version?: string;
+}
+
+/** `kubernetes`: any YAML file; only its documents with `apiVersion` and `kind` are checked. */
+export type DocumentKind = 'dockerfile' | 'kubernetes';
+
+/** What the caller knows about a YAML file from its surroundings (the engine reads no other file). */
+export interface KubernetesHints {
+  /**
+   * The file is a fragment, e.g. listed as a patch in a sibling kustomization.yaml: fields it
+   * does not set come from elsewhere, so nothing is reported as missing.
+   */
+  partial?: boolean;
+}
 
 /**
  * What the caller knows of the Dockerfile's build context (the engine reads no files itself).
@@ -140,10 +161,22 @@ export interface AnalysisInput {
   config?: EngineConfig;
   context?: BuildContext;
   services?: EngineServices;
+  kubernetes?: KubernetesHints;
+}
+
+/**
+ * Text the parser could not read, shown as a plain diagnostic without a rule id (there is no
+ * rule to configure: the file is broken). At most one per file, at the first error.
+ */
+export interface SyntaxProblem {
+  message: string;
+  range: Range;
 }
 
 export interface AnalysisResult {
   findings: Finding[];
   /** Rules that threw: the other rules' findings are still reported. */
   internalErrors: { rule: string; message: string }[];
+  /** Kubernetes YAML that does not parse; absent or empty when the text parsed. */
+  syntaxErrors?: SyntaxProblem[];
 }

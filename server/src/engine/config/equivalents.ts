@@ -1,24 +1,32 @@
-import { dockerfileRules } from '../rules';
+import { dockerfileRules, kubernetesRules } from '../rules';
 
-type ForeignTool = 'hadolint' | 'BuildKit';
+export type ForeignTool = 'hadolint' | 'BuildKit' | 'kube-linter' | 'Polaris' | 'Checkov' | 'kube-score';
+
+const TOOLS: ReadonlySet<string> = new Set<ForeignTool>(['hadolint', 'BuildKit', 'kube-linter', 'Polaris', 'Checkov', 'kube-score']);
 
 let index: Map<string, string[]> | undefined;
 
 /**
  * Our rule ids for another tool's check, read from the rules' own `equivalents` metadata
- * ("hadolint DL3007", "BuildKit JSONArgsRecommended"), so there is one source for the mapping.
+ * ("hadolint DL3007", "BuildKit JSONArgsRecommended", "kube-linter privileged-container"), so
+ * there is one source for the mapping. Check names compare case-insensitively.
  */
 export function rulesForForeignCheck(tool: ForeignTool, code: string): string[] {
   if (!index) {
     index = new Map();
-    for (const { meta } of dockerfileRules) {
+    for (const { meta } of [...dockerfileRules, ...kubernetesRules]) {
       for (const equivalent of meta.equivalents) {
         const [name, foreign] = equivalent.split(' ');
-        if (name !== 'hadolint' && name !== 'BuildKit') continue;
-        const key = `${name}:${name === 'hadolint' ? foreign.toUpperCase() : foreign.toLowerCase()}`;
+        if (!TOOLS.has(name) || !foreign) continue;
+        const key = `${name}:${foreign.toLowerCase()}`;
         index.set(key, [...(index.get(key) ?? []), meta.id]);
       }
     }
   }
-  return index.get(`${tool}:${tool === 'hadolint' ? code.toUpperCase() : code.toLowerCase()}`) ?? [];
+  return index.get(`${tool}:${code.toLowerCase()}`) ?? [];
+}
+
+/** Every rule that names an equivalent in the tool, for blanket exemptions (`polaris.fairwinds.com/exempt`). */
+export function rulesWithEquivalentIn(tool: ForeignTool): string[] {
+  return [...dockerfileRules, ...kubernetesRules].filter(({ meta }) => meta.equivalents.some((equivalent) => equivalent.startsWith(`${tool} `))).map(({ meta }) => meta.id);
 }

@@ -1,21 +1,20 @@
 import type { DockerfileModel } from '../dockerfile/model';
-import { dockerfileRules } from '../rules';
-import { rulesForForeignCheck } from './equivalents';
+import { rulesForForeignCheck, rulesWithEquivalentIn } from './equivalents';
 
 /** Rule ids switched off for a line range or for the whole file by inline comments. */
 export interface Suppressions {
   file: Set<string>;
-  /** Per suppressed instruction: its first and last line, and the ids. */
+  /** Per suppressed instruction (Dockerfile) or key or object (YAML): its first and last line, and the ids. */
   instructions: { startLine: number; endLine: number; rules: Set<string> }[];
 }
 
-const SHIPSHAPE_NEXT = /^#\s*shipshape-ignore\s+([A-Za-z0-9_,\s-]+?)(?:\s+--\s.*)?\s*$/;
-const SHIPSHAPE_FILE = /^#\s*shipshape-ignore-file\s+([A-Za-z0-9_,\s-]+?)(?:\s+--\s.*)?\s*$/;
+export const SHIPSHAPE_NEXT = /^#\s*shipshape-ignore\s+([A-Za-z0-9_,\s-]+?)(?:\s+--\s.*)?\s*$/;
+export const SHIPSHAPE_FILE = /^#\s*shipshape-ignore-file\s+([A-Za-z0-9_,\s-]+?)(?:\s+--\s.*)?\s*$/;
 const HADOLINT_NEXT = /^#\s*hadolint\s+ignore\s*=\s*([A-Za-z0-9,\s]+?)\s*$/i;
 const HADOLINT_FILE = /^#\s*hadolint\s+global\s+ignore\s*=\s*([A-Za-z0-9,\s]+?)\s*$/i;
 const BUILDKIT_CHECK = /^#\s*check\s*=\s*(.*)$/i;
 
-function list(text: string): string[] {
+export function list(text: string): string[] {
   return text.split(',').map((item) => item.trim()).filter(Boolean);
 }
 
@@ -25,7 +24,7 @@ function buildkitSkips(value: string): string[] {
   if (!skip) return [];
   const names = list(skip.slice('skip='.length));
   if (names.some((name) => name.toLowerCase() === 'all')) {
-    return dockerfileRules.filter((rule) => rule.meta.equivalents.some((equivalent) => equivalent.startsWith('BuildKit '))).map((rule) => rule.meta.id);
+    return rulesWithEquivalentIn('BuildKit');
   }
   return names.flatMap((name) => rulesForForeignCheck('BuildKit', name));
 }

@@ -1,4 +1,5 @@
-import type { DockerfileRule } from './rule';
+import type { DockerfileRule, KubernetesRule } from './rule';
+import { kubernetesRules as kubernetesRuleList } from './kubernetes';
 import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
 import { addRemoteWithoutChecksum } from './dockerfile/add-remote-without-checksum';
 import { aptNoInstallRecommends } from './dockerfile/apt-no-install-recommends';
@@ -154,3 +155,6 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   healthcheckMissing,
   shellcheck,
 ];
+
+/** Kubernetes rules, in the order of the catalog (rules/kubernetes/index.ts). */
+export const kubernetesRules: readonly KubernetesRule[] = kubernetesRuleList;

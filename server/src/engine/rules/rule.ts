@@ -1,9 +1,12 @@
 import type { DockerfileModel } from '../dockerfile/model';
-import type { BuildContext, EngineConfig, EngineServices, Fix, Range, RelatedInformation, RuleMeta } from '../types';
+import type { KubernetesModel } from '../kubernetes/model';
+import type { BuildContext, EngineConfig, EngineServices, Fix, KubernetesProfile, Range, RelatedInformation, RuleMeta, Severity } from '../types';
 
 export interface Report {
   range: Range;
   message: string;
+  /** A graver case of the rule (a hostPath to the container runtime's socket): used unless the user set the rule's severity. */
+  severity?: Severity;
   fixes?: Fix[];
   related?: RelatedInformation[];
 }
@@ -19,4 +22,19 @@ export interface DockerfileRuleContext {
 export interface DockerfileRule {
   meta: RuleMeta;
   check(context: DockerfileRuleContext): void;
+}
+
+export interface KubernetesRuleContext {
+  model: KubernetesModel;
+  config: EngineConfig;
+  /** The Pod Security level and the Kubernetes minor version (1.<minor>) findings are judged against. */
+  kubernetes: { profile: KubernetesProfile; minor: number };
+  report(report: Report): void;
+}
+
+export interface KubernetesRule {
+  meta: RuleMeta;
+  /** Asked for by the restricted Pod Security level only: silent under the `baseline` profile. */
+  restrictedOnly?: boolean;
+  check(context: KubernetesRuleContext): void;
 }

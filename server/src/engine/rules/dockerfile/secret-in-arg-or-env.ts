@@ -1,18 +1,9 @@
 import type { Env, Property } from 'dockerfile-ast';
+import { secretKind } from '../../text/secret-words';
 import type { DockerfileRule } from '../rule';
 
-const SECRET_WORD = /(?:^|_)(?:API_?KEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|SECRET|TOKEN|PRIVATE_KEY)(?:_|$)/i;
-/** Names that contain a secret word but hold public data or a pointer to a secret. */
-const NOT_SECRET = /(?:^|_)(?:PUBLIC|GPG|PGP|FINGERPRINT|FILE|PATH|DIR|URL|URI|ENDPOINT|HOST|NAME|ID_FILE|TYPE|METHOD|ENABLED|REQUIRED|LENGTH)(?:_|$)|^GPG_KEYS?$/i;
-/** Values that are credentials whatever the variable is called. */
-const SECRET_VALUE = /^(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36}|sk_live_[A-Za-z0-9]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----.*)$/;
-
 function looksSecret(property: Property): 'name' | 'value' | undefined {
-  const name = property.getName();
-  const value = property.getValue() ?? '';
-  if (SECRET_VALUE.test(value)) return 'value';
-  if (SECRET_WORD.test(name) && !NOT_SECRET.test(name)) return 'name';
-  return undefined;
+  return secretKind(property.getName(), property.getValue() ?? '');
 }
 
 export const secretInArgOrEnv: DockerfileRule = {

@@ -1,0 +1,81 @@
+import type { KubernetesModel, ManifestObject } from '../kubernetes/model';
+import { list, SHIPSHAPE_FILE, SHIPSHAPE_NEXT, type Suppressions } from './pragmas';
+import { rulesForForeignCheck, rulesWithEquivalentIn } from './equivalents';
+
+const COMMENT = /^\s*#/;
+
+/**
+ * Reads the ways a YAML file switches rules off:
+ * - `# shipshape-ignore a,b [-- reason]` on the line before a key: that key and everything
+ *   nested under it (a `- name:` item: the whole item);
+ * - `# shipshape-ignore-file a,b`: the whole file;
+ * - on an object's `metadata.annotations`: `shipshape/ignore: "a,b"` and, for teams coming from
+ *   other tools, kube-linter's `ignore-check.kube-linter.io/<check>`, Polaris'
+ *   `polaris.fairwinds.com/<check>-exempt: "true"` (or `exempt`), Checkov's
+ *   `checkov.io/skip<N>: CKV_K8S_<n>=reason` and kube-score's `kube-score/ignore: a,b`, mapped to
+ *   our rules through their equivalents. They cover the object they annotate.
+ */
+export function readKubernetesSuppressions(model: KubernetesModel): Suppressions {
+  const suppressions: Suppressions = { file: new Set(), instructions: [] };
+  const { lines } = model;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line).trim();
+    if (!text.startsWith('#')) continue;
+    let match: RegExpExecArray | null;
+    if ((match = SHIPSHAPE_FILE.exec(text))) for (const id of list(match[1])) suppressions.file.add(id);
+    else if ((match = SHIPSHAPE_NEXT.exec(text))) {
+      const block = blockAfter(model, line);
+      if (block) suppressions.instructions.push({ ...block, rules: new Set(list(match[1])) });
+    }
+  }
+  for (const object of model.objects) {
+    const rules = annotationIgnores(object);
+    if (rules.size === 0) continue;
+    const range = object.view.range(object.root);
+    suppressions.instructions.push({ startLine: range.start.line, endLine: range.end.line, rules });
+  }
+  return suppressions;
+}
+
+/** The lines of the key (or sequence item) after a comment: up to the next line indented no deeper. */
+function blockAfter(model: KubernetesModel, commentLine: number): { startLine: number; endLine: number } | undefined {
+  const { lines } = model;
+  let start = commentLine + 1;
+  while (start < lines.lineCount && (lines.lineText(start).trim() === '' || COMMENT.test(lines.lineText(start)))) start++;
+  if (start >= lines.lineCount) return undefined;
+  const indent = indentOf(lines.lineText(start));
+  let end = start;
+  for (let line = start + 1; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (text.trim() === '' || COMMENT.test(text)) continue;
+    if (indentOf(text) <= indent || text.startsWith('---') || text.startsWith('...')) break;
+    end = line;
+  }
+  return { startLine: start, endLine: end };
+}
+
+function indentOf(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+const KUBE_LINTER = 'ignore-check.kube-linter.io/';
+const POLARIS = 'polaris.fairwinds.com/';
+const CHECKOV = /^checkov\.io\/skip\d+$/;
+
+function annotationIgnores(object: ManifestObject): Set<string> {
+  const rules = new Set<string>();
+  const annotations = object.view.map(object.metadata, 'annotations');
+  for (const item of annotations?.items ?? []) {
+    const key = String((item.key as { value?: unknown } | null)?.value ?? '');
+    const value = object.view.string(annotations, key) ?? '';
+    let ids: string[] = [];
+    if (key === 'shipshape/ignore') ids = list(value);
+    else if (key.startsWith(KUBE_LINTER)) ids = rulesForForeignCheck('kube-linter', key.slice(KUBE_LINTER.length));
+    else if (key === `${POLARIS}exempt`) ids = value === 'true' ? rulesWithEquivalentIn('Polaris') : [];
+    else if (key.startsWith(POLARIS) && key.endsWith('-exempt')) ids = value === 'true' ? rulesForForeignCheck('Polaris', key.slice(POLARIS.length, -'-exempt'.length)) : [];
+    else if (CHECKOV.test(key)) ids = rulesForForeignCheck('Checkov', value.split('=')[0].trim());
+    else if (key === 'kube-score/ignore') ids = list(value).flatMap((check) => rulesForForeignCheck('kube-score', check));
+    for (const id of ids) rules.add(id);
+  }
+  return rules;
+}

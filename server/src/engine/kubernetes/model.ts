@@ -1,0 +1,168 @@
+/**
+ * The Kubernetes model of a YAML file: its manifests (documents, and the items of `kind: List`,
+ * with `apiVersion` and `kind`), the pod spec of each workload and its containers, with the
+ * exact place of every key. Everything else in the file is ignored.
+ */
+import { parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
+import { LineIndex } from '../text/document';
+import type { KubernetesHints, Range, SyntaxProblem } from '../types';
+import { scalarText, YamlView } from './yaml-view';
+
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+export const CONTAINER_LISTS: readonly ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+export interface ManifestObject {
+  view: YamlView;
+  root: YAMLMap;
+  apiVersion: string;
+  /** The `apiVersion` pair, for rules about the API itself. */
+  apiVersionPair: Pair;
+  kind: string;
+  metadata?: YAMLMap;
+  pod?: PodSpec;
+}
+
+export interface PodSpec {
+  object: ManifestObject;
+  /** The `spec` key holding the pod spec: where findings about missing pod fields go. */
+  specPair: Pair;
+  spec: YAMLMap;
+  /** The pod's own metadata: the template's, or the Pod's. */
+  metadata?: YAMLMap;
+  /** The map holding `metadata` and `spec` (the template, or the Pod itself). */
+  template: YAMLMap;
+  containers: Container[];
+  /**
+   * A fragment (a patch, an overlay's partial object): fields it lacks are set elsewhere, so
+   * rules report what is written, never what is missing.
+   */
+  partial: boolean;
+  /** Runs until stopped (not a Job, CronJob or a Pod that exits): readiness matters. */
+  longRunning: boolean;
+}
+
+export interface Container {
+  pod: PodSpec;
+  map: YAMLMap;
+  list: ContainerList;
+  /** '' when the container has no name. */
+  name: string;
+  /** Where findings about missing container fields go: the `name` value, else the item's first key. */
+  anchor: Range;
+}
+
+export interface KubernetesModel {
+  lines: LineIndex;
+  objects: ManifestObject[];
+  /** The first YAML error of a file that looks like a manifest. */
+  syntaxError?: SyntaxProblem;
+}
+
+interface WorkloadShape {
+  /** API groups the kind belongs to ('' = core); the same kind in another group is someone's CRD. */
+  groups: readonly string[];
+  /** Keys from the object to the pod template (the map holding `metadata` and `spec`); [] for a Pod. */
+  template: readonly string[];
+  longRunning: boolean;
+}
+
+const WORKLOADS: Record<string, WorkloadShape> = {
+  Pod: { groups: [''], template: [], longRunning: true },
+  PodTemplate: { groups: [''], template: ['template'], longRunning: false },
+  ReplicationController: { groups: [''], template: ['spec', 'template'], longRunning: true },
+  Deployment: { groups: ['apps', 'extensions'], template: ['spec', 'template'], longRunning: true },
+  ReplicaSet: { groups: ['apps', 'extensions'], template: ['spec', 'template'], longRunning: true },
+  DaemonSet: { groups: ['apps', 'extensions'], template: ['spec', 'template'], longRunning: true },
+  StatefulSet: { groups: ['apps'], template: ['spec', 'template'], longRunning: true },
+  Job: { groups: ['batch'], template: ['spec', 'template'], longRunning: false },
+  CronJob: { groups: ['batch'], template: ['spec', 'jobTemplate', 'spec', 'template'], longRunning: false },
+};
+
+/** Helm and other Go templates are not YAML until rendered: their files are left alone. */
+const TEMPLATE_EXPRESSION = /\{\{[\s\S]*?\}\}/;
+/** A file that names an apiVersion and a kind is meant as a manifest, so its syntax errors are worth a word. */
+const LOOKS_LIKE_MANIFEST = [/^[ \t]*(?:-[ \t]+)?apiVersion[ \t]*:/m, /^[ \t]*(?:-[ \t]+)?kind[ \t]*:/m];
+
+export function isTemplated(text: string): boolean {
+  return TEMPLATE_EXPRESSION.test(text);
+}
+
+export function looksLikeManifest(text: string): boolean {
+  return LOOKS_LIKE_MANIFEST.every((pattern) => pattern.test(text)) && !isTemplated(text);
+}
+
+export function buildKubernetesModel(text: string, hints: KubernetesHints = {}): KubernetesModel {
+  const lines = new LineIndex(text);
+  const model: KubernetesModel = { lines, objects: [] };
+  if (!looksLikeManifest(text)) return model;
+  // YAML 1.1 as Kubernetes' decoder reads it (`yes` is true, merge keys work); aliases are
+  // followed by hand and never expanded, so alias bombs cost nothing.
+  const documents = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
+  for (const document of documents) {
+    const error = document.errors[0];
+    if (error) {
+      model.syntaxError ??= { message: `YAML syntax error: ${error.message.split('\n')[0]}`, range: { start: lines.positionAt(error.pos[0]), end: lines.positionAt(Math.max(error.pos[1], error.pos[0])) } };
+      continue;
+    }
+    const view = new YamlView(document, lines);
+    const root = view.asMap(document.contents);
+    if (root) collectObjects(view, root, hints, model.objects, true);
+  }
+  return model;
+}
+
+function collectObjects(view: YamlView, root: YAMLMap, hints: KubernetesHints, into: ManifestObject[], topLevel: boolean): void {
+  const apiVersionPair = view.pair(root, 'apiVersion');
+  const apiVersion = scalarText(view.scalar(root, 'apiVersion'));
+  const kind = view.string(root, 'kind');
+  if (!apiVersionPair || !apiVersion || !kind) return;
+  // `kind: List` (and typed lists such as PodList) wrap objects; lists do not nest.
+  if (kind.endsWith('List') && topLevel) {
+    for (const item of view.maps(view.seq(root, 'items'))) collectObjects(view, item, hints, into, false);
+    return;
+  }
+  const object: ManifestObject = { view, root, apiVersion, apiVersionPair, kind, metadata: view.map(root, 'metadata') };
+  object.pod = podSpecOf(object, hints);
+  into.push(object);
+}
+
+function podSpecOf(object: ManifestObject, hints: KubernetesHints): PodSpec | undefined {
+  const shape = Object.hasOwn(WORKLOADS, object.kind) ? WORKLOADS[object.kind] : undefined;
+  const group = object.apiVersion.includes('/') ? object.apiVersion.slice(0, object.apiVersion.indexOf('/')) : '';
+  if (!shape || !shape.groups.includes(group)) return undefined;
+  const { view } = object;
+  let template: YAMLMap | undefined = object.root;
+  for (const key of shape.template) template = view.map(template, key);
+  const specPair = view.pair(template, 'spec');
+  const spec = view.asMap(specPair?.value);
+  if (!template || !specPair || !spec) return undefined;
+  const pod: PodSpec = {
+    object,
+    specPair,
+    spec,
+    template,
+    metadata: view.map(template, 'metadata'),
+    containers: [],
+    partial: hints.partial === true,
+    longRunning: shape.longRunning && (object.kind !== 'Pod' || (view.string(spec, 'restartPolicy') ?? 'Always') === 'Always'),
+  };
+  for (const list of CONTAINER_LISTS) {
+    for (const map of view.maps(view.seq(spec, list))) {
+      const namePair = view.pair(map, 'name');
+      const first = map.items[0];
+      const anchor = namePair ? view.valueRange(namePair) : first ? view.keyRange(first) : view.range(map);
+      pod.containers.push({ pod, map, list, name: view.string(map, 'name') ?? '', anchor });
+    }
+  }
+  // Without a container, or with one that names no image, this is a fragment of an object
+  // (a Kustomize patch, an overlay) rather than something the API server would accept.
+  const regular = pod.containers.filter((container) => container.list === 'containers');
+  if (regular.length === 0 || regular.some((container) => !view.string(container.map, 'image'))) pod.partial = true;
+  return pod;
+}
+
+/** The first `major.minor` of a version text ("1.32", "v1.32.4"), or undefined when it is none. */
+export function parseMinorVersion(text: string | undefined): number | undefined {
+  const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(text?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,221 @@
+/**
+ * Text edits on YAML as written: a value replaced, a key removed with its line, keys added in
+ * the style around them (block or flow, the file's indentation, its line endings). The rest of
+ * the file, comments and quoting included, is never re-serialised.
+ */
+import { isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { TextEdit } from '../types';
+import type { YamlView } from './yaml-view';
+
+/** A value to write: raw scalar text, a list, or keys in order. */
+export type YamlValue = string | readonly YamlValue[] | { readonly [key: string]: YamlValue };
+
+export class YamlEditor {
+  private style?: { unit: string; sequence: string };
+
+  constructor(readonly view: YamlView) {}
+
+  private get text(): string {
+    return this.view.lines.text;
+  }
+
+  /** Replaces a pair's value (which must be written, not empty). */
+  setValue(pair: Pair, text: string): TextEdit | undefined {
+    const value = pair.value as Node | null;
+    if (!value?.range || !this.owns(pair)) return undefined;
+    return this.edit(value.range[0], value.range[1], text);
+  }
+
+  /**
+   * Removes a key with its value. A map left empty goes too when its own pair is given, so
+   * `securityContext: {privileged: true}` disappears rather than becoming `securityContext: {}`.
+   */
+  remove(map: YAMLMap, pair: Pair, parent?: { map: YAMLMap; pair: Pair }): TextEdit | undefined {
+    if (!map.items.includes(pair) || map.anchor) return undefined;
+    if (map.items.length === 1 && parent && !map.flow) return this.remove(parent.map, parent.pair) ?? this.removeOnly(map, pair);
+    return this.removeOnly(map, pair);
+  }
+
+  /** Removes an item of a sequence; the last one takes the sequence's own pair with it when given. */
+  removeItem(seq: YAMLSeq, item: unknown, parent?: { map: YAMLMap; pair: Pair }): TextEdit | undefined {
+    if (!seq.items.includes(item) || seq.anchor) return undefined;
+    if (seq.items.length === 1 && parent) return this.remove(parent.map, parent.pair);
+    return this.removeOnly(seq, item);
+  }
+
+  private removeOnly(collection: YAMLMap | YAMLSeq, entry: unknown): TextEdit | undefined {
+    const items: unknown[] = collection.items;
+    const index = items.indexOf(entry);
+    const start = entryStart(entry);
+    const end = contentEnd(entry);
+    if (collection.flow) {
+      const next = items[index + 1];
+      if (next) return this.edit(start, entryStart(next), '');
+      const previous = items[index - 1];
+      return this.edit(previous ? contentEnd(previous) : start, end, '');
+    }
+    const lines = this.view.lines;
+    const startLine = lines.positionAt(start).line;
+    const lineStart = lines.offsetAt({ line: startLine, character: 0 });
+    const before = this.text.slice(lineStart, start);
+    if (isSeq(collection) ? /^\s*-\s*$/.test(before) : before.trim() === '') {
+      // The entry starts its line: the lines it spans go, with a comment at the end of the last.
+      const endLine = lines.positionAt(this.lastCharacter(end)).line;
+      return this.edit(lineStart, endLine + 1 < lines.lineCount ? lines.offsetAt({ line: endLine + 1, character: 0 }) : this.text.length, '');
+    }
+    // The first key of a `- ` item: the item keeps its dash and starts at the next key.
+    const next = items[index + 1];
+    return isMap(collection) && next ? this.edit(start, entryStart(next), '') : undefined;
+  }
+
+  /** Adds `key: value` at the end of a map, in its style. */
+  add(map: YAMLMap, key: string, value: YamlValue): TextEdit | undefined {
+    if (map.anchor || !map.range) return undefined;
+    if (map.flow) {
+      const close = map.range[1] - 1;
+      const last = map.items[map.items.length - 1];
+      const pair = `${key}: ${flow(value)}`;
+      return last ? this.insert(contentEnd(last), `, ${pair}`) : this.insert(close, pair);
+    }
+    const first = map.items[0];
+    if (!first) return undefined;
+    const column = this.view.lines.positionAt(entryStart(first)).character;
+    return this.appendLines(contentEnd(map.items[map.items.length - 1]), this.block(key, value, column));
+  }
+
+  /**
+   * Sets `key: value` inside the map under `path` (e.g. `securityContext`), creating the maps on
+   * the way that do not exist yet.
+   */
+  addUnder(map: YAMLMap, path: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
+    if (path.length === 0) return this.add(map, key, value);
+    const pair = this.view.pair(map, path[0]);
+    if (!pair) return this.add(map, path[0], nest(path.slice(1), key, value));
+    if (!this.owns(pair) || !map.items.includes(pair)) return undefined;
+    const child = pair.value;
+    if (isMap(child)) return child.items.length > 0 || child.flow ? this.addUnder(child, path.slice(1), key, value) : undefined;
+    // `securityContext:` with nothing under it: the keys go on the lines below.
+    if (child === null || (isScalar(child) && child.value === null && child.source === '')) {
+      const column = this.view.lines.positionAt(entryStart(pair)).character + this.styleOf().unit.length;
+      const inner = nest(path.slice(1), key, value) as { readonly [key: string]: YamlValue };
+      return this.appendLines((pair.key as Node).range![1], Object.entries(inner).flatMap(([name, entry]) => this.block(name, entry, column)));
+    }
+    return undefined;
+  }
+
+  /** Appends an item to a sequence, in its style. */
+  appendItem(seq: YAMLSeq, item: YamlValue): TextEdit | undefined {
+    if (seq.anchor || !seq.range) return undefined;
+    if (seq.flow) {
+      const last = seq.items[seq.items.length - 1] as Node | undefined;
+      return last?.range ? this.insert(last.range[1], `, ${flow(item)}`) : this.insert(seq.range[1] - 1, flow(item));
+    }
+    const last = seq.items[seq.items.length - 1] as Node | undefined;
+    if (!last?.range) return undefined;
+    const dash = this.text.lastIndexOf('-', last.range[0]);
+    const column = this.view.lines.positionAt(dash).character;
+    return this.appendLines(contentEnd(last), typeof item === 'object' && !isList(item) ? this.item(item, column) : [`${' '.repeat(column)}- ${flow(item)}`]);
+  }
+
+  /** `- key: value` lines of a block sequence item whose dash sits at `column`. */
+  private item(item: { readonly [key: string]: YamlValue }, column: number): string[] {
+    const lines = Object.entries(item).flatMap(([key, value]) => this.block(key, value, column + 2));
+    if (lines.length > 0) lines[0] = `${' '.repeat(column)}- ${lines[0].trimStart()}`;
+    return lines;
+  }
+
+  /** A pair written in block style with its key at `column`. */
+  private block(key: string, value: YamlValue, column: number): string[] {
+    const indent = ' '.repeat(column);
+    if (typeof value === 'string') return [`${indent}${key}: ${value}`];
+    if (isList(value)) {
+      if (value.every((entry) => typeof entry === 'string')) return [`${indent}${key}: ${flow(value)}`];
+      const dashColumn = column + this.styleOf().sequence.length;
+      return [`${indent}${key}:`, ...value.flatMap((entry) => (typeof entry === 'object' && !isList(entry) ? this.item(entry, dashColumn) : [`${' '.repeat(dashColumn)}- ${flow(entry)}`]))];
+    }
+    const entries = Object.entries(value);
+    if (entries.length === 0) return [`${indent}${key}: {}`];
+    return [`${indent}${key}:`, ...entries.flatMap(([child, childValue]) => this.block(child, childValue, column + this.styleOf().unit.length))];
+  }
+
+  /** Inserts whole lines after the line where `end` falls (after a block scalar's last line). */
+  private appendLines(end: number, lines: string[]): TextEdit {
+    const atLineStart = end > 0 && this.text[end - 1] === '\n';
+    const eol = this.eol(end);
+    if (atLineStart) return this.insert(end, lines.map((line) => line + eol).join(''));
+    const line = this.view.lines.positionAt(end).line;
+    return this.insert(this.view.lines.lineEnd(line), lines.map((text) => eol + text).join(''));
+  }
+
+  private lastCharacter(end: number): number {
+    return end > 0 && this.text[end - 1] === '\n' ? end - 1 : end;
+  }
+
+  private eol(offset: number): string {
+    return this.view.lines.lineTerminator(this.view.lines.positionAt(offset).line);
+  }
+
+  /** Shared (anchored) or merged-in nodes are not edited: the change would reach other places. */
+  private owns(pair: Pair): boolean {
+    const value = pair.value as Node | null;
+    return !(value && 'anchor' in value && value.anchor) && !(isScalar(pair.key) && pair.key.value === '<<');
+  }
+
+  /** The file's indentation step and how far its block sequences sit under their key. */
+  private styleOf(): { unit: string; sequence: string } {
+    if (!this.style) {
+      const lines = this.text.split(/\r?\n|\r/);
+      let unit: number | undefined;
+      let sequence: number | undefined;
+      for (let i = 0; i + 1 < lines.length && (unit === undefined || sequence === undefined); i++) {
+        const match = /^( *)[^\s#-][^:#]*:\s*(#.*)?$/.exec(lines[i]);
+        if (!match) continue;
+        const next = /^( *)(- )?/.exec(lines[i + 1])!;
+        const step = next[1].length - match[1].length;
+        if (next[2] && sequence === undefined && step >= 0) sequence = step;
+        else if (!next[2] && unit === undefined && step > 0) unit = step;
+      }
+      this.style = { unit: ' '.repeat(unit ?? 2), sequence: ' '.repeat(sequence ?? 0) };
+    }
+    return this.style;
+  }
+
+  private insert(offset: number, text: string): TextEdit {
+    return this.edit(offset, offset, text);
+  }
+
+  private edit(start: number, end: number, newText: string): TextEdit {
+    return { range: this.view.offsets(start, end), newText };
+  }
+}
+
+function isList(value: YamlValue): value is readonly YamlValue[] {
+  return Array.isArray(value);
+}
+
+function nest(path: readonly string[], key: string, value: YamlValue): YamlValue {
+  return path.reduceRight<YamlValue>((inner, name) => ({ [name]: inner }), { [key]: value });
+}
+
+/** A value in flow style: `{a: 1, b: [x]}`. */
+export function flow(value: YamlValue): string {
+  if (typeof value === 'string') return value;
+  if (isList(value)) return `[${value.map(flow).join(', ')}]`;
+  return `{${Object.entries(value)
+    .map(([key, child]) => `${key}: ${flow(child)}`)
+    .join(', ')}}`;
+}
+
+/** Where a map entry (its key) or a sequence item starts. */
+function entryStart(entry: unknown): number {
+  const node = (isPair(entry) ? entry.key : entry) as Node;
+  return node.range![0];
+}
+
+/** Where a node's own text ends: the end of its last value, never trailing comments or blank lines. */
+export function contentEnd(node: unknown): number {
+  if (isPair(node)) return node.value && (node.value as Node).range ? contentEnd(node.value) : (node.key as Node).range![1];
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1]);
+  if (isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED)) return node.range![1];
+  return (node as Node).range![1];
+}

@@ -1,0 +1,143 @@
+/**
+ * Reading a parsed YAML document the way Kubernetes decodes it: aliases followed, `<<` merge
+ * keys honoured, and every node's place in the text as an LSP range.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { LineIndex } from '../text/document';
+import type { Range } from '../types';
+
+/** Merge keys may chain (`<<: *a` where `a` merges `b`); deeper chains are not followed. */
+const MAX_MERGE_DEPTH = 8;
+
+export class YamlView {
+  /** Anchored nodes and aliases in document order, collected once (yaml's own lookup walks the document per alias). */
+  private anchorsAndAliases?: Node[];
+
+  constructor(
+    readonly document: Document.Parsed,
+    readonly lines: LineIndex,
+  ) {}
+
+  /** The node itself, or the anchored node an alias points at. Aliases are followed, never expanded. */
+  resolve(node: unknown): Node | undefined {
+    if (isAlias(node)) return this.target(node);
+    return isMap(node) || isSeq(node) || isScalar(node) ? node : undefined;
+  }
+
+  /** As YAML defines it: the last node with the alias's anchor before the alias. */
+  private target(alias: Alias): Node | undefined {
+    if (!this.anchorsAndAliases) {
+      const nodes: Node[] = [];
+      visit(this.document, { Node: (_key, node) => void ((isAlias(node) || node.anchor) && nodes.push(node)) });
+      this.anchorsAndAliases = nodes;
+    }
+    let found: Node | undefined;
+    for (const node of this.anchorsAndAliases) {
+      if (node === alias) break;
+      if (!isAlias(node) && node.anchor === alias.source) found = node;
+    }
+    return found;
+  }
+
+  /** The pair for `key`, directly in the map or through its merge keys. */
+  pair(map: YAMLMap | undefined, key: string, depth = 0): Pair | undefined {
+    if (!map) return undefined;
+    let merged: Pair | undefined;
+    for (const item of map.items) {
+      if (!isPair(item)) continue;
+      const name = isScalar(item.key) ? item.key.value : undefined;
+      if (name === key) return item;
+      if (name === '<<' && !merged && depth < MAX_MERGE_DEPTH) merged = this.fromMerge(item.value, key, depth + 1);
+    }
+    return merged;
+  }
+
+  private fromMerge(value: unknown, key: string, depth: number): Pair | undefined {
+    const source = this.resolve(value);
+    if (isMap(source)) return this.pair(source, key, depth);
+    if (!isSeq(source)) return undefined;
+    for (const item of source.items) {
+      const found = this.pair(this.asMap(item), key, depth);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The value under `key`, aliases resolved. */
+  get(map: YAMLMap | undefined, key: string): Node | undefined {
+    return this.resolve(this.pair(map, key)?.value);
+  }
+
+  map(map: YAMLMap | undefined, key: string): YAMLMap | undefined {
+    return this.asMap(this.pair(map, key)?.value);
+  }
+
+  seq(map: YAMLMap | undefined, key: string): YAMLSeq | undefined {
+    const node = this.get(map, key);
+    return isSeq(node) ? node : undefined;
+  }
+
+  scalar(map: YAMLMap | undefined, key: string): Scalar | undefined {
+    const node = this.get(map, key);
+    return isScalar(node) ? node : undefined;
+  }
+
+  /** A scalar's value as text (numbers too, as Kubernetes quantities and ports often are); undefined otherwise. */
+  string(map: YAMLMap | undefined, key: string): string | undefined {
+    return scalarText(this.scalar(map, key));
+  }
+
+  /** True only for a real boolean `true` (YAML 1.1, as Kubernetes reads it: `yes` and `on` too). */
+  isTrue(map: YAMLMap | undefined, key: string): boolean {
+    return this.scalar(map, key)?.value === true;
+  }
+
+  asMap(node: unknown): YAMLMap | undefined {
+    const resolved = this.resolve(node);
+    return isMap(resolved) ? resolved : undefined;
+  }
+
+  /** The maps of a sequence, aliases resolved; other items are skipped. */
+  maps(seq: YAMLSeq | undefined): YAMLMap[] {
+    if (!seq) return [];
+    return seq.items.map((item) => this.asMap(item)).filter((item): item is YAMLMap => item !== undefined);
+  }
+
+  /** Where a node is written: from its first character to the end of its value (comments after it excluded). */
+  range(node: Node | Pair): Range {
+    if (isPair(node)) {
+      const key = node.key as Node;
+      const value = node.value as Node | null;
+      return this.offsets(key.range![0], value?.range ? value.range[1] : key.range![1]);
+    }
+    return this.offsets(node.range![0], node.range![1]);
+  }
+
+  /** The key of a pair, e.g. `privileged` in `privileged: true`. */
+  keyRange(pair: Pair): Range {
+    return this.range(pair.key as Node);
+  }
+
+  /** The value of a pair, or its key when the value is empty. */
+  valueRange(pair: Pair): Range {
+    const value = pair.value as Node | null;
+    return value?.range && value.range[1] > value.range[0] ? this.range(value) : this.keyRange(pair);
+  }
+
+  offsets(start: number, end: number): Range {
+    return { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
+  }
+}
+
+export function scalarText(scalar: Scalar | undefined): string | undefined {
+  if (!scalar) return undefined;
+  const value = scalar.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(scalar.source ?? value);
+  return undefined;
+}
+
+/** Whether the node is a string scalar equal to `text`. */
+export function isString(node: Node | undefined, text: string): boolean {
+  return isScalar(node) && node.value === text;
+}
