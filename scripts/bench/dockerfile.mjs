@@ -1,0 +1,271 @@
+// Dockerfile analysis speed, in one process and one run, on the same inputs for every tool:
+//   - dockerfile-ast parse: the floor (Shipshape parses with it too),
+//   - dockerfile-utils validate: what Docker's VS Code extension runs (syntax checks only),
+//   - dockerfilelint run: the old linter (its crashes are counted),
+//   - Shipshape: the full analysis, every rule at its default severity.
+// Inputs: the fixture corpus (each file with its build context), a generated 10,000-line
+// Dockerfile, and the corpus repeated to a few MB. Prints the machine, then a Markdown table
+// of median times, ratios to the floor and heap growth, for docs/benchmarks.md.
+//
+//   npm run bench [-- --only shipshape] [-- --bulk-mb 3] [-- --min-samples 7] [-- --per-rule]
+//
+// `--only` runs one tool (and the floor), e.g. under `node --cpu-prof` to see where Shipshape
+// spends its time; `--per-rule` adds what each rule costs on its own over the corpus and the
+// generated file (the rule alone minus all rules off, lazily built shared models included).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const require = createRequire(join(root, 'package.json'));
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+};
+const only = option('--only', undefined);
+const bulkBytes = Number(option('--bulk-mb', '3')) * 1024 * 1024;
+const minSamples = Number(option('--min-samples', '7'));
+// Per input: sample all the tools for about this long after warming up, within the bounds.
+const SAMPLE_MS = 8000;
+const MAX_SAMPLES = 60;
+const WARMUP_MS = 500;
+
+/**
+ * The engine as the CLI ships it, bundled by esbuild from source (so the bench needs no build
+ * step) into node_modules/.cache, where a CPU profile's line numbers can be traced back through
+ * esbuild's `// server/src/...` file markers.
+ */
+async function loadShipshape() {
+  const file = join(root, 'node_modules/.cache/shipshape-bench/engine.cjs');
+  await build({ entryPoints: [join(root, 'server/src/engine/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'error' });
+  return require(file);
+}
+
+/** Everything a fixture's context rules may ask for, read up front so no tool pays for I/O. */
+function memoryContext(folder) {
+  const files = [];
+  const walk = (dir, prefix) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(join(dir, entry.name), path);
+      else if (path !== 'Dockerfile') files.push(path);
+    }
+  };
+  walk(folder, '');
+  const contents = new Map(files.map((path) => [path, readFileSync(join(folder, path), 'utf8')]));
+  return { dockerignore: contents.get('.dockerignore') ?? null, files, readFile: (path) => contents.get(path) };
+}
+
+function corpusInputs() {
+  const corpus = join(root, 'test/fixtures/dockerfiles');
+  return readdirSync(corpus)
+    .filter((name) => statSync(join(corpus, name)).isDirectory())
+    .sort()
+    .map((name) => ({
+      name,
+      text: readFileSync(join(corpus, name, 'Dockerfile'), 'utf8').replace(/^\uFEFF/, ''),
+      context: memoryContext(join(corpus, name)),
+    }));
+}
+
+/**
+ * A 10,000-line Dockerfile shaped like real ones: stages with ARG/ENV/LABEL, long apt and apk
+ * RUNs with continuations and comments, heredocs, COPY --from chains, exec and shell forms.
+ */
+function generatedDockerfile(lines = 10_000) {
+  const out = ['# syntax=docker/dockerfile:1', 'ARG BASE=debian:bookworm-slim', 'ARG GO_VERSION=1.27'];
+  const packages = ['ca-certificates', 'curl', 'git', 'gnupg', 'jq', 'less', 'openssh-client', 'procps', 'tzdata', 'unzip', 'xz-utils', 'zstd'];
+  for (let stage = 0; out.length < lines - 12; stage++) {
+    out.push('', `FROM \${BASE} AS stage${stage}`, `ARG VERSION_${stage}=1.${stage}.0`, `ENV APP_HOME=/srv/app${stage} \\`, `    PATH=/srv/app${stage}/bin:$PATH`);
+    out.push(`LABEL org.opencontainers.image.title="service-${stage}" org.opencontainers.image.version="\${VERSION_${stage}}"`);
+    out.push('RUN set -eux; \\', '    apt-get update; \\', '    apt-get install -y --no-install-recommends \\');
+    for (const name of packages) out.push(`        ${name} \\`);
+    out.push('    ; \\', '# keep the image small', '    rm -rf /var/lib/apt/lists/*');
+    out.push('WORKDIR $APP_HOME', `COPY --chown=10001:10001 config/stage${stage}/ ./config/`);
+    if (stage > 0) out.push(`COPY --from=stage${stage - 1} /srv/app${stage - 1}/bin/ ./bin/`);
+    out.push('RUN <<EOF', 'set -e', `echo "building stage ${stage}" > /etc/stage`, 'useradd --system --uid 10001 app || true', 'EOF');
+    out.push(`RUN curl -fsSL "https://example.com/tool-\${VERSION_${stage}}.tar.gz" -o /tmp/tool.tgz \\`, ' && tar -xzf /tmp/tool.tgz -C /usr/local/bin \\', ' && rm /tmp/tool.tgz');
+    out.push('EXPOSE 8080/tcp', 'HEALTHCHECK --interval=30s CMD ["curl", "-fsS", "http://127.0.0.1:8080/healthz"]');
+    out.push(stage % 3 === 0 ? 'CMD ./bin/server --port 8080' : 'CMD ["./bin/server", "--port", "8080"]');
+  }
+  out.push('', 'FROM gcr.io/distroless/static-debian13:nonroot', 'COPY --from=stage0 /srv/app0/bin/server /server', 'ENTRYPOINT ["/server"]');
+  while (out.length < lines) out.push('# padding to an exact line count');
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
+function bulkInputs(corpus) {
+  const inputs = [];
+  let bytes = 0;
+  for (let round = 0; bytes < bulkBytes; round++) {
+    for (const input of corpus) {
+      inputs.push({ ...input, name: `${input.name}#${round}` });
+      bytes += input.text.length;
+    }
+  }
+  return { inputs, bytes };
+}
+
+function machine() {
+  const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  const versions = Object.fromEntries(['dockerfile-ast', 'dockerfile-utils', 'dockerfilelint'].map((name) => [name, require(`${name}/package.json`).version]));
+  return { model, nproc, node: process.version, date: new Date().toISOString().slice(0, 10), versions };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs the tool over every input once; returns the results so that nothing is optimised away. */
+function pass(tool, inputs) {
+  const results = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) results[i] = tool.run(inputs[i]);
+  return results;
+}
+
+/**
+ * Warm-up, then samples taken round-robin across the tools, so that a slow spell (another
+ * process on the machine, a GC of earlier garbage) hits them alike. Each round's time of a
+ * tool is divided by the floor's time in the same round: the median of those ratios is
+ * steadier than the ratio of the medians on a busy machine.
+ */
+function measure(tools, inputs) {
+  const estimate = new Map();
+  for (const tool of tools) {
+    const start = performance.now();
+    let passes = 0;
+    do {
+      pass(tool, inputs);
+      passes++;
+    } while (passes < 3 || performance.now() - start < WARMUP_MS);
+    estimate.set(tool, (performance.now() - start) / passes);
+  }
+  const roundMs = [...estimate.values()].reduce((sum, ms) => sum + ms, 0);
+  const samples = Math.max(minSamples, Math.min(MAX_SAMPLES, Math.ceil(SAMPLE_MS / roundMs)));
+  const times = new Map(tools.map((tool) => [tool, []]));
+  for (let round = 0; round < samples; round++) {
+    for (let k = 0; k < tools.length; k++) {
+      const tool = tools[(round + k) % tools.length];
+      const start = performance.now();
+      pass(tool, inputs);
+      times.get(tool).push(performance.now() - start);
+    }
+  }
+  const floor = times.get(tools[0]);
+  return new Map(tools.map((tool) => [tool, { ms: median(times.get(tool)), ratio: median(times.get(tool).map((ms, round) => ms / floor[round])), samples }]));
+}
+
+/** Heap growth of one pass whose results are kept alive, after a full GC (needs --expose-gc). */
+function heapDelta(tool, inputs) {
+  if (typeof globalThis.gc !== 'function') return undefined;
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const results = pass(tool, inputs);
+  const during = process.memoryUsage().heapUsed - before;
+  globalThis.gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  results.length = 0;
+  return { during, retained };
+}
+
+const { DockerfileParser } = require('dockerfile-ast');
+const dockerfileUtils = require('dockerfile-utils');
+const dockerfilelint = require('dockerfilelint');
+const shipshape = await loadShipshape();
+// dockerfilelint looks for a .dockerfilelintrc in the folder it is given on every call: an empty one.
+const lintFolder = mkdtempSync(join(tmpdir(), 'shipshape-bench-lint-'));
+process.on('exit', () => rmSync(lintFolder, { recursive: true, force: true }));
+
+const crashes = new Map();
+const allTools = [
+  { id: 'ast', label: 'dockerfile-ast parse (floor)', run: (input) => DockerfileParser.parse(input.text) },
+  { id: 'utils', label: 'dockerfile-utils validate', run: (input) => dockerfileUtils.validate(input.text) },
+  {
+    id: 'dockerfilelint',
+    label: 'dockerfilelint',
+    run: (input) => {
+      try {
+        return dockerfilelint.run(lintFolder, input.text);
+      } catch (error) {
+        crashes.set(input.name, error instanceof Error ? error.message : String(error));
+        return undefined;
+      }
+    },
+  },
+  { id: 'shipshape', label: 'Shipshape full analysis', run: (input) => shipshape.analyze({ text: input.text, kind: 'dockerfile', context: input.context }) },
+];
+const tools = only ? allTools.filter((tool) => tool.id === only || tool.id === 'ast') : allTools;
+if (only && !allTools.some((tool) => tool.id === only)) throw new Error(`--only takes one of ${allTools.map((tool) => tool.id).join(', ')}`);
+
+const corpus = corpusInputs();
+const large = generatedDockerfile();
+const bulk = bulkInputs(corpus);
+const workloads = [
+  { name: `corpus: ${corpus.length} fixtures, ${(corpus.reduce((sum, input) => sum + input.text.length, 0) / 1024).toFixed(0)} KB`, inputs: corpus },
+  { name: `generated: 1 file, 10,000 lines, ${(large.length / 1024).toFixed(0)} KB`, inputs: [{ name: 'generated', text: large }] },
+  { name: `bulk: corpus repeated, ${bulk.inputs.length} files, ${(bulk.bytes / 1024 / 1024).toFixed(1)} MB`, inputs: bulk.inputs },
+];
+
+// Sanity: Shipshape must analyse every input without an internal error, or its time means nothing.
+for (const input of [...corpus, { name: 'generated', text: large }]) {
+  const errors = shipshape.analyze({ text: input.text, kind: 'dockerfile', context: input.context }).internalErrors;
+  if (errors.length > 0) console.error(`warning: Shipshape internal errors on ${input.name}: ${errors.map((error) => `${error.rule}: ${error.message}`).join('; ')}`);
+}
+
+const info = machine();
+console.log(`Machine: ${info.model}, nproc ${info.nproc}, Node ${info.node}, ${info.date}, load average ${loadavg()[0].toFixed(1)} at start`);
+console.log(`Packages: ${Object.entries(info.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`);
+if (typeof globalThis.gc !== 'function') console.log('(run with node --expose-gc for the heap columns)');
+console.log('');
+console.log('| input | tool | median ms | × floor (median of per-round ratios) | heap during pass | heap retained | samples |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+const notes = [''];
+// A negative growth only means the GC also freed earlier garbage: shown as 0.
+const mb = (bytes) => (bytes === undefined ? '–' : `${(Math.max(0, bytes) / 1024 / 1024).toFixed(1)} MB`);
+for (const workload of workloads) {
+  crashes.clear();
+  const results = measure(tools, workload.inputs);
+  for (const tool of tools) {
+    const { ms, ratio, samples } = results.get(tool);
+    const heap = heapDelta(tool, workload.inputs);
+    console.log(`| ${workload.name} | ${tool.label} | ${ms.toFixed(1)} | ${ratio.toFixed(2)} | ${mb(heap?.during)} | ${mb(heap?.retained)} | ${samples} |`);
+  }
+  if (crashes.size > 0) {
+    const distinct = [...new Set(crashes.values())];
+    notes.push(`dockerfilelint crashed on ${crashes.size} of ${workload.inputs.length} inputs of "${workload.name}" (${distinct.length} distinct errors: ${distinct.slice(0, 3).join('; ')}).`);
+  }
+}
+for (const note of notes) console.log(note);
+
+if (process.argv.includes('--per-rule')) {
+  const inputs = [...corpus, { name: 'generated', text: large }];
+  const enabled = shipshape.allRules.filter((rule) => rule.defaultSeverity !== 'off');
+  const configWith = (id) => ({ rules: Object.fromEntries(shipshape.allRules.map((rule) => [rule.id, rule.id === id ? rule.defaultSeverity : 'off'])) });
+  const variant = (id, label) => {
+    const config = configWith(id);
+    return { id, label, run: (input) => shipshape.analyze({ text: input.text, kind: 'dockerfile', context: input.context, config }) };
+  };
+  const tools = [allTools[0], variant(undefined, 'all rules off'), allTools[3], ...enabled.map((rule) => variant(rule.id, rule.id))];
+  // Rules in small groups measured with the floor and the all-off baseline, each cost taken
+  // against its own group's baseline, so that a busy spell does not leak from one group to another.
+  const costs = [];
+  let whole;
+  for (let at = 3; at < tools.length; at += 6) {
+    const group = [tools[0], tools[1], ...(at === 3 ? [tools[2]] : []), ...tools.slice(at, at + 6)];
+    const results = measure(group, inputs);
+    const baseline = results.get(tools[1]);
+    whole ??= { floor: results.get(tools[0]), baseline, all: results.get(tools[2]) };
+    for (const tool of tools.slice(at, at + 6)) costs.push({ id: tool.id, ms: results.get(tool).ms - baseline.ms, ratio: results.get(tool).ratio - baseline.ratio });
+  }
+  console.log('');
+  console.log(`Per rule, over the corpus and the generated file (floor ${whole.floor.ms.toFixed(1)} ms; all rules off ${whole.baseline.ms.toFixed(1)} ms, ${whole.baseline.ratio.toFixed(2)} × floor; all rules on ${whole.all.ms.toFixed(1)} ms, ${whole.all.ratio.toFixed(2)} × floor):`);
+  console.log('');
+  console.log('| rule | ms over all rules off | × floor over all rules off |');
+  console.log('|---|---:|---:|');
+  for (const cost of costs.sort((a, b) => b.ratio - a.ratio)) console.log(`| ${cost.id} | ${cost.ms.toFixed(1)} | ${cost.ratio.toFixed(2)} |`);
+}
