@@ -1,6 +1,7 @@
 import { insertAfterFix } from '../../fixes/append-command';
 import type { DockerfileRule } from '../rule';
-import { anyWordMentions, editableScript, mayHideOptions, runCommands, shippedStages, stageChain } from './support/package-managers';
+import { mayHideOptions } from './support/package-managers';
+import { anyWordMentions, editableScript, runCommands, shippedStages, stageChain } from './support/shipped-runs';
 import { wordRange } from './support/run-commands';
 
 const RECOMMENDS_OFF = /^APT::Install-Recommends=["']?(false|0|no|off)["']?$/i;

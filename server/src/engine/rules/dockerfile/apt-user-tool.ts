@@ -1,6 +1,6 @@
 import type { Fix } from '../../types';
 import type { DockerfileRule } from '../rule';
-import { linuxStages, runCommands } from './support/package-managers';
+import { linuxStages, runCommands } from './support/shipped-runs';
 import { wordRange, type RunCommand } from './support/run-commands';
 
 /** What apt-get does under the same name; `apt full-upgrade`, `list`, `search`, `show` have no such twin. */

@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../rule';
 import { shippedPackages } from './support/layer-history';
 import { isUnusedBuildTool } from './support/package-lists';
-import { groupByRange, appRuntimeWords } from './support/package-managers';
+import { appRuntimeWords, groupByRange } from './support/shipped-runs';
 import { wordRange } from './support/run-commands';
 
 export const buildToolsInFinalImage: DockerfileRule = {

@@ -3,7 +3,8 @@ import type { CommandDescription } from '../../shell';
 import type { RelatedInformation } from '../../types';
 import type { DockerfileRule } from '../rule';
 import { installWord } from './support/package-caches';
-import { actionOf, runCommands, shippedStages } from './support/package-managers';
+import { actionOf } from './support/package-managers';
+import { runCommands, shippedStages } from './support/shipped-runs';
 import { wordRange } from './support/run-commands';
 
 interface DependencyInstall {

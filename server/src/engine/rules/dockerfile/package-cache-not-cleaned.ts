@@ -6,7 +6,8 @@ import type { Fix } from '../../types';
 import type { DockerfileRule, Report } from '../rule';
 import { layerHistory, type Artifact } from './support/layer-history';
 import { installWord, PACKAGE_CACHES, type PackageCache } from './support/package-caches';
-import { anyWordMentions, editableScript, packageFamily, runCommands, runsInOrder, shippedStages, stageChain } from './support/package-managers';
+import { packageFamily } from './support/package-managers';
+import { anyWordMentions, editableScript, runCommands, runsInOrder, shippedStages, stageChain } from './support/shipped-runs';
 import { wordRange, type RunCommand } from './support/run-commands';
 
 const APT_LIST_USERS = ['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'satisfy'];

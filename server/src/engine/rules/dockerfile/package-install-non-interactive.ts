@@ -1,7 +1,8 @@
 import { insertAfterFix } from '../../fixes/append-command';
 import type { CommandDescription } from '../../shell';
 import type { DockerfileRule } from '../rule';
-import { anyWordMentions, editableScript, linuxStages, mayHideOptions, packageFamily, runCommands, stageChain, type PackageFamily } from './support/package-managers';
+import { mayHideOptions, packageFamily, type PackageFamily } from './support/package-managers';
+import { anyWordMentions, editableScript, linuxStages, runCommands, stageChain } from './support/shipped-runs';
 import { wordRange } from './support/run-commands';
 
 /** Subcommands that change packages, and so ask before going ahead. */

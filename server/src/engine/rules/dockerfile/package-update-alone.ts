@@ -3,7 +3,8 @@ import { canMergeRuns, mergeRunsFix } from '../../fixes/merge-run';
 import type { CommandDescription } from '../../shell';
 import type { Fix } from '../../types';
 import type { DockerfileRule } from '../rule';
-import { packageFamily, runsInOrder, type PackageFamily } from './support/package-managers';
+import { packageFamily, type PackageFamily } from './support/package-managers';
+import { runsInOrder } from './support/shipped-runs';
 import { wordRange, type RunCommand } from './support/run-commands';
 
 /** The commands that refresh a package index. */

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../rule';
-import { linuxStages, namedPackages, packageFamily, runCommands, type PackageFamily } from './support/package-managers';
+import { namedPackages, packageFamily, type PackageFamily } from './support/package-managers';
+import { linuxStages, runCommands } from './support/shipped-runs';
 import { wordRange } from './support/run-commands';
 
 /** Subcommands that upgrade every installed package when they name none. */

@@ -1,6 +1,7 @@
 import type { CommandDescription, ShellWord } from '../../shell';
 import type { DockerfileRule } from '../rule';
-import { groupByRange, isPackageInstall, linuxStages, namedPackages, packageFamily, runCommands, type PackageFamily } from './support/package-managers';
+import { isPackageInstall, namedPackages, packageFamily, type PackageFamily } from './support/package-managers';
+import { groupByRange, linuxStages, runCommands } from './support/shipped-runs';
 import { wordRange } from './support/run-commands';
 
 interface Unpinned {

@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../rule';
 import { shippedPackages } from './support/layer-history';
 import { isUnusedDebugTool } from './support/package-lists';
-import { appRuntimeWords, groupByRange, runCommands, shippedStages } from './support/package-managers';
+import { appRuntimeWords, groupByRange, runCommands, shippedStages } from './support/shipped-runs';
 import { wordRange, type RunCommand } from './support/run-commands';
 
 const POWER = new Set(['shutdown', 'reboot', 'halt', 'poweroff']);

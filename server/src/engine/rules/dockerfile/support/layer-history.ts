@@ -8,9 +8,9 @@ import { argumentsText, type DockerfileModel } from '../../../dockerfile/model';
 import { resolvePosix, unquote } from '../../../dockerfile/paths';
 import type { CommandDescription, ShellWord } from '../../../shell';
 import { cleaningWord, installWord, PACKAGE_CACHES, type PackageCache } from './package-caches';
-import {
-  cacheMountTargets, covers, isPackageInstall, isPackageRemoval, matchesGlob, namedPackages, packageFamily, runsInOrder, shippedStages, virtualPackage, type PackageFamily,
-} from './package-managers';
+import { cacheMountTargets, covers, matchesGlob } from './cache-paths';
+import { isPackageInstall, isPackageRemoval, namedPackages, packageFamily, type PackageFamily, virtualPackage } from './package-managers';
+import { runsInOrder, shippedStages } from './shipped-runs';
 import type { RunCommand } from './run-commands';
 
 interface Origin {

@@ -5,7 +5,8 @@
 import type { DockerfileModel } from '../../../dockerfile/model';
 import { localCopySources } from '../../../context/copy-sources';
 import type { CommandDescription, ShellWord } from '../../../shell';
-import { packageFamily, scriptsOf, stageChain, variableSet, type PackageFamily } from './package-managers';
+import { packageFamily, type PackageFamily } from './package-managers';
+import { scriptsOf, stageChain, variableSet } from './shipped-runs';
 import type { RunCommand } from './run-commands';
 
 export interface PackageCache {
