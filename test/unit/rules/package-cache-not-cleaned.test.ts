@@ -25,6 +25,7 @@ ruleTester('package-cache-not-cleaned', {
     { name: 'PIP_NO_CACHE_DIR in the stage', code: 'FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask' },
     { name: 'PIP_NO_CACHE_DIR on the command', code: 'FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=off python -m pip install flask' },
     { name: 'PIP_NO_CACHE_DIR exported earlier in the RUN', code: 'FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask' },
+    { name: 'options in a variable may turn the cache off', code: 'FROM python:3.12-slim\nRUN pip install $PIP_FLAGS flask' },
     { name: 'pip cache mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt' },
     { name: 'home cache mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache pip install -r requirements.txt' },
     { name: 'pip cache purged after', code: 'FROM python:3.12-slim\nRUN pip install flask && pip cache purge' },

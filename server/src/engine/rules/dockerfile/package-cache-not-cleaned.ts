@@ -6,7 +6,7 @@ import type { Fix } from '../../types';
 import type { DockerfileRule, Report } from '../rule';
 import { layerHistory, type Artifact } from './support/layer-history';
 import { installWord, PACKAGE_CACHES, type PackageCache } from './support/package-caches';
-import { packageFamily } from './support/package-managers';
+import { mayHideOptions, packageFamily } from './support/package-managers';
 import { anyWordMentions, editableScript, runCommands, runsInOrder, shippedStages, stageChain } from './support/shipped-runs';
 import { wordRange, type RunCommand } from './support/run-commands';
 
@@ -78,7 +78,7 @@ function gemDocumentationReports(model: DockerfileModel): Report[] {
     for (const install of runCommands(model, [stage])) {
       const { description, script } = install;
       if (description?.tool !== 'gem' || description.subcommand?.name !== 'install' || description.flags.has('-N')) continue;
-      if (description.flags.has('--no-ri') && description.flags.has('--no-rdoc')) continue;
+      if ((description.flags.has('--no-ri') && description.flags.has('--no-rdoc')) || mayHideOptions(description)) continue;
       // A gemrc written earlier (`gem: --no-document`) turns documentation off for every install.
       if (anyWordMentions(model, stageChain(stage), /no-document|no-rdoc/, script.run.instruction)) continue;
       const fix = insertAfterFix(editableScript(script), install.command, description.subcommand.word, '--no-document', 'Add `--no-document`', 'safe');

@@ -9,7 +9,7 @@ import { resolvePosix, unquote } from '../../../dockerfile/paths';
 import type { CommandDescription, ShellWord } from '../../../shell';
 import { cleaningWord, installWord, PACKAGE_CACHES, type PackageCache } from './package-caches';
 import { cacheMountTargets, covers, matchesGlob } from './cache-paths';
-import { isPackageInstall, isPackageRemoval, namedPackages, packageFamily, type PackageFamily, virtualPackage } from './package-managers';
+import { isPackageInstall, isPackageRemoval, mayHideOptions, namedPackages, packageFamily, type PackageFamily, virtualPackage } from './package-managers';
 import { runsInOrder, shippedStages } from './shipped-runs';
 import type { RunCommand } from './run-commands';
 
@@ -145,8 +145,10 @@ function creationsOf(command: RunCommand, state: RunState, live: readonly Artifa
   const { description } = command;
   if (!description) return [];
   const created: Artifact[] = [];
+  // `pip install $PIP_FLAGS …` may well say `--no-cache-dir`: unknown, so quiet.
+  const optionsKnown = !mayHideOptions(description);
   for (const packageCache of PACKAGE_CACHES) {
-    if (packageCache.fills(command, state.earlier, state.model) && !mountedCache(state, packageCache)) {
+    if (optionsKnown && packageCache.fills(command, state.earlier, state.model) && !mountedCache(state, packageCache)) {
       created.push({ kind: 'cache', cache: packageCache, command, word: installWord(description) });
     }
   }
