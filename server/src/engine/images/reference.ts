@@ -10,7 +10,8 @@ export interface ImageReference {
 
 /**
  * Splits "host:port/path/name:tag@sha256:..." into parts. The first path component is a
- * registry when it contains "." or ":" or is "localhost", as Docker decides.
+ * registry when it contains "." or ":", is "localhost" or has upper-case letters (a repository
+ * path never has), as Docker decides.
  */
 export function parseImageReference(text: string): ImageReference {
   let rest = text;
@@ -24,7 +25,7 @@ export function parseImageReference(text: string): ImageReference {
   const slash = rest.indexOf('/');
   if (slash > 0) {
     const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
       registry = first;
       rest = rest.slice(slash + 1);
     }
