@@ -77,3 +77,34 @@ test('--fix on a file that cannot be written: exit 2 with one line', () => {
   assert.equal(result.stderr, 'shipshape: cannot write Dockerfile: read-only file system\n');
   assert.equal(readFileSync(join(cwd, 'Dockerfile'), 'utf8'), NODE_APP);
 });
+
+test('--fix-unsafe also applies unsafe fixes; --fix never does', () => {
+  const unsafeOnly = 'FROM node:22\nENTRYPOINT node server.js\nCMD ["--port", "80"]\n';
+  const cwd = workspace({ Dockerfile: unsafeOnly });
+  const result = run(cwd, ['check', '--fix-unsafe', '--format', 'json']);
+  assert.equal(
+    readFileSync(join(cwd, 'Dockerfile'), 'utf8'),
+    'FROM node:22\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["node", "server.js"]\nCMD ["--port", "80"]\n',
+  );
+  assert.deepEqual(JSON.parse(result.stdout).findings, []);
+  assert.equal(result.code, 0);
+});
+
+test('--fix-unsafe writes the other files a fix edits: the entrypoint script, a new .dockerignore', () => {
+  const dockerfile = 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nENTRYPOINT ["./entrypoint.sh"]\n';
+  const cwd = workspace({ 'app/Dockerfile': dockerfile, 'app/entrypoint.sh': '#!/bin/sh\n./migrate\nnode server.js\n', 'app/package.json': '{}', 'app/.env': 'TOKEN=x\n' });
+  // Options before the command: the harness then leaves every rule at its default.
+  const { stdout } = run(cwd, ['--fix-unsafe', 'check', '--fail-on', 'none']);
+  assert.equal(readFileSync(join(cwd, 'app/entrypoint.sh'), 'utf8'), '#!/bin/sh\n./migrate\nexec node server.js\n');
+  assert.match(readFileSync(join(cwd, 'app/.dockerignore'), 'utf8'), /^# Kept out of the build context[^\n]*\n\.git\n\.env\n[\s\S]*\nnode_modules\n/);
+  assert.equal(readFileSync(join(cwd, 'app/Dockerfile'), 'utf8'), dockerfile, 'the Dockerfile needed nothing');
+  assert.match(stdout, /^Fixed app\/\.dockerignore\nFixed app\/entrypoint\.sh\n/m);
+  assert.doesNotMatch(stdout, /entrypoint-script-without-exec|missing-dockerignore|secret-file-in-context/);
+});
+
+test('--fix leaves other files alone: their fixes are unsafe', () => {
+  const cwd = workspace({ Dockerfile: 'FROM node:24-slim\nCOPY . /app\nUSER 1000\nENTRYPOINT ["/app/entrypoint.sh"]\n', 'entrypoint.sh': '#!/bin/sh\nnode server.js\n' });
+  const { written, fs } = countingWrites();
+  run(cwd, ['--fix', 'check', '--fail-on', 'none'], { fs });
+  assert.deepEqual(written, []);
+});
