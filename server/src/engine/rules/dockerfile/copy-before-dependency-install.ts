@@ -1,10 +1,11 @@
 import { isWholeContext, localCopySources, type CopySource } from '../../context/copy-sources';
 import type { CommandDescription } from '../../shell';
 import type { RelatedInformation } from '../../types';
-import type { DockerfileRule } from '../rule';
+import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import type { DockerfileRule, DockerfileRuleContext } from '../rule';
 import { installWord } from './support/package-caches';
 import { actionOf } from './support/package-managers';
-import { runCommands, shippedStages } from './support/shipped-runs';
+import { runCommands } from './support/shipped-runs';
 import { wordRange } from './support/run-commands';
 
 interface DependencyInstall {
@@ -42,35 +43,40 @@ export const copyBeforeDependencyInstall: DockerfileRule = {
     defaultSeverity: 'info',
     category: 'layers',
     summary: 'The whole build context is copied before the dependencies are installed.',
-    why: 'The builder reuses a layer only while everything before it is unchanged. With `COPY . .` ahead of `npm ci` (or `pip install -r`, `go mod download`, `bundle install`...), every edit to any source file invalidates the copy and re-runs the whole dependency install. Copy the manifest and lock files first, install, then copy the rest: source edits then reuse the installed dependencies. Only the stage that ships is checked.',
+    why: 'The builder reuses a layer only while everything before it is unchanged. With `COPY . .` ahead of `npm ci` (or `pip install -r`, `go mod download`, `bundle install`...), every edit to any source file invalidates the copy and re-runs the whole dependency install. Copy the manifest and lock files first, install, then copy the rest: source edits then reuse the installed dependencies. Every stage is checked: builder stages are where dependency installs usually run.',
     example: 'COPY . .\nRUN npm ci --omit=dev',
     useInstead: 'COPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .',
     fixSafety: 'none',
     equivalents: [],
   },
   check({ model, report }) {
-    const stages = shippedStages(model);
-    const copies = stages.flatMap((stage) => localCopySources(stage)).filter((source) => isWholeContext(source.path));
-    const firstCopy: CopySource | undefined = copies[0];
-    if (!firstCopy) return;
-    const copyLine = firstCopy.instruction.getRange().start.line;
-    const installedBefore = new Set<string>();
-    const related: RelatedInformation[] = [];
-    const manifests: string[] = [];
-    for (const { description, script } of runCommands(model, stages)) {
-      const install = description && dependencyInstall(description);
-      if (!install) continue;
-      if (script.run.instruction.getRange().start.line < copyLine) installedBefore.add(install.tool);
-      else if (!installedBefore.has(install.tool)) {
-        related.push({ range: wordRange(script, installWord(description)), message: 'the dependency install this copy invalidates' });
-        if (!manifests.includes(install.manifests)) manifests.push(install.manifests);
-      }
-    }
-    if (related.length === 0) return;
-    report({
-      range: firstCopy.range,
-      message: `The whole context is copied before the dependencies are installed, so any source change re-runs the install. Copy ${manifests.join(', ')} first, install, then copy the rest.`,
-      related,
-    });
+    // Unlike the other layer rules this one is about build time, not what ships, so builder
+    // stages count (they are where most dependency installs happen).
+    for (const stage of model.stages) checkStage(model, stage, report);
   },
 };
+
+function checkStage(model: DockerfileModel, stage: Stage, report: DockerfileRuleContext['report']): void {
+  const copies = localCopySources(stage).filter((source) => isWholeContext(source.path));
+  const firstCopy: CopySource | undefined = copies[0];
+  if (!firstCopy) return;
+  const copyLine = firstCopy.instruction.getRange().start.line;
+  const installedBefore = new Set<string>();
+  const related: RelatedInformation[] = [];
+  const manifests: string[] = [];
+  for (const { description, script } of runCommands(model, [stage])) {
+    const install = description && dependencyInstall(description);
+    if (!install) continue;
+    if (script.run.instruction.getRange().start.line < copyLine) installedBefore.add(install.tool);
+    else if (!installedBefore.has(install.tool)) {
+      related.push({ range: wordRange(script, installWord(description)), message: 'the dependency install this copy invalidates' });
+      if (!manifests.includes(install.manifests)) manifests.push(install.manifests);
+    }
+  }
+  if (related.length === 0) return;
+  report({
+    range: firstCopy.range,
+    message: `The whole context is copied before the dependencies are installed, so any source change re-runs the install. Copy ${manifests.join(', ')} first, install, then copy the rest.`,
+    related,
+  });
+}
