@@ -16,7 +16,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   // The id `shipshape` makes the client honour the `shipshape.trace.server` setting.
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, {
-    documentSelector: [{ language: 'dockerfile' }],
+    // YAML: the server checks the documents that are Kubernetes manifests and ignores the rest.
+    documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }],
     outputChannel: output,
     // Untrusted workspaces get no external binaries (ShellCheck) from the server.
     initializationOptions: { workspaceTrusted: workspace.isTrusted },

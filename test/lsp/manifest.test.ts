@@ -14,6 +14,7 @@ test('the settings schema in package.json matches the rule metadata', () => {
 
 test('the extension activates for Dockerfiles and offers the restart command and every conversion', () => {
   assert.ok(manifest.activationEvents.includes('onLanguage:dockerfile'));
+  assert.ok(manifest.activationEvents.includes('onLanguage:yaml'));
   assert.deepEqual(manifest.contributes.commands, [
     { command: 'shipshape.restartServer', title: 'Restart Server', category: 'Shipshape' },
     ...conversions.map((conversion) => ({ command: `shipshape.${conversion.id}`, title: conversion.title, category: 'Shipshape' })),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { findRule, type FixSafety, type Severity, type SeveritySetting } from '../engine';
+import { findRule, type FixSafety, type KubernetesConfig, type Severity, type SeveritySetting } from '../engine';
 import { CliError } from './io';
 
 const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -18,6 +18,8 @@ export interface CheckOptions {
   failOn?: FailOn;
   /** The fix safeties to apply in place: none, `safe` (--fix) or both (--fix-unsafe, never the default). */
   fix: FixSafety[];
+  /** --k8s-profile and --k8s-version; unset fields come from the config file. */
+  kubernetes?: KubernetesConfig;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
@@ -40,6 +42,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS),
       rules: parseRuleOverrides(values.rule ?? []),
       fix: values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : [],
+      kubernetes: kubernetesOptions(values['k8s-profile'], values['k8s-version']),
     },
   };
 }
@@ -56,6 +59,8 @@ function parseOrExplain(argv: readonly string[]) {
         'fail-on': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-unsafe': { type: 'boolean' },
+        'k8s-profile': { type: 'string' },
+        'k8s-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -70,6 +75,12 @@ function parseOrExplain(argv: readonly string[]) {
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+function kubernetesOptions(profile: string | undefined, version: string | undefined): KubernetesConfig | undefined {
+  if (profile === undefined && version === undefined) return undefined;
+  if (version !== undefined && !/^v?1\.\d+(\.\d+)?$/.test(version)) throw new UsageError(`--k8s-version expects a Kubernetes version such as 1.32, not "${version}"`);
+  return { profile: profile === undefined ? undefined : oneOf('--k8s-profile', profile, ['restricted', 'baseline'] as const), version };
 }
 
 function parseRuleOverrides(specs: readonly string[]): Record<string, SeveritySetting> {

@@ -1,8 +1,9 @@
-import { analyze, applyEdits, documentKindForPath, editsByFile, fixAll, fixAllEdits, type AnalysisResult, type FixSafety, type Severity, type TextEdit } from '../engine';
+import { analyze, applyEdits, documentKindForPath, editsByFile, looksLikeManifest, fixAll, fixAllEdits, type AnalysisResult, type FixSafety, type Severity, type TextEdit } from '../engine';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { mergeConfig } from '../engine/config/config-file';
 import { buildContextFor } from '../host/build-context';
 import { findConfigFor } from '../host/config-loader';
+import { kubernetesHintsFor } from '../host/kustomize';
 import { findShellcheck, shellcheckService } from '../host/shellcheck';
 import type { CheckOptions } from './args';
 import { discoverFiles, type FoundFile } from './discovery';
@@ -21,7 +22,6 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   const warn = (message: string) => io.stderr.write(`shipshape: ${message}\n`);
   const discovery = discoverFiles(options.paths, io);
   discovery.warnings.forEach(warn);
-  if (discovery.files.length === 0) warn('no Dockerfiles found');
 
   const shellcheckBinary = findShellcheck(undefined, io.env);
   const services = shellcheckBinary ? shellcheckService(shellcheckBinary, onceOnly(warn)) : {};
@@ -41,6 +41,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   const fixedPaths: string[] = [];
   let inputFailed = false;
   let failed = 0;
+  let notManifests = 0;
   for (const file of discovery.files) {
     const source = readSource(file, io);
     if (source.kind !== 'text') {
@@ -48,11 +49,17 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       inputFailed ||= source.kind === 'unreadable';
       continue;
     }
-    let context = buildContextFor(file.absolutePath);
-    const config = { ...mergeConfig(configFor(file.absolutePath).config, { rules: options.rules }), today };
-    // Named on the command line, any file is read as a Dockerfile.
-    const analyzeText = (text: string): AnalysisResult =>
-      analyze({ text, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile', config, context, services });
+    // Named on the command line, any file is read as a Dockerfile (a YAML file as manifests).
+    const kind = documentKindForPath(file.absolutePath) ?? 'dockerfile';
+    // Found in a folder, YAML that holds no manifest (CI workflows, Compose files) is not ours.
+    if (kind === 'kubernetes' && !file.named && !looksLikeManifest(source.text)) {
+      notManifests++;
+      continue;
+    }
+    let context = kind === 'dockerfile' ? buildContextFor(file.absolutePath) : undefined;
+    const kubernetes = kind === 'kubernetes' ? kubernetesHintsFor(file.absolutePath) : undefined;
+    const config = { ...mergeConfig(configFor(file.absolutePath).config, { rules: options.rules, kubernetes: options.kubernetes }), today };
+    const analyzeText = (text: string): AnalysisResult => analyze({ text, kind, config, context, services, kubernetes });
     let text = source.text;
     if (options.fix.length > 0) {
       try {
@@ -67,11 +74,15 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       }
     }
     const result = analyzeText(text);
+    // A manifest that does not parse could not be checked: said like an unreadable file.
+    for (const { message, range } of result.syntaxErrors ?? []) warn(`${file.displayPath}:${range.start.line + 1}:${range.start.character + 1}: ${message}`);
+    inputFailed ||= (result.syntaxErrors ?? []).length > 0;
     for (const { rule, message } of result.internalErrors) warn(`internal error in ${rule} on ${file.displayPath}: ${message.replace(/\s+/g, ' ')}`);
     if (result.internalErrors.length > 0 && result.findings.length === 0) failed++;
     checked.push({ path: file.displayPath, absolutePath: file.absolutePath, findings: result.findings });
   }
 
+  if (notManifests === discovery.files.length) warn('no Dockerfiles or Kubernetes manifests found');
   const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
   io.stdout.write(FORMATTERS[options.format]({ files: checked, fixedPaths }, { cwd: io.cwd, color }));
 

@@ -6,6 +6,8 @@ export interface FoundFile {
   /** As the user typed it, joined with the path inside a folder they named. */
   displayPath: string;
   absolutePath: string;
+  /** Named on the command line rather than found in a folder. */
+  named?: boolean;
 }
 
 interface Discovery {
@@ -20,7 +22,7 @@ const MAX_ENTRIES = 200_000;
 
 /**
  * The files to check: each path that names a file (whatever its name), and the Dockerfiles
- * under each path that names a folder. A path that does not exist or a folder that cannot be
+ * and YAML files under each path that names a folder. A path that does not exist or a folder that cannot be
  * listed is a CliError; an unreadable folder deeper down is only a warning.
  */
 export function discoverFiles(paths: readonly string[], io: CliIo): Discovery {
@@ -28,8 +30,10 @@ export function discoverFiles(paths: readonly string[], io: CliIo): Discovery {
   const warnings: string[] = [];
   const budget = { entries: MAX_ENTRIES, tooDeep: false };
 
-  const add = (displayPath: string, absolutePath: string) => {
-    if (!found.has(absolutePath)) found.set(absolutePath, { displayPath, absolutePath });
+  const add = (displayPath: string, absolutePath: string, named = false) => {
+    const known = found.get(absolutePath);
+    if (!known) found.set(absolutePath, named ? { displayPath, absolutePath, named } : { displayPath, absolutePath });
+    else if (named) known.named = true;
   };
 
   const walk = (absolutePath: string, displayPath: string, depth: number) => {
@@ -64,7 +68,7 @@ export function discoverFiles(paths: readonly string[], io: CliIo): Discovery {
       throw new CliError(`cannot read ${path}: ${describeFsError(error)}`);
     }
     if (stats.isDirectory()) walk(absolutePath, path, 0);
-    else if (stats.isFile()) add(path, absolutePath);
+    else if (stats.isFile()) add(path, absolutePath, true);
     else throw new CliError(`cannot read ${path}: not a file or folder`);
   }
 

@@ -37,13 +37,16 @@ function helpText(): string {
   const width = Math.max(...allRules.map((rule) => rule.id.length));
   return `Usage: shipshape check [options] [paths...]
 
-Checks Dockerfiles (Dockerfile*, Containerfile*, *.dockerfile) in the given files and
-folders, or in the current folder. Folders are searched recursively, skipping node_modules
-and .git; a file named explicitly is checked whatever its name.
+Checks Dockerfiles (Dockerfile*, Containerfile*, *.dockerfile) and Kubernetes manifests
+(*.yaml, *.yml with apiVersion and kind) in the given files and folders, or in the current
+folder. Folders are searched recursively, skipping node_modules and .git; a file named
+explicitly is checked whatever its name.
 
 Options:
   --format text|json|sarif   output format (default: text)
   --rule <id>=<level>        set a rule to off, info, warning or error (repeatable)
+  --k8s-profile <level>      Pod Security level for manifests: restricted (default) or baseline
+  --k8s-version <1.N>        Kubernetes version for version-aware rules (default: the newest known)
   --fail-on <level>          exit 1 when a finding is at or above info, warning or error;
                              none never fails (default: warning)
   --fix                      apply safe fixes in place, then report what is left

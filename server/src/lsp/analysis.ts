@@ -1,16 +1,18 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, documentKindForPath, type DocumentKind, type Finding } from '../engine';
+import { analyze, documentKindForPath, type DocumentKind, type Finding, type SyntaxProblem } from '../engine';
 import type { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
 
 /** Past this size the analysis would block the server for too long on every keystroke. */
 export const MAX_ANALYSED_BYTES = 5 * 1024 * 1024;
 
-export type Analysis = { kind: 'findings'; findings: Finding[] } | { kind: 'too-large' } | { kind: 'disabled' };
+export type Analysis = { kind: 'findings'; findings: Finding[]; syntaxErrors?: SyntaxProblem[] } | { kind: 'too-large' } | { kind: 'disabled' };
 
 /** What the engine should analyse a document as: by language id, else by file name. */
 export function documentKind(document: Pick<TextDocument, 'languageId' | 'uri'>): DocumentKind | undefined {
   if (document.languageId === 'dockerfile') return 'dockerfile';
+  // Any YAML may hold manifests (an untitled one too); the engine ignores the rest.
+  if (document.languageId === 'yaml') return 'kubernetes';
   return documentKindForPath(uriPath(document.uri));
 }
 
@@ -38,12 +40,13 @@ export class Analyzer {
     const text = document.getText();
     if (Buffer.byteLength(text, 'utf8') > MAX_ANALYSED_BYTES) return { kind: 'too-large' };
     const { config, context, services } = this.environment.for(document.uri, settings);
-    const result = analyze({ text, kind, config, context, services });
+    const kubernetes = kind === 'kubernetes' ? this.environment.kubernetesHints(document.uri) : undefined;
+    const result = analyze({ text, kind, config, context: kind === 'dockerfile' ? context : undefined, services, kubernetes });
     for (const error of result.internalErrors) {
       if (this.reportedRules.has(error.rule)) continue;
       this.reportedRules.add(error.rule);
       this.log(`Rule ${error.rule} failed (${document.uri}); its findings are missing until it is fixed: ${error.message}`);
     }
-    return { kind: 'findings', findings: result.findings };
+    return { kind: 'findings', findings: result.findings, syntaxErrors: result.syntaxErrors };
   }
 }

@@ -35,7 +35,11 @@ export function toDiagnostics(analysis: Analysis, uri: string, version: number):
         },
       ];
     case 'findings':
-      return analysis.findings.map((finding) => toDiagnostic(finding, uri, version));
+      return [
+        ...analysis.findings.map((finding) => toDiagnostic(finding, uri, version)),
+        // Broken YAML: no rule to configure, so no code.
+        ...(analysis.syntaxErrors ?? []).map(({ message, range }) => ({ range, severity: DiagnosticSeverity.Error, source: SOURCE, message })),
+      ];
   }
 }
 

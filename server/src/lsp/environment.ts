@@ -5,10 +5,11 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildContext, EngineConfig, EngineServices } from '../engine';
+import type { BuildContext, EngineConfig, EngineServices, KubernetesHints } from '../engine';
 import { mergeConfig } from '../engine/config/config-file';
 import { buildContextFor } from '../host/build-context';
 import { findConfigFor, type FoundConfig } from '../host/config-loader';
+import { kubernetesHintsFor } from '../host/kustomize';
 import { findShellcheck, shellcheckService } from '../host/shellcheck';
 import type { Settings } from './settings';
 
@@ -28,6 +29,7 @@ export interface DocumentEnvironment {
 export class EnvironmentProvider {
   private readonly contexts = new Map<string, Cached<BuildContext>>();
   private readonly configs = new Map<string, Cached<FoundConfig>>();
+  private readonly hints = new Map<string, Cached<KubernetesHints>>();
   private readonly shellchecks = new Map<string, EngineServices>();
   private readonly reportedConfigProblems = new Set<string>();
 
@@ -55,9 +57,17 @@ export class EnvironmentProvider {
     };
   }
 
+  /** What a YAML file's surroundings say about it (a Kustomize patch is a fragment). */
+  kubernetesHints(uri: string): KubernetesHints {
+    if (!uri.startsWith('file:')) return {};
+    const path = fileURLToPath(uri);
+    return this.cached(this.hints, path, () => kubernetesHintsFor(path));
+  }
+
   /** Files changed on disk: forget what was read. */
   invalidate(): void {
     this.contexts.clear();
+    this.hints.clear();
     this.configs.clear();
     this.reportedConfigProblems.clear();
   }

@@ -4,6 +4,7 @@
  * fails when package.json is stale. Not part of the server bundle.
  */
 import { ruleDocsUrl, type RuleMeta } from '../engine';
+import { NEWEST_MINOR } from '../engine/kubernetes/data/pod-security';
 import { DEFAULT_SETTINGS, SECTION, SEVERITY_SETTINGS } from './settings';
 
 const SEVERITY_DESCRIPTIONS: Record<(typeof SEVERITY_SETTINGS)[number], string> = {
@@ -21,7 +22,7 @@ export function configurationContribution(rules: readonly RuleMeta[]) {
       [`${SECTION}.enable`]: {
         type: 'boolean',
         default: DEFAULT_SETTINGS.enable,
-        description: 'Check Dockerfiles while you type.',
+        description: 'Check Dockerfiles and Kubernetes manifests while you type.',
         scope: 'resource',
       },
       [`${SECTION}.rules`]: {
@@ -41,6 +42,21 @@ export function configurationContribution(rules: readonly RuleMeta[]) {
         type: 'string',
         default: '',
         markdownDescription: 'Name or index of the build stage that ships (rules such as `user-root` check only that stage). Empty means the last stage.',
+        scope: 'resource',
+      },
+      [`${SECTION}.kubernetes.profile`]: {
+        type: 'string',
+        enum: ['', 'restricted', 'baseline'],
+        enumDescriptions: ['From `.shipshape.yaml` (`kubernetes.profile`), else restricted.', 'Every Pod Security Standards control (the default).', 'Only the baseline controls: the rules only the restricted level asks for stay silent.'],
+        default: '',
+        markdownDescription: 'The [Pod Security Standards](https://kubernetes.io/docs/concepts/security/pod-security-standards/) level Kubernetes manifests are checked against. Empty means `.shipshape.yaml`, else `restricted`.',
+        scope: 'resource',
+      },
+      [`${SECTION}.kubernetes.version`]: {
+        type: 'string',
+        default: '',
+        pattern: '^(v?1\\.[0-9]+(\\.[0-9]+)?)?$',
+        markdownDescription: `The Kubernetes version of your clusters, e.g. \`1.32\`: which sysctls, SELinux types and API versions are allowed depends on it. Empty means \`.shipshape.yaml\`, else 1.${NEWEST_MINOR}, the newest the bundled Pod Security data describes.`,
         scope: 'resource',
       },
       [`${SECTION}.shellcheck.enable`]: {

@@ -1,4 +1,4 @@
-import type { EngineConfig, SeveritySetting } from '../engine';
+import type { EngineConfig, KubernetesConfig, SeveritySetting } from '../engine';
 
 /** The configuration section every `shipshape.*` setting lives under. */
 export const SECTION = 'shipshape';
@@ -30,10 +30,16 @@ export function parseSettings(raw: unknown): Settings {
   const dockerfile = isRecord(section.dockerfile) ? section.dockerfile : {};
   const shippedStage = typeof dockerfile.shippedStage === 'string' ? dockerfile.shippedStage.trim() : '';
   const shellcheck = isRecord(section.shellcheck) ? section.shellcheck : {};
+  const kubernetesSection = isRecord(section.kubernetes) ? section.kubernetes : {};
+  // Empty means: what .shipshape.yaml says, else the engine's default (restricted, newest version).
+  const kubernetes: KubernetesConfig = {
+    profile: kubernetesSection.profile === 'baseline' || kubernetesSection.profile === 'restricted' ? kubernetesSection.profile : undefined,
+    version: typeof kubernetesSection.version === 'string' && kubernetesSection.version.trim() ? kubernetesSection.version.trim() : undefined,
+  };
   const shellcheckPath = typeof shellcheck.path === 'string' ? shellcheck.path.trim() : '';
   return {
     enable: section.enable !== false,
-    engine: { rules, shippedStage: shippedStage || undefined },
+    engine: { rules, shippedStage: shippedStage || undefined, kubernetes: kubernetes.profile || kubernetes.version ? kubernetes : undefined },
     shellcheck: { enable: shellcheck.enable !== false, path: shellcheckPath || undefined },
   };
 }

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { dockerfileRules } from '../rules';
-import type { EngineConfig, Severity, SeveritySetting } from '../types';
+import { dockerfileRules, kubernetesRules } from '../rules';
+import type { EngineConfig, KubernetesConfig, Severity, SeveritySetting } from '../types';
 import { rulesForForeignCheck } from './equivalents';
 
 export type FailOn = Severity | 'none';
@@ -14,7 +14,7 @@ export interface LoadedConfig {
 }
 
 const SEVERITIES = new Set<SeveritySetting>(['off', 'info', 'warning', 'error']);
-const KNOWN_RULES = () => new Set(dockerfileRules.map((rule) => rule.meta.id));
+const KNOWN_RULES = () => new Set([...dockerfileRules, ...kubernetesRules].map((rule) => rule.meta.id));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,6 +45,7 @@ function parseDocument(text: string, problems: string[]): Record<string, unknown
  *   trustedRegistries: [docker.io, ghcr.io]
  *   shippedStage: production
  *   failOn: warning
+ *   kubernetes: { profile: restricted|baseline, version: "1.32" }
  */
 export function parseShipshapeConfig(text: string): LoadedConfig {
   const problems: string[] = [];
@@ -65,12 +66,27 @@ export function parseShipshapeConfig(text: string): LoadedConfig {
   }
   config.trustedRegistries = stringList(document.trustedRegistries, 'trustedRegistries', problems);
   if (document.shippedStage !== undefined) config.shippedStage = String(document.shippedStage);
+  if (document.kubernetes !== undefined) config.kubernetes = parseKubernetes(document.kubernetes, problems);
   let failOn: FailOn | undefined;
   if (document.failOn !== undefined) {
     if (['none', 'info', 'warning', 'error'].includes(String(document.failOn))) failOn = String(document.failOn) as FailOn;
     else problems.push('`failOn` must be none, info, warning or error');
   }
   return { config: withoutUndefined(config), failOn, problems };
+}
+
+function parseKubernetes(value: unknown, problems: string[]): KubernetesConfig | undefined {
+  if (!isRecord(value)) {
+    problems.push('`kubernetes` must be a mapping with `profile` and `version`');
+    return undefined;
+  }
+  const kubernetes: KubernetesConfig = {};
+  if (value.profile === 'restricted' || value.profile === 'baseline') kubernetes.profile = value.profile;
+  else if (value.profile !== undefined) problems.push('`kubernetes.profile` must be restricted or baseline');
+  // `version: 1.30` reads as the number 1.3: ask for quotes rather than guess.
+  if (typeof value.version === 'string' && /^v?1\.\d+(\.\d+)?$/.test(value.version.trim())) kubernetes.version = value.version.trim();
+  else if (value.version !== undefined) problems.push('`kubernetes.version` must be a quoted Kubernetes version such as "1.32"');
+  return kubernetes;
 }
 
 const HADOLINT_LEVELS: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
@@ -112,5 +128,10 @@ export function mergeConfig(file: EngineConfig, overrides: EngineConfig): Engine
     ...file,
     ...withoutUndefined(overrides),
     rules: file.rules || overrides.rules ? { ...file.rules, ...overrides.rules } : undefined,
+    kubernetes: file.kubernetes || overrides.kubernetes ? { ...file.kubernetes, ...definedOnly(overrides.kubernetes) } : undefined,
   });
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
