@@ -12,6 +12,7 @@ export * from './types';
 export { applyEdits, LineIndex } from './text/document';
 export { chosenFix, editsByFile, editsOtherFiles, fixAll, fixAllEdits } from './fixes/fix-all';
 export { conversions, type Conversion, type ConversionResult } from './fixes/conversions';
+export { hardenManifestEdits } from './fixes/harden-manifest';
 export { looksLikeManifest } from './kubernetes/model';
 export { effectiveSeverity };
 
@@ -61,7 +62,7 @@ export function convert(id: string, request: ConversionRequest): ConversionResul
   if (!conversion) return { reason: `unknown conversion "${id}"` };
   try {
     const model = buildDockerfileModel(request.text, { shippedStage: request.config?.shippedStage });
-    return conversion.convert({ model, context: request.context, selection: request.selection });
+    return conversion.convert({ model, config: request.config, context: request.context, selection: request.selection });
   } catch (error) {
     return { reason: `the conversion failed: ${error instanceof Error ? error.message : String(error)}` };
   }
