@@ -62,7 +62,7 @@ export function convert(id: string, request: ConversionRequest): ConversionResul
   if (!conversion) return { reason: `unknown conversion "${id}"` };
   try {
     const model = buildDockerfileModel(request.text, { shippedStage: request.config?.shippedStage });
-    return conversion.convert({ model, context: request.context, selection: request.selection });
+    return conversion.convert({ model, config: request.config, context: request.context, selection: request.selection });
   } catch (error) {
     return { reason: `the conversion failed: ${error instanceof Error ? error.message : String(error)}` };
   }

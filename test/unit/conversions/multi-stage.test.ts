@@ -75,7 +75,7 @@ const cases: { name: string; text: string; context?: BuildContext; output: strin
     context: project({ 'go.mod': 'module x\n' }),
     output:
       'FROM golang:1.27-bookworm AS build\nENV CGO_ENABLED=0\nWORKDIR /app\nCOPY . .\nRUN go build -o server .\n\n' +
-      'FROM gcr.io/distroless/static-debian13:nonroot\nWORKDIR /app\nCOPY --from=build /app/server /app/server\nCMD ["/app/server"]\n',
+      'FROM gcr.io/distroless/static-debian13:nonroot\nWORKDIR /app\nCOPY --from=build /app/server /app/server\nCMD ["/app/server"]',
   },
   {
     name: 'Java: the jar into distroless java of the same major, whose entrypoint is java -jar',
@@ -134,8 +134,10 @@ describe('Convert to Multi-Stage Distroless Build', () => {
     ['Ruby has no distroless image', 'FROM ruby:3.4\nWORKDIR /app\nCMD ["bundle", "exec", "puma"]', /no distroless image for Ruby/],
     ['Alpine-built native modules', 'FROM node:22-alpine\nWORKDIR /app\nCMD ["node", "a.js"]', /Alpine/],
     ['an app without a WORKDIR', 'FROM node:22\nCOPY . .\nCMD ["node", "a.js"]', /WORKDIR/],
+    ['an entrypoint script', 'FROM golang:1.27\nCOPY run.sh /run.sh\nENTRYPOINT ["/run.sh"]', /script/],
     ['a program of unknown origin', 'FROM debian:13\nCMD ["server"]', /cannot tell where `server` is built/],
     ['no command', 'FROM golang:1.27\nRUN go build .', /no CMD or ENTRYPOINT/],
+    ['a runtime line past its end of life', 'FROM python:3.7\nWORKDIR /app\nCMD ["python", "app.py"]', /past its end of life/],
     ['a shell-form HEALTHCHECK', 'FROM golang:1.27\nRUN go build -o /a .\nHEALTHCHECK CMD curl -f localhost\nCMD ["/a"]', /HEALTHCHECK/],
   ];
   for (const [name, text, reason] of refusals) {

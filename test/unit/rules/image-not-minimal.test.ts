@@ -42,7 +42,7 @@ ruleTester('image-not-minimal', {
       code: 'FROM golang:1.27\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]',
       findings: [{ line: 1, column: 6, endColumn: 17, message: /^`golang:1\.27` is the Go SDK .*build in an earlier stage and ship the result on `gcr\.io\/distroless\/static-debian13` \(~2 MB\), about 290 MB smaller/ }],
       fixTitles: ['Convert to a multi-stage distroless build'],
-      output: 'FROM golang:1.27 AS build\nENV CGO_ENABLED=0\nCOPY . .\nRUN go build -o /app .\n\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]\n',
+      output: 'FROM golang:1.27 AS build\nENV CGO_ENABLED=0\nCOPY . .\nRUN go build -o /app .\n\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]',
     },
     { code: 'FROM rust:1.83', findings: [{ line: 1, column: 6, message: /`gcr\.io\/distroless\/cc-debian13`/ }] },
     { code: 'FROM maven:3.9-eclipse-temurin-21', findings: [{ line: 1, column: 6, message: /ship the result on `eclipse-temurin:21-jre`/ }] },

@@ -3,11 +3,13 @@
  * offer as quick fixes), computed as data like any fix. Each lives in its own module.
  */
 import type { DockerfileModel } from '../../dockerfile/model';
-import type { BuildContext, Fix, Range } from '../../types';
+import type { BuildContext, EngineConfig, Fix, Range } from '../../types';
 
 export interface ConversionInput {
   model: DockerfileModel;
   context?: BuildContext;
+  /** For what depends on settings or the date (`today`). */
+  config?: EngineConfig;
   /** The editor's selection; conversions that work on part of a file use it, an empty one means the line or the file. */
   selection?: Range;
 }

@@ -25,12 +25,12 @@ export function insertLines(model: DockerfileModel, line: number, lines: readonl
   return appendLines(model, lines);
 }
 
-/** Lines added after everything, with a line break before them when the text lacks a final one. */
+/** Lines added after everything; a text without a final line break still ends without one. */
 export function appendLines(model: DockerfileModel, lines: readonly string[]): TextEdit {
   const eol = eolOf(model);
   const end = endOfText(model);
-  const lead = end.character > 0 ? eol : '';
-  return { range: { start: end, end }, newText: lead + lines.map((text) => text + eol).join('') };
+  const newText = end.character > 0 ? lines.map((text) => eol + text).join('') : lines.map((text) => text + eol).join('');
+  return { range: { start: end, end }, newText };
 }
 
 /** The text of an instruction's lines, for moving it elsewhere unchanged. */
@@ -38,12 +38,24 @@ export function instructionText(model: DockerfileModel, instruction: Instruction
   return model.lines.textOf(instruction.getRange());
 }
 
-/** Removes an instruction's lines with their terminators; the last line takes the terminator before it instead. */
-export function deleteInstruction(model: DockerfileModel, instruction: Instruction): TextEdit {
-  const { start, end } = instruction.getRange();
-  if (end.line + 1 < model.lines.lineCount) {
-    return { range: { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }, newText: '' };
+/**
+ * Moves instructions to the end of the file: their lines are removed (neighbours as one span,
+ * so the edits never overlap) and `appended` is added after everything. When the file's last
+ * line, without a final line break, is among them, one edit replaces it with `appended`.
+ */
+export function moveToEnd(model: DockerfileModel, instructions: readonly Instruction[], appended: readonly string[]): TextEdit[] {
+  const spans: [number, number][] = [];
+  for (const instruction of [...instructions].sort((a, b) => a.getRange().start.line - b.getRange().start.line)) {
+    const { start, end } = instruction.getRange();
+    const previous = spans[spans.length - 1];
+    if (previous && previous[1] + 1 >= start.line) previous[1] = Math.max(previous[1], end.line);
+    else spans.push([start.line, end.line]);
   }
-  const from = start.line > 0 ? { line: start.line - 1, character: model.lines.lineText(start.line - 1).length } : { line: 0, character: 0 };
-  return { range: { start: from, end: endOfText(model) }, newText: '' };
+  const edits: TextEdit[] = spans.map(([first, last]) => ({ range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' }));
+  const lastSpan = spans[spans.length - 1];
+  if (lastSpan && lastSpan[1] + 1 >= model.lines.lineCount) {
+    edits[edits.length - 1] = { range: { start: { line: lastSpan[0], character: 0 }, end: endOfText(model) }, newText: appended.join(eolOf(model)) };
+    return edits;
+  }
+  return [...edits, appendLines(model, appended)];
 }

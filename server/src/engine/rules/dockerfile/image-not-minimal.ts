@@ -28,7 +28,7 @@ export const imageNotMinimal: DockerfileRule = {
     fixSafety: 'unsafe',
     equivalents: [],
   },
-  check({ model, context, report }) {
+  check({ model, config, context, report }) {
     const shipped = model.shippedStage;
     if (!shipped || isWindowsStage(model, shipped)) return;
     const base = rootBase(shipped);
@@ -36,7 +36,7 @@ export const imageNotMinimal: DockerfileRule = {
     if (!base.reference || base.facts.family !== 'other') return;
     const found = minimalAlternative(base.reference);
     if (!found) return;
-    const conversion = multiStageConversion.convert({ model, context });
+    const conversion = multiStageConversion.convert({ model, config, context });
     report({
       range: base.writtenRange,
       message: messageOf(nameAndTag(base.reference), found),

@@ -8,10 +8,13 @@
 import type { Env, Instruction } from 'dockerfile-ast';
 import { workdirAt } from '../../../dockerfile/image-files';
 import { argumentsText, execFormArguments, isWindowsStage, type DockerfileModel, type Stage } from '../../../dockerfile/model';
+import { effectiveToday, isEndOfLife } from '../../../images/end-of-life';
+import { versionedParts } from '../../../images/image-versions';
+import { parseImageReference } from '../../../images/reference';
 import type { TextEdit } from '../../../types';
 import { formatJsonArray } from '../../exec-form';
 import { noConversion, type Conversion, type ConversionInput, type ConversionResult } from '../conversion';
-import { appendLines, deleteInstruction, insertLines, instructionText } from '../line-edits';
+import { insertLines, instructionText, moveToEnd } from '../line-edits';
 import { stageStack } from '../stack';
 import { appCommand } from './app-command';
 import { runtimePlan, type RuntimePlan } from './runtime';
@@ -66,7 +69,7 @@ function finalStage(plan: RuntimePlan, moved: readonly string[], env: readonly s
   ];
 }
 
-function convert({ model, context }: ConversionInput): ConversionResult {
+function convert({ model, config, context }: ConversionInput): ConversionResult {
   const [stage, ...more] = model.stages;
   if (!stage) return noConversion('the file has no FROM');
   if (more.length > 0) return noConversion('the Dockerfile is multi-stage already');
@@ -78,6 +81,9 @@ function convert({ model, context }: ConversionInput): ConversionResult {
   const workdir = workdirAt(model, stage);
   const plan = runtimePlan({ model, stage, context, command, workdir }, stageStack(model, stage));
   if (typeof plan === 'string') return noConversion(plan);
+  // The runtime follows the builder's release line: a line past its end of life would ship twice.
+  const today = effectiveToday(config?.today);
+  if (versionedParts(parseImageReference(plan.image)).some((part) => isEndOfLife(part.line, today))) return noConversion(`\`${plan.image}\` is past its end of life: move the build to a supported line first`);
   const moved = stage.instructions.filter((instruction) => MOVED.has(instruction.getKeyword()));
   if (moved.some((instruction) => instruction.getKeyword() === 'HEALTHCHECK' && !healthcheckMovable(model, instruction))) {
     return noConversion('its HEALTHCHECK runs through a shell, which distroless images do not have');
@@ -88,9 +94,8 @@ function convert({ model, context }: ConversionInput): ConversionResult {
   const edits: TextEdit[] = [];
   if (!stage.name) edits.push({ range: { start: fromEnd, end: fromEnd }, newText: ` AS ${BUILDER_NAME}` });
   if (plan.builderSetup.length > 0) edits.push(insertLines(model, fromEnd.line + 1, plan.builderSetup));
-  edits.push(...moved.map((instruction) => deleteInstruction(model, instruction)));
   const tail = [...plan.builderFinish, ...finalStage(plan, moved.map((instruction) => instructionText(model, instruction)), runtimeEnv(model, stage), workdir, builder)];
-  edits.push(appendLines(model, tail));
+  edits.push(...moveToEnd(model, moved, tail));
   return { fix: { title: 'Convert to a multi-stage distroless build', edits, safety: 'unsafe', isPreferred: true } };
 }
 

@@ -136,6 +136,7 @@ function binaryPlan({ model, stage, command, workdir }: PlanInput, stack: Stack 
   const words = command.entrypoint ?? command.cmd ?? [];
   const program = words[0];
   if (INTERPRETERS.has(basename(program))) return `\`${basename(program)}\` has no distroless image to run on`;
+  if (/\.(sh|bash|py|rb|pl|js)$/.test(program)) return `\`${program}\` is a script, and distroless images have no interpreter for it`;
   const path = programPath(model, stage, program, workdir);
   if (!path) return `cannot tell where \`${program}\` is built; name it by its path in CMD or ENTRYPOINT`;
   const renamed = [path, ...words.slice(1)];
