@@ -165,9 +165,8 @@ describe('contributed snippets', () => {
           assert.deepEqual(document.errors, []);
           assert.match(String(document.get('apiVersion')), /^[a-z.]*\/?v\d/);
           assert.match(String(document.get('kind')), /^[A-Z]\w+$/);
-          // Checked by the engine as soon as it analyses Kubernetes manifests.
-          const kind = documentKindForPath('manifest.yaml');
-          if ((kind as string | undefined) === 'kubernetes' && kind) assert.deepEqual(seriousFindings(text, kind), []);
+          assert.equal(documentKindForPath('deployment.yaml'), 'kubernetes');
+          assert.deepEqual(seriousFindings(text, 'kubernetes'), []);
         }
       });
     }
