@@ -45,5 +45,20 @@ export function run(cwd: string, argv: string[], options: { isTTY?: boolean; env
     stderr: { write: (text) => void (stderr += text) },
     fs: { ...nodeFileSystem, ...options.fs },
   });
+  if (typeof code !== 'number') throw new Error(`${argv[0]} answers asynchronously: use runAsync`);
+  return { code, stdout, stderr };
+}
+
+/** `run` for the commands that answer with a promise (`pin`). */
+export async function runAsync(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    cwd,
+    env,
+    stdout: { write: (text) => void (stdout += text) },
+    stderr: { write: (text) => void (stderr += text) },
+    fs: nodeFileSystem,
+  });
   return { code, stdout, stderr };
 }

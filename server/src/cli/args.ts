@@ -22,7 +22,19 @@ export interface CheckOptions {
   kubernetes?: KubernetesConfig;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
+export interface PinOptions {
+  paths: string[];
+  /** Re-resolve images already pinned and replace digests that moved. */
+  update: boolean;
+  /** host:port registries reached over plain http (loopback ones always are). */
+  insecureRegistries: string[];
+  /** Never touch the network: every lookup fails with a clear message. */
+  offline: boolean;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions } | { kind: 'pin'; options: PinOptions };
+
+const USAGE = 'usage: shipshape check|pin [options] [paths...]';
 
 /** Bad command lines: exit 2 with a pointer to --help. */
 export class UsageError extends CliError {}
@@ -32,8 +44,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...paths] = positionals;
-  if (command === undefined) throw new UsageError('missing command; usage: shipshape check [options] [paths...]');
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"; usage: shipshape check [options] [paths...]`);
+  if (command === undefined) throw new UsageError(`missing command; ${USAGE}`);
+  if (command === 'pin') return { kind: 'pin', options: pinOptions(values, paths) };
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; ${USAGE}`);
+  for (const option of PIN_ONLY) if (values[option] !== undefined) throw new UsageError(`--${option} belongs to shipshape pin`);
   return {
     kind: 'check',
     options: {
@@ -45,6 +59,18 @@ export function parseCommandLine(argv: readonly string[]): Command {
       kubernetes: kubernetesOptions(values['k8s-profile'], values['k8s-version']),
     },
   };
+}
+
+const PIN_ONLY = ['update', 'insecure-registry', 'offline'] as const;
+const CHECK_ONLY = ['format', 'rule', 'fail-on', 'fix', 'fix-unsafe'] as const;
+
+function pinOptions(values: ReturnType<typeof parseOrExplain>['values'], paths: string[]): PinOptions {
+  for (const option of CHECK_ONLY) if (values[option] !== undefined) throw new UsageError(`--${option} belongs to shipshape check`);
+  const insecureRegistries = values['insecure-registry'] ?? [];
+  for (const host of insecureRegistries) {
+    if (!/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host)) throw new UsageError(`--insecure-registry expects host[:port], not "${host}"`);
+  }
+  return { paths, update: values.update === true, insecureRegistries, offline: values.offline === true };
 }
 
 function parseOrExplain(argv: readonly string[]) {
@@ -59,6 +85,9 @@ function parseOrExplain(argv: readonly string[]) {
         'fail-on': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-unsafe': { type: 'boolean' },
+        update: { type: 'boolean' },
+        'insecure-registry': { type: 'string', multiple: true },
+        offline: { type: 'boolean' },
         'k8s-profile': { type: 'string' },
         'k8s-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },

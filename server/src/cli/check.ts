@@ -12,7 +12,7 @@ import type { CheckedFile, Formatter } from './formatters/report';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { describeFsError, type CliIo } from './io';
-import { encodeSource, readSource, roundTrips, type Source } from './source';
+import { encodeSource, readTextSource, roundTrips, type Source } from './source';
 
 const FORMATTERS: Record<CheckOptions['format'], Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -43,10 +43,9 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   let failed = 0;
   let notManifests = 0;
   for (const file of discovery.files) {
-    const source = readSource(file, io);
-    if (source.kind !== 'text') {
-      warn(`${source.kind === 'skipped' ? 'skipped' : 'cannot read'} ${file.displayPath}: ${source.reason}`);
-      inputFailed ||= source.kind === 'unreadable';
+    const source = readTextSource(file, io, warn);
+    if (typeof source === 'string') {
+      inputFailed ||= source === 'unreadable';
       continue;
     }
     // Named on the command line, any file is read as a Dockerfile (a YAML file as manifests).

@@ -25,6 +25,14 @@ export function readSource(file: FoundFile, io: CliIo): Source {
   return { kind: 'text', text, bom, bytes };
 }
 
+/** The file as text, or after one warning saying why not, whether it was skipped or unreadable (exit 2). */
+export function readTextSource(file: FoundFile, io: CliIo, warn: (message: string) => void): Extract<Source, { kind: 'text' }> | 'skipped' | 'unreadable' {
+  const source = readSource(file, io);
+  if (source.kind === 'text') return source;
+  warn(`${source.kind === 'skipped' ? 'skipped' : 'cannot read'} ${file.displayPath}: ${source.reason}`);
+  return source.kind;
+}
+
 export function encodeSource(text: string, bom: boolean): Uint8Array {
   const body = new TextEncoder().encode(text);
   return bom ? concat(UTF8_BOM, body) : body;
