@@ -138,7 +138,7 @@ export interface ShellcheckRequest {
   dialect: 'sh' | 'bash' | 'dash' | 'ksh';
 }
 
-/** A ShellCheck comment as its json1 format gives it: 1-based lines, columns with tabs as 8. */
+/** A ShellCheck comment as its json1 format gives it: 1-based lines and columns (a tab counts as one). */
 export interface ShellcheckComment {
   line: number;
   column: number;

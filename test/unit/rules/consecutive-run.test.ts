@@ -46,3 +46,20 @@ ruleTester('consecutive-run', {
     },
   ],
 });
+
+ruleTester('consecutive-run', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a cd in the first RUN would move the second: offered, but never applied on its own',
+      code: 'FROM node:22\nRUN cd /tmp && curl -O https://example.com/x.tgz\nRUN npm ci',
+      findings: [{ line: 3, column: 1 }],
+      output: 'FROM node:22\nRUN cd /tmp && curl -O https://example.com/x.tgz \\\n    && npm ci',
+    },
+    {
+      name: 'a comment ending the first RUN would swallow the second: no fix',
+      code: 'FROM node:22\nRUN npm ci # install\nRUN npm run build',
+      findings: [{ line: 3, column: 1 }],
+    },
+  ],
+});

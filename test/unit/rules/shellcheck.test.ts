@@ -15,7 +15,7 @@ test('ShellCheck positions map back through continuations and tabs; dialect foll
   const text = 'FROM debian:13\nRUN apt-get update \\\n\t&& echo $HOME\nSHELL ["/bin/bash", "-c"]\nRUN echo $X';
   const result = findings(text, (requests) => {
     seen.push(...requests);
-    // Line 1, columns as ShellCheck counts them: the tab is 8 wide, so `$HOME` starts at 25.
+    // Line 1, columns as json1 counts them: every character, the tab included, is one.
     return [[{ line: 1, column: 25, endLine: 1, endColumn: 30, level: 'info', code: 2086, message: 'Double quote to prevent globbing and word splitting.' }], [{ line: 1, column: 6, endLine: 1, endColumn: 8, level: 'warning', code: 2154, message: 'X is referenced but not assigned.' }]];
   });
   assert.deepEqual(seen.map((request) => request.dialect), ['sh', 'bash']);
@@ -38,9 +38,11 @@ test('the real shellcheck binary, when installed (CI installs it)', (t) => {
     return;
   }
   const errors: string[] = [];
-  const text = 'FROM debian:13\nRUN cd /tmp \\\n    && tar -xzf $ARCHIVE\nRUN <<EOF\nfor f in $(ls *.txt); do echo "$f"; done\nEOF\n';
+  const text = 'FROM debian:13\nRUN cd /tmp \\\n    && tar -xzf $ARCHIVE\nRUN <<EOF\nfor f in $(ls *.txt); do echo "$f"; done\nEOF\nRUN if true; then \\\n\techo $ARCHIVE; fi\n';
   const result = findings(text, shellcheckService(binary, (message) => errors.push(message)).shellcheck);
   assert.deepEqual(errors, []);
   assert.ok(result.includes('3:17-3:25 SC2086 (info): Double quote to prevent globbing and word splitting.'), result.join('\n'));
   assert.ok(result.some((line) => line.startsWith('5:10-5:21 SC2045')), result.join('\n'));
+  // A tab-indented continuation line: the word is found where it is.
+  assert.ok(result.includes('8:7-8:15 SC2086 (info): Double quote to prevent globbing and word splitting.'), result.join('\n'));
 });

@@ -4,6 +4,8 @@
  */
 import type { Instruction, Run } from 'dockerfile-ast';
 import { argumentsText, execFormArguments, type DockerfileModel } from '../dockerfile/model';
+import { shellSource } from '../dockerfile/shell-source';
+import { parseShell } from '../shell';
 import type { Fix, FixSafety, Position } from '../types';
 
 function flagsText(run: Run): string {
@@ -72,7 +74,21 @@ export function mergeRunsFix(model: DockerfileModel, previous: Instruction, run:
   const between = model.lines.textOf({ start: previousEnd, end: bodyStart });
   // Comments between the two would end up inside the continuation: leave that to a person.
   if (/^\s*#/m.test(between.split(/\r?\n/).slice(1).join('\n'))) return undefined;
-  return { title, edits: [{ range: { start: previousEnd, end: bodyStart }, newText: continuedAnd(model, previousEnd) }], safety, isPreferred: true };
+  const script = shellSource(model, previous)?.text ?? '';
+  // A comment ending the first RUN would swallow the joined command.
+  if (/(^|\s)#/.test(script.slice(script.lastIndexOf('\n') + 1))) return undefined;
+  const effectiveSafety = changesShellState(script) ? 'unsafe' : safety;
+  return { title, edits: [{ range: { start: previousEnd, end: bodyStart }, newText: continuedAnd(model, previousEnd) }], safety: effectiveSafety, isPreferred: true };
+}
+
+/** Builtins whose effect outlives their command: after a merge, the second RUN's commands would see it. */
+const STATEFUL_BUILTINS = new Set(['cd', 'pushd', 'popd', 'export', 'set', 'unset', 'source', '.', 'umask', 'ulimit', 'shopt', 'alias', 'trap', 'declare', 'typeset', 'readonly']);
+
+/** Whether the first RUN leaves the shell changed (directory, variables, options) for what follows it. */
+function changesShellState(script: string): boolean {
+  return parseShell(script).commands.some(
+    (command) => command.nesting.length === 0 && (command.program ? STATEFUL_BUILTINS.has(command.program.name ?? '') : command.assignments.length > 0),
+  );
 }
 
 function afterFlags(run: Run): Position {

@@ -10,7 +10,6 @@ import type { DockerfileRule } from '../rule';
  * script, and sourced files live in the image, not next to the Dockerfile.
  */
 const NOT_FOR_DOCKERFILES = new Set([1090, 1091, 2154, 2034]);
-const TAB_WIDTH = 8;
 
 function dialectOf(shell: readonly string[]): ShellcheckRequest['dialect'] | undefined {
   const name = shell[0]?.split('/').pop() ?? '';
@@ -19,19 +18,10 @@ function dialectOf(shell: readonly string[]): ShellcheckRequest['dialect'] | und
   return undefined;
 }
 
-/** ShellCheck counts a tab as eight columns; find the character it means. */
-function characterAt(line: string, column: number): number {
-  let visual = 1;
-  for (let index = 0; index < line.length; index++) {
-    if (visual >= column) return index;
-    visual = line[index] === '\t' ? visual + TAB_WIDTH - ((visual - 1) % TAB_WIDTH) : visual + 1;
-  }
-  return line.length;
-}
-
 function scriptOffset(lines: LineIndex, line: number, column: number): number {
   const index = Math.min(Math.max(line - 1, 0), lines.lineCount - 1);
-  return lines.offsetAt({ line: index, character: characterAt(lines.lineText(index), column) });
+  // json1 columns count every character, a tab included, as one.
+  return lines.offsetAt({ line: index, character: column - 1 });
 }
 
 interface Job {
