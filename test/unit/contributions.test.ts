@@ -54,6 +54,8 @@ test('the walkthrough: every step has media, a way to complete it and only Ships
   for (const step of walkthrough.steps as WalkthroughStep[]) {
     assert.ok(step.media.markdown || (step.media.image && step.media.altText), `${step.id}: media`);
     assert.ok(step.completionEvents?.length, `${step.id}: completion events`);
+    // Step descriptions render links and bold, but show `code` with its backticks.
+    assert.doesNotMatch(step.description, /`/, `${step.id}: no inline code in the description`);
     for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
       if (command.startsWith('shipshape.')) assert.ok(commands.has(command), `${step.id}: ${command} is not a contributed command`);
     }
