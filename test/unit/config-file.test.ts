@@ -5,7 +5,7 @@ import { mergeConfig, parseHadolintConfig, parseShipshapeConfig } from '../../se
 test('.shipshape.yaml: rules, registries, shipped stage, failOn', () => {
   const loaded = parseShipshapeConfig('rules:\n  image-latest-tag: error\n  consecutive-run: off\ntrustedRegistries: [docker.io, ghcr.io]\nshippedStage: prod\nfailOn: error\n');
   assert.deepEqual(loaded, {
-    config: { rules: { 'image-latest-tag': 'error', 'consecutive-run': 'off' }, trustedRegistries: ['docker.io', 'ghcr.io'], shippedStage: 'prod' },
+    config: { rules: { 'image-latest-tag': 'error', 'consecutive-run': 'off', 'image-untrusted-registry': 'warning' }, trustedRegistries: ['docker.io', 'ghcr.io'], shippedStage: 'prod' },
     failOn: 'error',
     problems: [],
   });
@@ -24,7 +24,8 @@ test('.shipshape.yaml: problems are reported, not thrown', () => {
 test('.hadolint.yaml: ignored, override, trustedRegistries and failure-threshold', () => {
   const loaded = parseHadolintConfig('ignored: [DL3059]\noverride:\n  error: [DL3007]\n  style: [DL3025]\ntrustedRegistries:\n  - docker.io\nfailure-threshold: style\n');
   assert.deepEqual(loaded, {
-    config: { rules: { 'image-latest-tag': 'error', 'cmd-shell-form': 'info', 'consecutive-run': 'off' }, trustedRegistries: ['docker.io'] },
+    // A registry list switches the trusted-registry check on, as in hadolint.
+    config: { rules: { 'image-latest-tag': 'error', 'cmd-shell-form': 'info', 'consecutive-run': 'off', 'image-untrusted-registry': 'warning' }, trustedRegistries: ['docker.io'] },
     failOn: 'info',
     problems: [],
   });

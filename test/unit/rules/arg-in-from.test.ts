@@ -21,6 +21,7 @@ ruleTester('arg-invalid-default-in-from', {
     { name: 'registry with port', code: 'ARG REG=localhost:5000\nFROM ${REG}/app:1' },
     { name: 'stage name', code: 'ARG FINAL=prod\nFROM alpine:3.20 AS prod\nFROM ${FINAL}' },
     { name: 'undeclared is the other rule', code: 'FROM ${NOPE}' },
+    { name: 'a default built from an earlier ARG', code: 'ARG REGISTRY=ghcr.io/acme\nARG BASE=${REGISTRY}/app:1\nFROM ${BASE}' },
   ],
   invalid: [
     { code: 'ARG BASE\nFROM ${BASE}', findings: [{ line: 2, column: 6, endColumn: 13, message: /empty image/ }] },

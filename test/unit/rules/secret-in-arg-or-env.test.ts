@@ -6,6 +6,7 @@ ruleTester('secret-in-arg-or-env', {
     { name: 'public keys and key fingerprints', code: 'FROM python:3.13\nENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305\nARG PUBLIC_KEY_URL=https://example.com/key.asc' },
     { name: 'pointers to secrets', code: 'FROM node:22\nENV PASSWORD_FILE=/run/secrets/db_password TOKEN_PATH=/var/run/token' },
     { name: 'PWD is the working directory', code: 'FROM node:22\nENV PWD=/app' },
+    { name: 'switches and header names', code: 'FROM node:22\nENV NO_PASSWORD=true AUTH_ENABLED=1 API_KEY_HEADER=X-Api-Key' },
   ],
   invalid: [
     { code: 'FROM node:22\nARG NPM_TOKEN\nRUN npm ci', findings: [{ line: 2, column: 5, endColumn: 14, message: /image history/ }] },

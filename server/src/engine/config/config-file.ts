@@ -65,6 +65,8 @@ export function parseShipshapeConfig(text: string): LoadedConfig {
     }
   }
   config.trustedRegistries = stringList(document.trustedRegistries, 'trustedRegistries', problems);
+  // Listing registries asks for the check, which is off by default.
+  if (config.trustedRegistries?.length && config.rules?.['image-untrusted-registry'] === undefined) config.rules = { ...config.rules, 'image-untrusted-registry': 'warning' };
   if (document.shippedStage !== undefined) config.shippedStage = String(document.shippedStage);
   if (document.kubernetes !== undefined) config.kubernetes = parseKubernetes(document.kubernetes, problems);
   let failOn: FailOn | undefined;
@@ -114,7 +116,10 @@ export function parseHadolintConfig(text: string): LoadedConfig {
   const threshold = document['failure-threshold'];
   const failOn = typeof threshold === 'string' ? HADOLINT_THRESHOLDS[threshold] : undefined;
   if (threshold !== undefined && !failOn) problems.push('`failure-threshold` must be error, warning, info, style, ignore or none');
-  const config: EngineConfig = { rules: Object.keys(rules).length ? rules : undefined, trustedRegistries: stringList(document.trustedRegistries, 'trustedRegistries', problems) };
+  const trustedRegistries = stringList(document.trustedRegistries, 'trustedRegistries', problems);
+  // In hadolint a registry list is what switches DL3026 on.
+  if (trustedRegistries?.length) rules['image-untrusted-registry'] ??= 'warning';
+  const config: EngineConfig = { rules: Object.keys(rules).length ? rules : undefined, trustedRegistries };
   return { config: withoutUndefined(config), failOn, problems };
 }
 

@@ -80,7 +80,9 @@ export function buildDockerfileModel(text: string, options: ModelOptions = {}): 
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
     const property = arg.getProperty();
-    if (property?.getName()) globalArgs.set(property.getName(), property.getValue() ?? undefined);
+    const value = property?.getValue();
+    // A default may use the ARGs declared before it (`ARG IMAGE=${REGISTRY}/app`); BuildKit expands them.
+    if (property?.getName()) globalArgs.set(property.getName(), value == null ? undefined : expandVariables(value, (name) => globalArgs.get(name), escapeChar).value);
   }
 
   const stages: Stage[] = [];

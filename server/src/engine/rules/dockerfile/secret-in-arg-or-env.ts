@@ -30,7 +30,7 @@ export const secretInArgOrEnv: DockerfileRule = {
           range: reason === 'value' ? (property.getValueRange() ?? property.getNameRange()) : property.getNameRange(),
           message: reason === 'value'
             ? `The value of \`${property.getName()}\` looks like a credential and ${where}; use \`RUN --mount=type=secret\` instead.`
-            : `\`${property.getName()}\` looks like a secret; a ${keyword} value ${where}. Use \`RUN --mount=type=secret\` instead.`,
+            : `\`${property.getName()}\` looks like a secret; an ${keyword} value ${where}. Use \`RUN --mount=type=secret\` instead.`,
         });
       }
     }
