@@ -54,7 +54,7 @@ describe('Copy Dependency Manifests First', () => {
     ['npm', 'RUN npm ci --omit=dev', { 'package.json': '', 'package-lock.json': '' }, 'package.json package-lock.json'],
     ['yarn', 'RUN yarn install --frozen-lockfile && yarn cache clean', { 'package.json': '', 'yarn.lock': '' }, 'package.json yarn.lock'],
     ['pnpm', 'RUN pnpm install --frozen-lockfile', { 'package.json': '', 'pnpm-lock.yaml': '' }, 'package.json pnpm-lock.yaml'],
-    ['pip', 'RUN pip install --no-cache-dir -r requirements/prod.txt', { 'requirements/prod.txt': '' }, 'requirements/prod.txt'],
+    ['pip', 'RUN pip install --no-cache-dir -r requirements.txt', { 'requirements.txt': '' }, 'requirements.txt'],
     ['poetry', 'RUN poetry install --no-root', { 'pyproject.toml': '', 'poetry.lock': '' }, 'pyproject.toml poetry.lock'],
     ['go modules', 'RUN go mod download', { 'go.mod': '', 'go.sum': '' }, 'go.mod go.sum'],
     ['Maven', 'RUN mvn -B dependency:go-offline', { 'pom.xml': '' }, 'pom.xml'],

@@ -39,8 +39,19 @@ ruleTester('build-tools-in-final-image', {
       code: 'FROM alpine:3.20\nRUN apk add --no-cache gcc musl-dev\nRUN apk del gcc musl-dev\nCMD ["/app"]',
       findings: [{ line: 2, column: 24, endColumn: 27 }, { line: 2, column: 28, endColumn: 36 }],
     },
-    { name: 'yum, dnf, zypper', code: 'FROM fedora:40\nRUN dnf install -y gcc-c++ openssl-devel maven && zypper -n in cmake\nCMD ["/app"]', findings: [{ line: 2, column: 20 }, { line: 2, column: 28 }, { line: 2, column: 42 }, { line: 2, column: 64 }] },
+    {
+      name: 'yum, dnf, zypper; a single stage can become a builder and a distroless stage',
+      code: 'FROM fedora:40\nRUN dnf install -y gcc-c++ openssl-devel maven && zypper -n in cmake\nCMD ["/app"]',
+      findings: [{ line: 2, column: 20 }, { line: 2, column: 28 }, { line: 2, column: 42 }, { line: 2, column: 64 }],
+      fixTitles: ['Convert to a multi-stage distroless build'],
+      output: 'FROM fedora:40 AS build\nRUN dnf install -y gcc-c++ openssl-devel maven && zypper -n in cmake\n\nFROM gcr.io/distroless/base-debian13:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]',
+    },
     { name: 'in the stage the shipped one builds on', code: 'FROM debian:13 AS base\nRUN apt-get install -y make\nFROM base\nCMD ["./app"]', findings: [{ line: 2, column: 24 }] },
-    { name: 'exec form: one finding on the array', code: 'FROM debian:13\nRUN ["apt-get", "install", "-y", "gcc", "make"]\nCMD ["/app"]', findings: [{ line: 2, column: 5, endColumn: 48, message: /`gcc`, `make` are build tools/ }] },
+    {
+      name: 'exec form: one finding on the array',
+      code: 'FROM debian:13\nRUN ["apt-get", "install", "-y", "gcc", "make"]\nCMD ["/app"]',
+      findings: [{ line: 2, column: 5, endColumn: 48, message: /`gcc`, `make` are build tools/ }],
+      output: 'FROM debian:13 AS build\nRUN ["apt-get", "install", "-y", "gcc", "make"]\n\nFROM gcr.io/distroless/base-debian13:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]',
+    },
   ],
 });

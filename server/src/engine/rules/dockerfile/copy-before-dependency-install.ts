@@ -1,6 +1,7 @@
 import { isWholeContext, localCopySources, type CopySource } from '../../context/copy-sources';
 import type { CommandDescription } from '../../shell';
-import type { RelatedInformation } from '../../types';
+import { manifestsFirstFix } from '../../fixes/conversions/manifests-first';
+import type { BuildContext, RelatedInformation } from '../../types';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { DockerfileRule, DockerfileRuleContext } from '../rule';
 import { installWord } from './support/package-caches';
@@ -46,17 +47,17 @@ export const copyBeforeDependencyInstall: DockerfileRule = {
     why: 'The builder reuses a layer only while everything before it is unchanged. With `COPY . .` ahead of `npm ci` (or `pip install -r`, `go mod download`, `bundle install`...), every edit to any source file invalidates the copy and re-runs the whole dependency install. Copy the manifest and lock files first, install, then copy the rest: source edits then reuse the installed dependencies. Every stage is checked: builder stages are where dependency installs usually run.',
     example: 'COPY . .\nRUN npm ci --omit=dev',
     useInstead: 'COPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .',
-    fixSafety: 'none',
+    fixSafety: 'unsafe',
     equivalents: [],
   },
-  check({ model, report }) {
+  check({ model, context, report }) {
     // Unlike the other layer rules this one is about build time, not what ships, so builder
     // stages count (they are where most dependency installs happen).
-    for (const stage of model.stages) checkStage(model, stage, report);
+    for (const stage of model.stages) checkStage(model, stage, context, report);
   },
 };
 
-function checkStage(model: DockerfileModel, stage: Stage, report: DockerfileRuleContext['report']): void {
+function checkStage(model: DockerfileModel, stage: Stage, context: BuildContext | undefined, report: DockerfileRuleContext['report']): void {
   const copies = localCopySources(stage).filter((source) => isWholeContext(source.path));
   const firstCopy: CopySource | undefined = copies[0];
   if (!firstCopy) return;
@@ -78,5 +79,6 @@ function checkStage(model: DockerfileModel, stage: Stage, report: DockerfileRule
     range: firstCopy.range,
     message: `The whole context is copied before the dependencies are installed, so any source change re-runs the install. Copy ${manifests.join(', ')} first, install, then copy the rest.`,
     related,
+    fixes: [manifestsFirstFix(model, stage, context)].filter((fix) => fix !== undefined),
   });
 }

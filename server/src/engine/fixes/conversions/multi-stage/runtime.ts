@@ -135,6 +135,8 @@ function programPath(model: DockerfileModel, stage: Stage, program: string, work
 function binaryPlan({ model, stage, command, workdir }: PlanInput, stack: Stack | undefined): RuntimePlan | string {
   const words = command.entrypoint ?? command.cmd ?? [];
   const program = words[0];
+  // Only a static Go build runs anywhere; anything else linked on Alpine needs musl.
+  if (stack !== 'go' && isAlpine(stage)) return 'a program built on Alpine (musl) would not run on a glibc distroless image';
   if (INTERPRETERS.has(basename(program))) return `\`${basename(program)}\` has no distroless image to run on`;
   if (/\.(sh|bash|py|rb|pl|js)$/.test(program)) return `\`${program}\` is a script, and distroless images have no interpreter for it`;
   const path = programPath(model, stage, program, workdir);
