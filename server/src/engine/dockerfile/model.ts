@@ -46,14 +46,14 @@ export interface ModelOptions {
   shippedStage?: string;
 }
 
-/** dockerfile-ast methods that re-scan the instruction text on every call. */
-const RESCANNING_METHODS = ['getArguments', 'getArgumentsRange', 'getArgumentsRanges', 'getFlags', 'getHeredocs', 'getRawArgumentsContent', 'getArgumentsContent'];
+/** dockerfile-ast methods that re-scan the instruction text (or upper-case it) on every call. */
+const RESCANNING_METHODS = ['getKeyword', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges', 'getFlags', 'getHeredocs', 'getRawArgumentsContent', 'getArgumentsContent'];
 
 /**
  * dockerfile-ast recomputes an instruction's arguments on every call, and rules ask for them
  * many times: on a file of a thousand RUNs that made analysis quadratic. The parsed text
- * never changes, so each answer is kept on the instance (arrays are copied, so a caller
- * cannot change what the next one sees).
+ * never changes, so each answer is kept on the instance. Arrays are handed out as copies:
+ * dockerfile-ast's own methods modify the arrays they get from each other.
  */
 function memoizeInstruction(instruction: Instruction): void {
   const target = instruction as unknown as Record<string, unknown>;
