@@ -20,7 +20,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }],
     outputChannel: output,
     // Untrusted workspaces get no external binaries (ShellCheck) from the server.
-    initializationOptions: { workspaceTrusted: workspace.isTrusted },
+    // storagePath: where the server keeps registry digests and manifests between sessions.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted, storagePath: context.globalStorageUri.fsPath },
     // Files the analysis reads besides the Dockerfile itself.
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,package.json,*.sh}') },
   });
@@ -35,8 +36,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
 }
 
 /**
- * The palette conversions, as package.json lists them (`shipshape.<id>`, besides the restart):
- * each runs the server's `shipshape.server.<id>` command on the active Dockerfile.
+ * The palette conversions and pin commands, as package.json lists them (`shipshape.<id>`,
+ * besides the restart): each runs the server's `shipshape.server.<id>` command on the active Dockerfile.
  */
 function conversionCommands(context: ExtensionContext): string[] {
   const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];

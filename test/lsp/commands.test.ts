@@ -45,7 +45,7 @@ function textEdits(edit: WorkspaceEdit | undefined, uri: string) {
   return (edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits : [])).flatMap((one) => ('newText' in one ? [one] : []));
 }
 
-test('the server offers every conversion as a command', () => {
+test('the server offers every conversion and the pin commands as commands', () => {
   assert.deepEqual(initialized.capabilities.executeCommandProvider?.commands, [
     'shipshape.server.convertToMultiStage',
     'shipshape.server.mergeRuns',
@@ -53,6 +53,9 @@ test('the server offers every conversion as a command', () => {
     'shipshape.server.addExec',
     'shipshape.server.generateDockerignore',
     'shipshape.server.copyManifestsFirst',
+    'shipshape.server.pinImage',
+    'shipshape.server.pinAllImages',
+    'shipshape.server.updatePinnedDigests',
   ]);
 });
 

@@ -6,6 +6,12 @@ import { allRules, conversions } from '../../server/src/engine';
 import { configurationContribution } from '../../server/src/lsp/manifest';
 import { root } from './harness';
 
+// Each runs the server command of the same id (shipshape.server.pinAllImages…) on the active Dockerfile.
+const PIN_PALETTE = [
+  { command: 'shipshape.pinAllImages', title: 'Pin All Images to Digests' },
+  { command: 'shipshape.updatePinnedDigests', title: 'Update Pinned Digests' },
+];
+
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 test('the settings schema in package.json matches the rule metadata', () => {
@@ -18,10 +24,11 @@ test('the extension activates for Dockerfiles and offers the restart command and
   assert.deepEqual(manifest.contributes.commands, [
     { command: 'shipshape.restartServer', title: 'Restart Server', category: 'Shipshape' },
     ...conversions.map((conversion) => ({ command: `shipshape.${conversion.id}`, title: conversion.title, category: 'Shipshape' })),
+    ...PIN_PALETTE.map(({ command, title }) => ({ command, title, category: 'Shipshape' })),
   ]);
-  // The conversions show in the palette, the editor's context menu and its title bar only for Dockerfiles.
+  // The conversions show in the palette, the editor's context menu and its title bar only for Dockerfiles; the pin commands in the palette.
   const ids = conversions.map((conversion) => `shipshape.${conversion.id}`);
-  assert.deepEqual(manifest.contributes.menus.commandPalette, ids.map((command) => ({ command, when: 'editorLangId == dockerfile' })));
+  assert.deepEqual(manifest.contributes.menus.commandPalette, [...ids, ...PIN_PALETTE.map(({ command }) => command)].map((command) => ({ command, when: 'editorLangId == dockerfile' })));
   assert.deepEqual(manifest.contributes.menus['shipshape.conversions'].map((entry: { command: string }) => entry.command), ids);
   for (const menu of ['editor/context', 'editor/title']) assert.equal(manifest.contributes.menus[menu][0].when, 'editorLangId == dockerfile');
   assert.deepEqual(

@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { convert } from '../engine';
+import { RegistryError } from '../host/registry/errors';
 import { Analyzer, documentKind } from './analysis';
 import { SERVER_COMMANDS, parseCommand, type CommandResult } from './commands';
 import { EnvironmentProvider } from './environment';
@@ -23,6 +24,7 @@ import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } f
 import { toDiagnostics } from './diagnostics';
 import { fileState } from './file-state';
 import { guard } from './guard';
+import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
 import { SECTION, SettingsStore } from './settings';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
@@ -42,6 +44,8 @@ let settings = new SettingsStore(undefined, log);
 let capabilities: EditCapabilities = { documentChanges: false, createFiles: false, annotations: false };
 const files = fileState(documents);
 let registerConfigurationChanges = false;
+let canResolveEdit = false;
+let pinner = new Pinner(undefined, process.env);
 
 async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   const document = documents.get(uri);
@@ -58,8 +62,11 @@ function analyseSoon(document: TextDocument, delayMs: number): void {
 }
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+  const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown } | undefined;
   workspaceTrusted = options?.workspaceTrusted !== false;
+  // Digests by manifest are kept for good in the extension's storage, when the client names it.
+  if (typeof options?.storagePath === 'string') pinner = new Pinner(options.storagePath, process.env);
+  canResolveEdit = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const workspace = params.capabilities.workspace;
   capabilities = editCapabilities(params.capabilities);
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -67,8 +74,8 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: PROVIDED_KINDS },
-      executeCommandProvider: { commands: SERVER_COMMANDS },
+      codeActionProvider: { codeActionKinds: PROVIDED_KINDS, resolveProvider: true },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS, ...PIN_COMMANDS] },
     },
     serverInfo: { name: 'shipshape' },
   };
@@ -112,6 +119,7 @@ connection.onCodeAction(
     if (!document || !documentKind(document)) return [];
     const only = params.context.only;
     const actions = isRequested(CodeActionKind.QuickFix, only) ? quickFixes(document, params, capabilities, files) : [];
+    if (isRequested(CodeActionKind.QuickFix, only) && documentKind(document) === 'dockerfile') actions.push(...pinActions(document, params.context.diagnostics, canResolveEdit));
     // Fix-all re-analyses the whole document, so it is computed only when asked for by kind
     // (codeActionsOnSave, the Source Action menu), not on every light-bulb request.
     if (only && isRequested(FIX_ALL_KIND, only)) {
@@ -123,8 +131,45 @@ connection.onCodeAction(
   }),
 );
 
+// Pin to digest asks the registry only now, when the person picked the action. A failure
+// leaves the action without an edit (the message says why) rather than failing the request.
+connection.onCodeActionResolve(async (action, token) => {
+  const request = action.data;
+  const document = isPinRequest(request) ? documents.get(request.uri) : undefined;
+  if (!document || !isPinRequest(request) || request.version !== document.version) return action;
+  try {
+    const edit = await pinEdits(document, request, action.title, token);
+    return edit ? { ...action, edit } : action;
+  } catch (error) {
+    log(`codeAction/resolve failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return action;
+  }
+});
+
+/** Resolves the pins a request asks for into a workspace edit; failures are shown, not thrown. */
+async function pinEdits(document: TextDocument, request: PinRequest, title: string, token: { isCancellationRequested: boolean; onCancellationRequested(listener: () => void): unknown }) {
+  const controller = new AbortController();
+  token.onCancellationRequested(() => controller.abort());
+  const current = await settings.get(document.uri);
+  let problems: string[];
+  let edit;
+  try {
+    const outcome = await pinner.pin(document, request, current.registry, workspaceTrusted, controller.signal);
+    problems = outcome.problems;
+    if (outcome.edits.length > 0) edit = toWorkspaceEdit(document, { title, edits: outcome.edits, safety: 'unsafe' }, capabilities, files, false);
+  } catch (error) {
+    if (error instanceof RegistryError && error.failure === 'cancelled') return undefined;
+    throw error;
+  }
+  if (problems.length > 0) {
+    await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${title}: ${problems.join('; ')}` });
+  }
+  return edit;
+}
+
 connection.onExecuteCommand(
-  guard(log, 'executeCommand', { applied: false, reason: 'the server failed; see its log' } as CommandResult, async (params): Promise<CommandResult> => {
+  guard(log, 'executeCommand', { applied: false, reason: 'the server failed; see its log' } as CommandResult, async (params, token): Promise<CommandResult> => {
+    if (PIN_COMMANDS.includes(params.command)) return runPinCommand(params.command, params.arguments?.[0], token);
     const command = parseCommand(params.command, params.arguments);
     const document = command && documents.get(command.argument.uri);
     if (!command || !document || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
@@ -142,6 +187,21 @@ connection.onExecuteCommand(
     return { applied: response.applied, reason: response.failureReason };
   }),
 );
+
+/** The pin quick fix for clients without codeAction/resolve, and the palette's Pin All / Update Pinned Digests. */
+async function runPinCommand(command: string, argument: unknown, token: Parameters<typeof pinEdits>[3]): Promise<CommandResult> {
+  const document = isPinRequest(argument) ? documents.get(argument.uri) : undefined;
+  if (!document || !isPinRequest(argument) || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
+  const request: PinRequest = command === PIN_IMAGE_COMMAND ? argument : { uri: argument.uri, update: command !== PIN_ALL_COMMAND };
+  const title = command === PIN_IMAGE_COMMAND ? 'Pin to digest' : command === PIN_ALL_COMMAND ? 'Pin All Images to Digests' : 'Update Pinned Digests';
+  const edit = await pinEdits(document, request, title, token);
+  if (!edit) {
+    await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${title}: nothing to change.` });
+    return { applied: false, reason: 'nothing to change' };
+  }
+  const response = await connection.workspace.applyEdit({ label: title, edit });
+  return { applied: response.applied, reason: response.failureReason };
+}
 
 documents.listen(connection);
 connection.listen();

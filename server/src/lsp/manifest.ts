@@ -71,6 +71,27 @@ export function configurationContribution(rules: readonly RuleMeta[]) {
         markdownDescription: 'Path of the `shellcheck` binary. Empty means `shellcheck` on the PATH.',
         scope: 'machine-overridable',
       },
+      [`${SECTION}.registry.offline`]: {
+        type: 'boolean',
+        default: DEFAULT_SETTINGS.registry.offline,
+        markdownDescription: 'Never contact a registry: **Pin to digest** then uses only digests resolved before (cached) and otherwise says it is offline.',
+        scope: 'window',
+      },
+      [`${SECTION}.registry.timeoutMs`]: {
+        type: 'number',
+        default: DEFAULT_SETTINGS.registry.timeoutMs,
+        minimum: 100,
+        maximum: 120000,
+        markdownDescription: 'How long one registry request may take, in milliseconds, before **Pin to digest** gives up with a message.',
+        scope: 'window',
+      },
+      [`${SECTION}.registry.insecureRegistries`]: {
+        type: 'array',
+        items: { type: 'string' },
+        default: [],
+        markdownDescription: 'Registries (`host:port`) reached over plain http. Loopback registries (`localhost`, `127.0.0.1`) always are; every other registry only over https.',
+        scope: 'machine-overridable',
+      },
       [`${SECTION}.trace.server`]: {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],

@@ -3,13 +3,23 @@ import type { EngineConfig, KubernetesConfig, SeveritySetting } from '../engine'
 /** The configuration section every `shipshape.*` setting lives under. */
 export const SECTION = 'shipshape';
 
+/** How Pin to digest reaches registries. */
+export interface RegistrySettings {
+  /** Never touch the network: pins come from the cache or fail with a message. */
+  offline: boolean;
+  timeoutMs: number;
+  /** host:port registries reached over plain http (loopback ones always are). */
+  insecureRegistries: string[];
+}
+
 export interface Settings {
   enable: boolean;
   engine: EngineConfig;
   shellcheck: { enable: boolean; path?: string };
+  registry: RegistrySettings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {}, shellcheck: { enable: true } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {}, shellcheck: { enable: true }, registry: { offline: false, timeoutMs: 10_000, insecureRegistries: [] } };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -37,10 +47,14 @@ export function parseSettings(raw: unknown): Settings {
     version: typeof kubernetesSection.version === 'string' && kubernetesSection.version.trim() ? kubernetesSection.version.trim() : undefined,
   };
   const shellcheckPath = typeof shellcheck.path === 'string' ? shellcheck.path.trim() : '';
+  const registry = isRecord(section.registry) ? section.registry : {};
+  const timeoutMs = typeof registry.timeoutMs === 'number' && registry.timeoutMs >= 100 ? Math.min(registry.timeoutMs, 120_000) : DEFAULT_SETTINGS.registry.timeoutMs;
+  const insecureRegistries = Array.isArray(registry.insecureRegistries) ? registry.insecureRegistries.filter((host): host is string => typeof host === 'string' && host.trim() !== '').map((host) => host.trim()) : [];
   return {
     enable: section.enable !== false,
     engine: { rules, shippedStage: shippedStage || undefined, kubernetes: kubernetes.profile || kubernetes.version ? kubernetes : undefined },
     shellcheck: { enable: shellcheck.enable !== false, path: shellcheckPath || undefined },
+    registry: { offline: registry.offline === true, timeoutMs, insecureRegistries },
   };
 }
 
