@@ -11,6 +11,7 @@ import { dockerConfigCredentials } from '../../server/src/host/registry/credenti
 import { RegistryError, type RegistryFailure } from '../../server/src/host/registry/errors';
 import { OciLayout, type Descriptor } from './oci-layout';
 import { freePort, missingTools, push, rawManifestDigest, startRegistry, type RunningRegistry } from './registry-server';
+import { startTokenServer, type TokenServer } from './token-server';
 
 const skip = missingTools();
 if (skip) console.log(`# skipping the real-registry tests: ${skip}`);
@@ -217,5 +218,62 @@ describe('registry client against a registry with basic auth (htpasswd)', { skip
     const wrong = await failure(new RegistryClient({ credentials: configWith({ [registry.host]: { username: 'ci', password: 'nope' } }) }).resolveDigest(ref(`${registry.host}/private/app:1`)));
     assert.equal(wrong.failure, 'unauthorized');
     assert.match(wrong.message, /refused the stored credentials/);
+  });
+});
+
+describe('registry client against a registry in token mode (bearer tokens from a test token server)', { skip }, () => {
+  let registry: RunningRegistry;
+  let tokens: TokenServer;
+  let temp: string;
+  let digest: string;
+
+  before(async () => {
+    temp = mkdtempSync(join(tmpdir(), 'shipshape-registry-token-'));
+    tokens = await startTokenServer(temp, await freePort());
+    registry = await startRegistry({ kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, certificate: tokens.certificate });
+    const layout = new OciLayout(join(temp, 'layout'));
+    const image = layout.image('token');
+    layout.tag('t', image);
+    digest = image.digest;
+    await push(layout.directory, 't', `${registry.host}/team/app:1`);
+    await push(layout.directory, 't', `${registry.host}/team/other:1`);
+  });
+  after(async () => {
+    await registry?.stop();
+    await tokens?.stop();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  test('the anonymous bearer flow follows the challenge; tokens are cached per scope until they expire', async () => {
+    tokens.requests.length = 0;
+    let now = Date.now();
+    const client = new RegistryClient({ now: () => now, cache: new RegistryCache({ tagTtlMs: 0 }) });
+    assert.equal((await client.resolveDigest(ref(`${registry.host}/team/app:1`))).digest, digest);
+    assert.equal((await client.resolveDigest(ref(`${registry.host}/team/app:1`))).digest, digest);
+    assert.deepEqual(tokens.requests, [{ scope: 'repository:team/app:pull', service: tokens.service, basic: false }], 'one token for two lookups');
+    assert.equal((await client.resolveDigest(ref(`${registry.host}/team/other:1`))).digest, digest);
+    assert.equal(tokens.requests.length, 2, 'another repository is another scope');
+    now += 300_000;
+    await client.resolveDigest(ref(`${registry.host}/team/app:1`));
+    assert.equal(tokens.requests.length, 3, 'an expired token is fetched again');
+  });
+
+  test('stored credentials go to the loopback realm as Basic', async () => {
+    tokens.requests.length = 0;
+    const directory = mkdtempSync(join(temp, 'docker-'));
+    writeFileSync(join(directory, 'config.json'), JSON.stringify({ auths: { [registry.host]: { username: 'ci', password: 'x' } } }));
+    await new RegistryClient({ credentials: dockerConfigCredentials(join(directory, 'config.json')) }).resolveDigest(ref(`${registry.host}/team/app:1`));
+    assert.equal(tokens.requests[0]?.basic, true);
+  });
+
+  test('a realm that is plain http off this machine is never asked', async () => {
+    const urls: string[] = [];
+    const challenging: typeof fetch = async (input) => {
+      urls.push(String(input));
+      return new Response(null, { status: 401, headers: { 'www-authenticate': 'Bearer realm="http://auth.example.test/token",service="x"' } });
+    };
+    const refused = await failure(new RegistryClient({ fetch: challenging }).resolveDigest(ref('registry.example.test/app:1')));
+    assert.equal(refused.failure, 'insecure');
+    assert.deepEqual(urls, ['https://registry.example.test/v2/app/manifests/1']);
   });
 });

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const TOOLS = { registry: '/usr/bin/docker-registry', skopeo: '/usr/bin/skopeo', htpasswd: '/usr/bin/htpasswd' };
+// openssl makes the token server's certificate; Debian has it wherever ca-certificates is.
+export const TOOLS = { registry: '/usr/bin/docker-registry', skopeo: '/usr/bin/skopeo', htpasswd: '/usr/bin/htpasswd', openssl: '/usr/bin/openssl' };
 
 /**
  * Why the real-registry tests cannot run here, or undefined when they can. In CI the Debian
@@ -17,7 +18,7 @@ export const TOOLS = { registry: '/usr/bin/docker-registry', skopeo: '/usr/bin/s
 export function missingTools(): string | undefined {
   const missing = Object.values(TOOLS).filter((path) => !existsSync(path));
   if (missing.length === 0) return undefined;
-  const reason = `${missing.join(', ')} missing: apt-get install -y docker-registry skopeo apache2-utils`;
+  const reason = `${missing.join(', ')} missing: apt-get install -y docker-registry skopeo apache2-utils openssl`;
   if (process.env.CI === 'true') throw new Error(`CI=true but ${reason}`);
   return reason;
 }
