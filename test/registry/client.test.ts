@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { normalizeReference, type NormalizedReference } from '../../server/src/engine/registry/reference';
 import { RegistryCache } from '../../server/src/host/registry/cache';
 import { MEDIA_TYPES, RegistryClient, type RegistryClientOptions } from '../../server/src/host/registry/client';
+import { credentialHelperRunner } from '../../server/src/host/registry/credential-helper';
 import { dockerConfigCredentials } from '../../server/src/host/registry/credentials';
 import { RegistryError, type RegistryFailure } from '../../server/src/host/registry/errors';
 import { OciLayout, type Descriptor } from './oci-layout';
@@ -210,6 +211,20 @@ describe('registry client against a registry with basic auth (htpasswd)', { skip
     assert.equal((await new RegistryClient({ credentials }).resolveDigest(ref(`${registry.host}/private/app:1`))).digest, digest);
     const split = configWith({ [`http://${registry.host}/v2/`]: { username: 'ci', password: 's3cret' } });
     assert.equal((await new RegistryClient({ credentials: split }).resolveDigest(ref(`${registry.host}/private/app:1`))).digest, digest);
+  });
+
+  test('a credential helper from credHelpers runs only when lent, with the server URL on stdin', async () => {
+    const bin = mkdtempSync(join(temp, 'bin-'));
+    const log = join(bin, 'asked');
+    writeFileSync(join(bin, 'docker-credential-shipshape-test'), `#!/bin/sh\ncat > '${log}'\necho '{"ServerURL":"x","Username":"ci","Secret":"s3cret"}'\n`, { mode: 0o755 });
+    const directory = mkdtempSync(join(temp, 'docker-'));
+    writeFileSync(join(directory, 'config.json'), JSON.stringify({ credHelpers: { [registry.host]: 'shipshape-test' } }));
+    const path = join(directory, 'config.json');
+    const withoutRunner = await failure(new RegistryClient({ credentials: dockerConfigCredentials(path) }).resolveDigest(ref(`${registry.host}/private/app:1`)));
+    assert.equal(withoutRunner.failure, 'unauthorized');
+    const runner = credentialHelperRunner({ PATH: `${bin}:${process.env.PATH ?? ''}` });
+    assert.equal((await new RegistryClient({ credentials: dockerConfigCredentials(path, runner) }).resolveDigest(ref(`${registry.host}/private/app:1`))).digest, digest);
+    assert.equal(readFileSync(log, 'utf8'), registry.host);
   });
 
   test('no credentials and wrong credentials are unauthorized, each with its own message', async () => {

@@ -92,6 +92,12 @@ export function configurationContribution(rules: readonly RuleMeta[]) {
         markdownDescription: 'Registries (`host:port`) reached over plain http. Loopback registries (`localhost`, `127.0.0.1`) always are; every other registry only over https.',
         scope: 'machine-overridable',
       },
+      [`${SECTION}.registry.credentialHelpers`]: {
+        type: 'boolean',
+        default: DEFAULT_SETTINGS.registry.credentialHelpers,
+        markdownDescription: 'Let **Pin to digest** run the credential helpers your Docker config names (`credsStore`, `credHelpers`, e.g. `docker-credential-desktop`) for private registries. Only in trusted workspaces; `auths` entries are read either way.',
+        scope: 'machine',
+      },
       [`${SECTION}.trace.server`]: {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],

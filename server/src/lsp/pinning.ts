@@ -11,6 +11,7 @@ import { formatReference } from '../engine/registry/reference';
 import { pinEdit, planPins, type PinTarget } from '../engine/registry/pin';
 import { RegistryCache } from '../host/registry/cache';
 import { RegistryClient } from '../host/registry/client';
+import { credentialHelperRunner } from '../host/registry/credential-helper';
 import { dockerConfigCredentials, dockerConfigPath } from '../host/registry/credentials';
 import { RegistryError } from '../host/registry/errors';
 import { SOURCE } from './diagnostics';
@@ -87,7 +88,7 @@ export class Pinner {
 
   constructor(
     storageDirectory: string | undefined,
-    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly env: NodeJS.ProcessEnv,
   ) {
     this.cache = new RegistryCache({ directory: storageDirectory });
   }
@@ -121,7 +122,7 @@ export class Pinner {
         offline: settings.offline,
         timeoutMs: settings.timeoutMs,
         insecureRegistries: settings.insecureRegistries,
-        credentials: trusted ? dockerConfigCredentials(dockerConfigPath(this.env)) : undefined,
+        credentials: trusted ? dockerConfigCredentials(dockerConfigPath(this.env), settings.credentialHelpers ? credentialHelperRunner(this.env) : undefined) : undefined,
         cache: this.cache,
       });
       this.clients.set(key, client);

@@ -10,6 +10,8 @@ export interface RegistrySettings {
   timeoutMs: number;
   /** host:port registries reached over plain http (loopback ones always are). */
   insecureRegistries: string[];
+  /** Run the docker config's credsStore/credHelpers programs (in trusted workspaces only). */
+  credentialHelpers: boolean;
 }
 
 export interface Settings {
@@ -19,7 +21,7 @@ export interface Settings {
   registry: RegistrySettings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {}, shellcheck: { enable: true }, registry: { offline: false, timeoutMs: 10_000, insecureRegistries: [] } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {}, shellcheck: { enable: true }, registry: { offline: false, timeoutMs: 10_000, insecureRegistries: [], credentialHelpers: false } };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -54,7 +56,7 @@ export function parseSettings(raw: unknown): Settings {
     enable: section.enable !== false,
     engine: { rules, shippedStage: shippedStage || undefined, kubernetes: kubernetes.profile || kubernetes.version ? kubernetes : undefined },
     shellcheck: { enable: shellcheck.enable !== false, path: shellcheckPath || undefined },
-    registry: { offline: registry.offline === true, timeoutMs, insecureRegistries },
+    registry: { offline: registry.offline === true, timeoutMs, insecureRegistries, credentialHelpers: registry.credentialHelpers === true },
   };
 }
 
