@@ -4,6 +4,7 @@
  */
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { registerStatusBar, SHOW_PROBLEMS_COMMAND } from './status-bar';
 
 let client: LanguageClient | undefined;
 
@@ -31,17 +32,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Trust granted later: restart so the server learns it.
     workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
+  registerStatusBar(context);
   context.subscriptions.push(...conversionCommands(context).map((id) => commands.registerCommand(`shipshape.${id}`, (options?: { preview?: boolean }) => runConversion(id, options))));
   await client.start();
 }
 
 /**
  * The palette conversions and pin commands, as package.json lists them (`shipshape.<id>`,
- * besides the restart): each runs the server's `shipshape.server.<id>` command on the active Dockerfile.
+ * besides the restart and the status bar's): each runs the server's `shipshape.server.<id>` command on the active Dockerfile.
  */
 function conversionCommands(context: ExtensionContext): string[] {
   const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-  return contributed.map(({ command }) => command.replace(/^shipshape\./, '')).filter((id) => id !== 'restartServer');
+  return contributed
+    .filter(({ command }) => command !== 'shipshape.restartServer' && command !== SHOW_PROBLEMS_COMMAND)
+    .map(({ command }) => command.replace(/^shipshape\./, ''));
 }
 
 /** The server computes the edit and asks VS Code to apply it; a refactor preview shows large ones unless `preview` is false. */

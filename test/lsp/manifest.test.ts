@@ -23,12 +23,17 @@ test('the extension activates for Dockerfiles and offers the restart command and
   assert.ok(manifest.activationEvents.includes('onLanguage:yaml'));
   assert.deepEqual(manifest.contributes.commands, [
     { command: 'shipshape.restartServer', title: 'Restart Server', category: 'Shipshape' },
+    { command: 'shipshape.showProblems', title: 'Show Problems', category: 'Shipshape' },
     ...conversions.map((conversion) => ({ command: `shipshape.${conversion.id}`, title: conversion.title, category: 'Shipshape' })),
     ...PIN_PALETTE.map(({ command, title }) => ({ command, title, category: 'Shipshape' })),
   ]);
   // The conversions show in the palette, the editor's context menu and its title bar only for Dockerfiles; the pin commands in the palette.
   const ids = conversions.map((conversion) => `shipshape.${conversion.id}`);
-  assert.deepEqual(manifest.contributes.menus.commandPalette, [...ids, ...PIN_PALETTE.map(({ command }) => command)].map((command) => ({ command, when: 'editorLangId == dockerfile' })));
+  assert.deepEqual(manifest.contributes.menus.commandPalette, [
+    ...[...ids, ...PIN_PALETTE.map(({ command }) => command)].map((command) => ({ command, when: 'editorLangId == dockerfile' })),
+    // The status bar's command: wherever the status bar item can show.
+    { command: 'shipshape.showProblems', when: 'editorLangId == dockerfile || editorLangId == yaml' },
+  ]);
   assert.deepEqual(manifest.contributes.menus['shipshape.conversions'].map((entry: { command: string }) => entry.command), ids);
   for (const menu of ['editor/context', 'editor/title']) assert.equal(manifest.contributes.menus[menu][0].when, 'editorLangId == dockerfile');
   assert.deepEqual(

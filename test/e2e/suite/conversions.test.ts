@@ -28,7 +28,18 @@ describe('Shipshape conversions in VS Code', () => {
 
   afterEach(async () => {
     await vscode.window.showTextDocument(document);
+    if (!document.isDirty) return;
+    // The next suite asks for quick fixes at once: wait until the server has published the
+    // reverted text's diagnostics, or it would still hold those of the converted text.
+    const republished = new Promise<void>((resolve) => {
+      const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
+        listener.dispose();
+        resolve();
+      });
+    });
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await Promise.race([republished, sleep(10_000)]);
   });
 
   it('registers a command per conversion', async () => {

@@ -101,6 +101,14 @@ try {
     await page.screenshot({ path: join(results, 'problems.png') });
   });
 
+  await step('the status bar counts the file\'s findings', async () => {
+    const item = page.locator('.statusbar [aria-label^="Shipshape, "]').first();
+    await item.waitFor();
+    const label = (await item.getAttribute('aria-label')) ?? '';
+    const count = Number(/Shipshape, (\d+) findings/.exec(label)?.[1]);
+    if (!(count >= ruleIds.length)) throw new Error(`status bar says "${label}", expected at least ${ruleIds.length} findings`);
+  });
+
   await step('Ctrl+. on the CMD line offers "Convert to exec form"', async () => {
     // Go to line:column, inside `node server.js`. The status bar follows the preview while
     // typing, so Ctrl+. waits for the editor itself to have the focus back.
