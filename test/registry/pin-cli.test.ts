@@ -82,7 +82,16 @@ describe('shipshape pin against a real registry (docker-registry on loopback)', 
     assert.deepEqual([again.code, again.stdout], [0, '0 image references pinned\n'], 'pinning twice changes nothing');
   });
 
-  test('--update moves a digest only when the tag moved', async () => {
+  test('pins container images of Kubernetes manifests in a folder', async () => {
+    const manifest = (image: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: "${image}"\n`;
+    const root = workspace({ 'k8s/deploy.yaml': manifest(`${host}/multi:2`), 'k8s/notes.yaml': 'image: x\n' });
+    const result = await runAsync(root, ['pin', 'k8s']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(readFileSync(join(root, 'k8s/deploy.yaml'), 'utf8'), manifest(`${host}/multi:2@${images.multi.digest}`));
+    assert.equal(readFileSync(join(root, 'k8s/notes.yaml'), 'utf8'), 'image: x\n');
+  });
+
+    test('--update moves a digest only when the tag moved', async () => {
     const root = workspace({ 'Dockerfile': `FROM ${host}/moved:1\n` });
     assert.equal((await runAsync(root, ['pin'])).code, 0);
     assert.equal(readFileSync(join(root, 'Dockerfile'), 'utf8'), `FROM ${host}/moved:1@${images.v1.digest}\n`);

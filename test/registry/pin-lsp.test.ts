@@ -52,7 +52,7 @@ describe('Pin to digest over the protocol (docker-registry on loopback)', { skip
     await push(layout.directory, 'app', `${host}/team/app:latest`);
     await push(layout.directory, 'next', `${host}/team/app:2.0`);
     ({ server } = await ServerUnderTest.start(capabilities, undefined, undefined, { storagePath: join(temp, 'storage') }));
-    server.configuration = tracerSettings({ 'image-not-pinned-by-digest': 'info' });
+    server.configuration = tracerSettings({ 'image-not-pinned-by-digest': 'info', 'k8s-image-not-pinned-by-digest': 'info' });
     server.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       applied.push(params);
       return { applied: true };
@@ -65,8 +65,8 @@ describe('Pin to digest over the protocol (docker-registry on loopback)', { skip
     rmSync(temp, { recursive: true, force: true });
   });
 
-  async function pinAction(uri: string, text: string, rule: string): Promise<CodeAction> {
-    await server.open(uri, text);
+  async function pinAction(uri: string, text: string, rule: string, languageId = 'dockerfile'): Promise<CodeAction> {
+    await server.open(uri, text, languageId);
     const diagnostic = byCode((await server.waitForPublish(uri, (params) => params.diagnostics.some((d) => d.code === rule))).diagnostics, rule);
     const actions = (await server.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] })) as CodeAction[];
     const action = actions.find((candidate) => candidate.title.startsWith('Pin'));
@@ -91,6 +91,15 @@ describe('Pin to digest over the protocol (docker-registry on loopback)', { skip
     assert.equal(action.isPreferred, false);
     const resolved = await server.connection.sendRequest(CodeActionResolveRequest.type, action);
     assert.equal(server.apply(uri, resolved.edit), `FROM ${host}/team/app:latest@${images.app.digest}\n`);
+  });
+
+  test('a container image of a Kubernetes manifest gets the same fix', async () => {
+    const uri = 'file:///pin/k8s/pod.yaml';
+    const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`;
+    const action = await pinAction(uri, pod(`${host}/team/app:1.0`), 'k8s-image-not-pinned-by-digest', 'yaml');
+    assert.equal(action.title, 'Pin to digest');
+    const resolved = await server.connection.sendRequest(CodeActionResolveRequest.type, action);
+    assert.equal(server.apply(uri, resolved.edit), pod(`${host}/team/app:1.0@${images.app.digest}`));
   });
 
   test('Pin All Images and Update Pinned Digests apply their edit through workspace/applyEdit', async () => {

@@ -1,4 +1,4 @@
-import { applyEdits, type Range, type TextEdit } from '../engine';
+import { applyEdits, documentKindForPath, type Range, type TextEdit } from '../engine';
 import { formatReference } from '../engine/registry/reference';
 import { planPins, pinEdit, type PinTarget } from '../engine/registry/pin';
 import { RegistryClient } from '../host/registry/client';
@@ -47,7 +47,8 @@ export async function runPin(options: PinOptions, io: CliIo, client = clientFor(
       continue;
     }
     const where = (range: Range) => `${file.displayPath}:${range.start.line + 1}:${range.start.character + 1}`;
-    const plan = planPins(source.text, { update: options.update });
+    // Named on the command line, any file but YAML is read as a Dockerfile, as check does.
+    const plan = planPins(source.text, { update: options.update, kind: documentKindForPath(file.absolutePath) ?? 'dockerfile' });
     for (const skip of plan.skipped) warn(`${where(skip.range)}: skipped: ${skip.message}`);
     const edits: TextEdit[] = [];
     for (const target of plan.targets) {

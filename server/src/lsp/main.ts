@@ -119,7 +119,7 @@ connection.onCodeAction(
     if (!document || !documentKind(document)) return [];
     const only = params.context.only;
     const actions = isRequested(CodeActionKind.QuickFix, only) ? quickFixes(document, params, capabilities, files) : [];
-    if (isRequested(CodeActionKind.QuickFix, only) && documentKind(document) === 'dockerfile') actions.push(...pinActions(document, params.context.diagnostics, canResolveEdit));
+    if (isRequested(CodeActionKind.QuickFix, only)) actions.push(...pinActions(document, params.context.diagnostics, canResolveEdit));
     // Fix-all re-analyses the whole document, so it is computed only when asked for by kind
     // (codeActionsOnSave, the Source Action menu), not on every light-bulb request.
     if (only && isRequested(FIX_ALL_KIND, only)) {
@@ -191,7 +191,7 @@ connection.onExecuteCommand(
 /** The pin quick fix for clients without codeAction/resolve, and the palette's Pin All / Update Pinned Digests. */
 async function runPinCommand(command: string, argument: unknown, token: Parameters<typeof pinEdits>[3]): Promise<CommandResult> {
   const document = isPinRequest(argument) ? documents.get(argument.uri) : undefined;
-  if (!document || !isPinRequest(argument) || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
+  if (!document || !isPinRequest(argument) || !documentKind(document)) return { applied: false, reason: 'no open Dockerfile or manifest was named' };
   const request: PinRequest = command === PIN_IMAGE_COMMAND ? argument : { uri: argument.uri, update: command !== PIN_ALL_COMMAND };
   const title = command === PIN_IMAGE_COMMAND ? 'Pin to digest' : command === PIN_ALL_COMMAND ? 'Pin All Images to Digests' : 'Update Pinned Digests';
   const edit = await pinEdits(document, request, title, token);

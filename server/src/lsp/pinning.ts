@@ -14,6 +14,7 @@ import { RegistryClient } from '../host/registry/client';
 import { credentialHelperRunner } from '../host/registry/credential-helper';
 import { dockerConfigCredentials, dockerConfigPath } from '../host/registry/credentials';
 import { RegistryError } from '../host/registry/errors';
+import { documentKind } from './analysis';
 import { SOURCE } from './diagnostics';
 import type { RegistrySettings } from './settings';
 
@@ -22,11 +23,17 @@ export const PIN_ALL_COMMAND = 'shipshape.server.pinAllImages';
 export const UPDATE_PINS_COMMAND = 'shipshape.server.updatePinnedDigests';
 export const PIN_COMMANDS = [PIN_IMAGE_COMMAND, PIN_ALL_COMMAND, UPDATE_PINS_COMMAND];
 
-/** The rules whose findings a digest settles; for untagged and latest images it pins whatever latest is today. */
+const PIN = { title: 'Pin to digest', safe: true };
+const PIN_LATEST = { title: 'Pin the current digest of latest (unsafe: latest moves, the pin freezes today\'s)', safe: false };
+
+/** The rules whose findings a digest settles (Dockerfile and manifest alike); for untagged and latest images it pins whatever latest is today. */
 const PIN_RULES: Record<string, { title: string; safe: boolean }> = {
-  'image-not-pinned-by-digest': { title: 'Pin to digest', safe: true },
-  'image-untagged': { title: 'Pin the current digest of latest (unsafe: latest moves, the pin freezes today\'s)', safe: false },
-  'image-latest-tag': { title: 'Pin the current digest of latest (unsafe: latest moves, the pin freezes today\'s)', safe: false },
+  'image-not-pinned-by-digest': PIN,
+  'k8s-image-not-pinned-by-digest': PIN,
+  'image-untagged': PIN_LATEST,
+  'k8s-image-untagged': PIN_LATEST,
+  'image-latest-tag': PIN_LATEST,
+  'k8s-image-latest-tag': PIN_LATEST,
 };
 
 /** What a pin action carries until it is resolved, or what the fallback command receives. */
@@ -49,7 +56,7 @@ export function pinActions(document: TextDocument, diagnostics: readonly Diagnos
   for (const diagnostic of diagnostics) {
     const rule = diagnostic.source === SOURCE && typeof diagnostic.code === 'string' ? PIN_RULES[diagnostic.code] : undefined;
     if (!rule) continue;
-    targets ??= planPins(document.getText()).targets;
+    targets ??= planPins(document.getText(), { kind: documentKind(document) }).targets;
     const target = targets.find((candidate) => contains(candidate, diagnostic.range.start));
     if (!target) continue;
     const request: PinRequest = { uri: document.uri, version: document.version, position: target.range.start };
@@ -95,7 +102,7 @@ export class Pinner {
 
   async pin(document: TextDocument, request: PinRequest, settings: RegistrySettings, trusted: boolean, signal: AbortSignal): Promise<PinOutcome> {
     const client = this.client(settings, trusted);
-    const targets = planPins(document.getText(), { update: request.update })
+    const targets = planPins(document.getText(), { update: request.update, kind: documentKind(document) })
       .targets.filter((target) => (request.update ? target.reference.digest !== undefined : true))
       .filter((target) => !request.position || contains(target, request.position));
     const outcome: PinOutcome = { edits: [], problems: [] };

@@ -7,8 +7,8 @@ const OLD = `sha256:${'1'.repeat(64)}`;
 const NEW = `sha256:${'2'.repeat(64)}`;
 
 /** Pins every target to NEW and returns the text, with the skip notes as "line: message". */
-function pin(text: string, update = false): { text: string; skipped: string[] } {
-  const plan = planPins(text, { update });
+function pin(text: string, update = false, kind: 'dockerfile' | 'kubernetes' = 'dockerfile'): { text: string; skipped: string[] } {
+  const plan = planPins(text, { update, kind });
   const edits = plan.targets.map((target) => pinEdit(target, NEW)).filter((edit) => edit !== undefined);
   return { text: applyEdits(text, edits), skipped: plan.skipped.map((skip) => `${skip.range.start.line + 1}: ${skip.message}`) };
 }
@@ -37,5 +37,21 @@ describe('planPins and pinEdit', () => {
       assert.equal(result.text, expected);
       assert.deepEqual(result.skipped, skipped);
     });
+  }
+});
+
+const POD = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`;
+
+describe('planPins on Kubernetes manifests', () => {
+  const cases: [string, string, string, boolean?][] = [
+    ['a plain image', POD('ghcr.io/o/app:1.2'), POD(`ghcr.io/o/app:1.2@${NEW}`)],
+    ['a quoted image keeps its quotes', POD('"node:22"'), POD(`"node:22@${NEW}"`)],
+    ['single quotes too', POD("'node'"), POD(`'node:latest@${NEW}'`)],
+    ['pinned: left alone', POD(`node:22@${OLD}`), POD(`node:22@${OLD}`)],
+    ['pinned, --update', POD(`node:22@${OLD}`), POD(`node:22@${NEW}`), true],
+    ['not a manifest', 'image: node:22\n', 'image: node:22\n'],
+  ];
+  for (const [name, input, expected, update = false] of cases) {
+    test(name, () => assert.equal(pin(input, update, 'kubernetes').text, expected));
   }
 });

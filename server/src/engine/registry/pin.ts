@@ -1,6 +1,8 @@
 import { buildDockerfileModel, type DockerfileModel } from '../dockerfile/model';
 import { copyFromFlag, copySource } from '../dockerfile/stages';
-import type { Range, TextEdit } from '../types';
+import { buildKubernetesModel } from '../kubernetes/model';
+import { containerImages } from '../rules/kubernetes/support/images';
+import type { DocumentKind, Range, TextEdit } from '../types';
 import { parseImageReference } from '../images/reference';
 import { normalizeReference, type NormalizedReference } from './reference';
 
@@ -26,13 +28,14 @@ export interface PinPlan {
 const SINGLE_VARIABLE = /^\$(?:\{(\w+)\}|(\w+))$/;
 
 /**
- * The images of a Dockerfile that pinning would resolve: each FROM and COPY --from naming an
+ * The images of a Dockerfile (or of a Kubernetes YAML file's containers) that pinning would resolve: each FROM and COPY --from naming an
  * image (not a stage, not scratch), once per written place. Already pinned ones only with
  * `update` (the tag is resolved again). A FROM that is exactly one ARG is pinned in that
  * ARG's default, so `--build-arg` still replaces the whole image; any other use of variables
  * is skipped, as the digest would silently override whatever the build passes.
  */
-export function planPins(text: string, options: { update?: boolean } = {}): PinPlan {
+export function planPins(text: string, options: { update?: boolean; kind?: DocumentKind } = {}): PinPlan {
+  if (options.kind === 'kubernetes') return planManifestPins(text, options);
   const model = buildDockerfileModel(text);
   const plan: PinPlan = { targets: [], skipped: [] };
   for (const stage of model.stages) {
@@ -50,6 +53,26 @@ export function planPins(text: string, options: { update?: boolean } = {}): PinP
       if (value.includes('$')) plan.skipped.push({ range, message: `COPY --from=${value} is built from build arguments; pin the image where the argument is set` });
       else consider(value, range, plan, options);
     }
+  }
+  return plan;
+}
+
+/**
+ * Each container's `image:` in the manifests of a YAML file. A quoted value keeps its quotes:
+ * only the text between them is replaced.
+ */
+function planManifestPins(text: string, options: { update?: boolean }): PinPlan {
+  const plan: PinPlan = { targets: [], skipped: [] };
+  const model = buildKubernetesModel(text);
+  for (const image of containerImages(model)) {
+    const written = text.slice(model.lines.offsetAt(image.range.start), model.lines.offsetAt(image.range.end));
+    const quoted = written.length === image.text.length + 2 && /^(["']).*\1$/.test(written) && written.slice(1, -1) === image.text;
+    if (written !== image.text && !quoted) {
+      plan.skipped.push({ range: image.range, message: `the image ${image.text} is written with escapes or folding; pin it by hand` });
+      continue;
+    }
+    const range = quoted ? { start: { ...image.range.start, character: image.range.start.character + 1 }, end: { ...image.range.end, character: image.range.end.character - 1 } } : image.range;
+    consider(image.text, range, plan, options);
   }
   return plan;
 }
