@@ -7,7 +7,7 @@ export const imageNotPinnedByDigest: DockerfileRule = {
     defaultSeverity: 'info',
     category: 'base-image',
     summary: 'The shipped stage\'s base image is not pinned to a digest.',
-    why: 'A tag is a pointer the publisher (or an attacker with push rights) can move. Pinning the digest makes the build reproducible and makes every base change a reviewed diff; keep the tag next to it for readers and let a bot such as Renovate or Dependabot update both.',
+    why: 'A tag is a pointer the publisher (or an attacker with push rights) can move. Pinning the digest makes the build reproducible and makes every base change a reviewed diff; keep the tag next to it for readers and let a bot such as Renovate or Dependabot update both. The **Pin to digest** quick fix, the palette command **Pin All Images to Digests** and `shipshape pin` ask the registry for the current digest and write it.',
     example: 'FROM node:22-slim',
     useInstead: 'FROM node:22-slim@sha256:…',
     fixSafety: 'none',

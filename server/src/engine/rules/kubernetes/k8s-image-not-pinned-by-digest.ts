@@ -8,7 +8,7 @@ export const k8sImageNotPinnedByDigest: KubernetesRule = {
     defaultSeverity: 'info',
     category: 'kubernetes',
     summary: 'A container image is not pinned to a digest (`@sha256:`).',
-    why: 'A tag is a pointer the publisher (or anyone with push rights) can move: the same manifest can run different code tomorrow. A digest names exactly one image; keep the tag beside it for readers and let Renovate or Dependabot update both.',
+    why: 'A tag is a pointer the publisher (or anyone with push rights) can move: the same manifest can run different code tomorrow. A digest names exactly one image; keep the tag beside it for readers and let Renovate or Dependabot update both. The **Pin to digest** quick fix, the palette command **Pin All Images to Digests** and `shipshape pin` ask the registry for the current digest and write it.',
     example: 'image: ghcr.io/acme/app:1.4.2',
     useInstead: 'image: ghcr.io/acme/app:1.4.2@sha256:…',
     fixSafety: 'none',
