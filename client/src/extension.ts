@@ -39,7 +39,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
 /**
  * The palette conversions and pin commands, as package.json lists them (`shipshape.<id>`,
- * besides the restart and the status bar's): each runs the server's `shipshape.server.<id>` command on the active Dockerfile.
+ * besides the restart and the status bar's): each runs the server's `shipshape.server.<id>` command on the active
+ * Dockerfile or manifest (Harden Kubernetes Manifest); the server says when the file does not suit the command.
  */
 function conversionCommands(context: ExtensionContext): string[] {
   const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
@@ -51,8 +52,8 @@ function conversionCommands(context: ExtensionContext): string[] {
 /** The server computes the edit and asks VS Code to apply it; a refactor preview shows large ones unless `preview` is false. */
 async function runConversion(id: string, options: { preview?: boolean } = {}): Promise<unknown> {
   const editor = window.activeTextEditor;
-  if (!client || editor?.document.languageId !== 'dockerfile') {
-    void window.showInformationMessage('Open a Dockerfile to run this Shipshape command.');
+  if (!client || (editor?.document.languageId !== 'dockerfile' && editor?.document.languageId !== 'yaml')) {
+    void window.showInformationMessage('Open a Dockerfile or a Kubernetes manifest to run this Shipshape command.');
     return undefined;
   }
   const argument = { uri: editor.document.uri.toString(), selection: client.code2ProtocolConverter.asRange(editor.selection), preview: options.preview !== false };

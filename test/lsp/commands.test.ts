@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { HARDENING_RULES } from '../../server/src/engine/fixes/harden-manifest';
 import { ServerUnderTest, byCode, tracerSettings, vscodeLikeCapabilities } from './harness';
 
 const capabilities: ClientCapabilities = {
@@ -53,6 +54,7 @@ test('the server offers every conversion and the pin commands as commands', () =
     'shipshape.server.addExec',
     'shipshape.server.generateDockerignore',
     'shipshape.server.copyManifestsFirst',
+    'shipshape.server.hardenManifest',
     'shipshape.server.pinImage',
     'shipshape.server.pinAllImages',
     'shipshape.server.updatePinnedDigests',
@@ -94,6 +96,39 @@ test('a conversion with nothing to do says why and applies nothing', async () =>
   assert.deepEqual(result, { applied: false, reason: 'every CMD and ENTRYPOINT is in exec form already' });
   assert.deepEqual(applied, []);
   assert.deepEqual(await execute('shipshape.server.mergeRuns', { uri: 'file:///not/open/Dockerfile' }), { applied: false, reason: 'no open Dockerfile was named' });
+});
+
+test('Harden Kubernetes Manifest applies every hardening fix to an open manifest as one edit, keeping comments', async () => {
+  const uri = 'file:///commands/k8s/pod.yaml';
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web # the front end\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
+  // The hardening rules on: the command leaves alone what the user switched off.
+  const settings = server.configuration;
+  await server.changeConfiguration(tracerSettings({ 'entrypoint-script-without-exec': 'warning', 'missing-dockerignore': 'warning', ...Object.fromEntries(HARDENING_RULES.map((id) => [id, 'warning'])) }));
+  await server.open(uri, text, 'yaml');
+  applied.length = 0;
+  assert.deepEqual(await execute('shipshape.server.hardenManifest', { uri }), { applied: true });
+  const [{ edit, label }] = applied;
+  assert.equal(label, 'Harden Kubernetes Manifest');
+  assert.equal(textEdits(edit, uri).length, 1, 'one edit the user can undo at once');
+  const hardened = server.apply(uri, edit);
+  assert.equal(
+    hardened,
+    [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web # the front end', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27',
+      '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities:', '          drop: [ALL]', '        readOnlyRootFilesystem: true',
+      '      volumeMounts:', '        - name: tmp', '          mountPath: /tmp',
+      '  securityContext:', '    runAsNonRoot: true', '    seccompProfile:', '      type: RuntimeDefault',
+      '  automountServiceAccountToken: false', '  volumes:', '    - name: tmp', '      emptyDir: {}', '',
+    ].join('\n'),
+  );
+  // Hardened once, nothing is left to do; a Dockerfile is not a manifest.
+  await server.change(uri, hardened);
+  applied.length = 0;
+  assert.deepEqual(await execute('shipshape.server.hardenManifest', { uri }), { applied: false, reason: 'nothing to change' });
+  assert.deepEqual(applied, []);
+  await server.open('file:///commands/k8s/Dockerfile', 'FROM alpine:3.22\n');
+  assert.deepEqual(await execute('shipshape.server.hardenManifest', { uri: 'file:///commands/k8s/Dockerfile' }), { applied: false, reason: 'no open Kubernetes manifest was named' });
+  await server.changeConfiguration(settings);
 });
 
 test('Add exec edits the entrypoint script next to the Dockerfile, as a change needing confirmation', async () => {

@@ -26,16 +26,22 @@ test('the extension activates for Dockerfiles and offers the restart command and
     { command: 'shipshape.showProblems', title: 'Show Problems', category: 'Shipshape' },
     ...conversions.map((conversion) => ({ command: `shipshape.${conversion.id}`, title: conversion.title, category: 'Shipshape' })),
     ...PIN_PALETTE.map(({ command, title }) => ({ command, title, category: 'Shipshape' })),
+    { command: 'shipshape.hardenManifest', title: 'Harden Kubernetes Manifest', category: 'Shipshape' },
   ]);
   // The conversions show in the palette, the editor's context menu and its title bar only for Dockerfiles; the pin commands in the palette.
   const ids = conversions.map((conversion) => `shipshape.${conversion.id}`);
   assert.deepEqual(manifest.contributes.menus.commandPalette, [
     ...[...ids, ...PIN_PALETTE.map(({ command }) => command)].map((command) => ({ command, when: 'editorLangId == dockerfile' })),
+    // Harden Kubernetes Manifest: any YAML may hold manifests, the server says when it holds none.
+    { command: 'shipshape.hardenManifest', when: 'editorLangId == yaml' },
     // The status bar's command: wherever the status bar item can show.
     { command: 'shipshape.showProblems', when: 'editorLangId == dockerfile || editorLangId == yaml' },
   ]);
   assert.deepEqual(manifest.contributes.menus['shipshape.conversions'].map((entry: { command: string }) => entry.command), ids);
-  for (const menu of ['editor/context', 'editor/title']) assert.equal(manifest.contributes.menus[menu][0].when, 'editorLangId == dockerfile');
+  for (const menu of ['editor/context', 'editor/title']) {
+    assert.equal(manifest.contributes.menus[menu][0].when, 'editorLangId == dockerfile');
+    assert.deepEqual(manifest.contributes.menus[menu][1], { command: 'shipshape.hardenManifest', when: 'editorLangId == yaml', group: manifest.contributes.menus[menu][0].group });
+  }
   assert.deepEqual(
     manifest.contributes.languages.find((language: { id: string }) => language.id === 'dockerfile'),
     { id: 'dockerfile', filenamePatterns: ['Dockerfile*', 'Containerfile*', '*.dockerfile'] },

@@ -8,6 +8,9 @@ import { conversions } from '../engine';
 
 export const COMMAND_PREFIX = 'shipshape.server.';
 export const SERVER_COMMANDS = conversions.map((conversion) => `${COMMAND_PREFIX}${conversion.id}`);
+/** Harden Kubernetes Manifest: every hardening fix of the Kubernetes rules on an open manifest, as one edit. */
+export const HARDEN_MANIFEST_COMMAND = `${COMMAND_PREFIX}hardenManifest`;
+export const HARDEN_MANIFEST_TITLE = 'Harden Kubernetes Manifest';
 
 export interface CommandArgument {
   uri: string;

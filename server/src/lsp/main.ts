@@ -15,10 +15,10 @@ import {
   type CodeAction,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { convert } from '../engine';
+import { convert, hardenManifestEdits } from '../engine';
 import { RegistryError } from '../host/registry/errors';
 import { Analyzer, documentKind } from './analysis';
-import { SERVER_COMMANDS, parseCommand, type CommandResult } from './commands';
+import { HARDEN_MANIFEST_COMMAND, HARDEN_MANIFEST_TITLE, SERVER_COMMANDS, parseCommand, type CommandArgument, type CommandResult } from './commands';
 import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
@@ -75,7 +75,7 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: PROVIDED_KINDS, resolveProvider: true },
-      executeCommandProvider: { commands: [...SERVER_COMMANDS, ...PIN_COMMANDS] },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS, HARDEN_MANIFEST_COMMAND, ...PIN_COMMANDS] },
     },
     serverInfo: { name: 'shipshape' },
   };
@@ -170,6 +170,7 @@ async function pinEdits(document: TextDocument, request: PinRequest, title: stri
 connection.onExecuteCommand(
   guard(log, 'executeCommand', { applied: false, reason: 'the server failed; see its log' } as CommandResult, async (params, token): Promise<CommandResult> => {
     if (PIN_COMMANDS.includes(params.command)) return runPinCommand(params.command, params.arguments?.[0], token);
+    if (params.command === HARDEN_MANIFEST_COMMAND) return hardenManifest(params.arguments?.[0] as Partial<CommandArgument> | undefined);
     const command = parseCommand(params.command, params.arguments);
     const document = command && documents.get(command.argument.uri);
     if (!command || !document || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
@@ -187,6 +188,21 @@ connection.onExecuteCommand(
     return { applied: response.applied, reason: response.failureReason };
   }),
 );
+
+/** Harden Kubernetes Manifest on a whole open manifest, with the same settings and Kustomize hints as its diagnostics. */
+async function hardenManifest(argument: Partial<CommandArgument> | undefined): Promise<CommandResult> {
+  const document = typeof argument?.uri === 'string' ? documents.get(argument.uri) : undefined;
+  if (!document || documentKind(document) !== 'kubernetes') return { applied: false, reason: 'no open Kubernetes manifest was named' };
+  const { config } = environment.for(document.uri, await settings.get(document.uri));
+  const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri));
+  const edit = edits.length > 0 ? toWorkspaceEdit(document, { title: HARDEN_MANIFEST_TITLE, edits, safety: 'unsafe' }, capabilities, files, argument?.preview !== false) : undefined;
+  if (!edit) {
+    await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${HARDEN_MANIFEST_TITLE}: nothing to change.` });
+    return { applied: false, reason: 'nothing to change' };
+  }
+  const response = await connection.workspace.applyEdit({ label: HARDEN_MANIFEST_TITLE, edit });
+  return { applied: response.applied, reason: response.failureReason };
+}
 
 /** The pin quick fix for clients without codeAction/resolve, and the palette's Pin All / Update Pinned Digests. */
 async function runPinCommand(command: string, argument: unknown, token: Parameters<typeof pinEdits>[3]): Promise<CommandResult> {
