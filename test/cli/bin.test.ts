@@ -28,7 +28,7 @@ test('the built bin, as `npm start` runs it: findings shown, exit 0', () => {
   const result = spawnSync(process.execPath, ['bin/shipshape.js', 'check', 'examples', '--fail-on', 'none', ...TRACER_RULES_ONLY], { cwd: repo, encoding: 'utf8' });
   assert.equal(result.status, 0);
   assert.match(result.stdout, /examples\/node-app\/Dockerfile:6:5 +warning +cmd-shell-form/);
-  assert.match(result.stdout, /4 findings \(3 warnings, 1 info\) in 1 of 2 files; 2 fixable with --fix\.\n$/);
+  assert.match(result.stdout, /4 findings \(3 warnings, 1 info\) in 1 of 3 files; 2 fixable with --fix\.\n$/);
 });
 
 test('the built bin: a usage error is one line on stderr, exit 2', () => {
