@@ -13,6 +13,7 @@ import {
   CodeActionResolveRequest,
   ExecuteCommandRequest,
   ShowMessageNotification,
+  WorkDoneProgressCreateRequest,
   type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type CodeAction,
@@ -27,6 +28,7 @@ if (skip) console.log(`# skipping the real-registry tests: ${skip}`);
 
 const capabilities: ClientCapabilities = {
   ...vscodeLikeCapabilities,
+  window: { workDoneProgress: true },
   textDocument: { ...vscodeLikeCapabilities.textDocument, codeAction: { ...vscodeLikeCapabilities.textDocument?.codeAction, resolveSupport: { properties: ['edit'] } } },
 };
 
@@ -38,6 +40,7 @@ describe('Pin to digest over the protocol (docker-registry on loopback)', { skip
   const images: Record<string, Descriptor> = {};
   const applied: ApplyWorkspaceEditParams[] = [];
   const messages: ShowMessageParams[] = [];
+  const progress: { token: string | number; value: { kind: string; title?: string; cancellable?: boolean } }[] = [];
 
   before(async () => {
     temp = mkdtempSync(join(tmpdir(), 'shipshape-pin-lsp-'));
@@ -58,6 +61,8 @@ describe('Pin to digest over the protocol (docker-registry on loopback)', { skip
       return { applied: true };
     });
     server.connection.onNotification(ShowMessageNotification.type, (params) => void messages.push(params));
+    server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    server.connection.onNotification('$/progress', (params: (typeof progress)[number]) => void progress.push(params));
   });
   after(async () => {
     await server?.stop();
@@ -106,6 +111,11 @@ describe('Pin to digest over the protocol (docker-registry on loopback)', { skip
     const uri = 'file:///pin/all/Dockerfile';
     await server.open(uri, `FROM ${host}/team/app:1.0 AS a\nFROM ${host}/team/app:2.0@${images.app.digest}\n`);
     await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.pinAllImages', arguments: [{ uri }] });
+    assert.deepEqual(
+      progress.map(({ value }) => [value.kind, value.title, value.cancellable]),
+      [['begin', 'Pin All Images to Digests', true], ['end', undefined, undefined]],
+      'a cancellable progress while the registry is asked',
+    );
     assert.equal(server.apply(uri, applied.at(-1)?.edit), `FROM ${host}/team/app:1.0@${images.app.digest} AS a\nFROM ${host}/team/app:2.0@${images.app.digest}\n`);
     await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.updatePinnedDigests', arguments: [{ uri }] });
     assert.equal(server.apply(uri, applied.at(-1)?.edit), `FROM ${host}/team/app:1.0 AS a\nFROM ${host}/team/app:2.0@${images.next.digest}\n`, 'only the pinned image, moved to the digest its tag has now');

@@ -12,6 +12,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type CancellationToken,
   type CodeAction,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -147,9 +148,9 @@ connection.onCodeActionResolve(async (action, token) => {
 });
 
 /** Resolves the pins a request asks for into a workspace edit; failures are shown, not thrown. */
-async function pinEdits(document: TextDocument, request: PinRequest, title: string, token: { isCancellationRequested: boolean; onCancellationRequested(listener: () => void): unknown }) {
+async function pinEdits(document: TextDocument, request: PinRequest, title: string, ...cancellations: CancellationToken[]) {
   const controller = new AbortController();
-  token.onCancellationRequested(() => controller.abort());
+  for (const cancellation of cancellations) cancellation.onCancellationRequested(() => controller.abort());
   const current = await settings.get(document.uri);
   let problems: string[];
   let edit;
@@ -205,12 +206,20 @@ async function hardenManifest(argument: Partial<CommandArgument> | undefined): P
 }
 
 /** The pin quick fix for clients without codeAction/resolve, and the palette's Pin All / Update Pinned Digests. */
-async function runPinCommand(command: string, argument: unknown, token: Parameters<typeof pinEdits>[3]): Promise<CommandResult> {
+async function runPinCommand(command: string, argument: unknown, token: CancellationToken): Promise<CommandResult> {
   const document = isPinRequest(argument) ? documents.get(argument.uri) : undefined;
   if (!document || !isPinRequest(argument) || !documentKind(document)) return { applied: false, reason: 'no open Dockerfile or manifest was named' };
   const request: PinRequest = command === PIN_IMAGE_COMMAND ? argument : { uri: argument.uri, update: command !== PIN_ALL_COMMAND };
   const title = command === PIN_IMAGE_COMMAND ? 'Pin to digest' : command === PIN_ALL_COMMAND ? 'Pin All Images to Digests' : 'Update Pinned Digests';
-  const edit = await pinEdits(document, request, title, token);
+  // Registries can be slow: clients that show progress get a cancellable notification.
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin(title, undefined, 'asking the registry…', true);
+  let edit;
+  try {
+    edit = await pinEdits(document, request, title, token, progress.token);
+  } finally {
+    progress.done();
+  }
   if (!edit) {
     await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${title}: nothing to change.` });
     return { applied: false, reason: 'nothing to change' };
