@@ -1,0 +1,62 @@
+/// <reference types="mocha" />
+// "Harden Kubernetes Manifest" through VS Code's API, in the extension host: run on
+// examples/k8s/deployment.yaml, it rewrites the pod as Pod Security "restricted" wants it, keeps
+// the comments, and the findings it answers leave the Problems panel while the others stay.
+import * as assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as vscode from 'vscode';
+
+// What the example's pod gets wrong that hardening settles; resources and digests are other decisions.
+const HARDENED = ['k8s-privileged', 'k8s-allow-privilege-escalation', 'k8s-run-as-non-root', 'k8s-seccomp-missing', 'k8s-capabilities-not-dropped', 'k8s-read-only-root-fs', 'k8s-service-account-token'];
+const KEPT = ['k8s-image-not-pinned-by-digest', 'k8s-resources-missing'];
+
+async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !probe(); await sleep(100)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+function ruleIds(uri: vscode.Uri): string[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'shipshape')
+    .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code))
+    .sort();
+}
+
+describe('Harden Kubernetes Manifest in VS Code', () => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with examples/ as its workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, 'k8s', 'deployment.yaml');
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitFor('the restricted findings', () => HARDENED.every((id) => ruleIds(uri).includes(id)), 90_000);
+  });
+
+  after(async () => {
+    // Other suites see the example as written.
+    await vscode.window.showTextDocument(document);
+    if (document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('is registered', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes('shipshape.hardenManifest'));
+  });
+
+  it('hardens the Deployment in place and the restricted findings disappear', async () => {
+    const original = document.getText();
+    await vscode.commands.executeCommand('shipshape.hardenManifest', { preview: false });
+    await waitFor('the hardened pod', () => document.getText().includes('type: RuntimeDefault'));
+    const text = document.getText();
+    assert.ok(text.startsWith(original.slice(0, original.indexOf('apiVersion'))), 'the leading comments stay');
+    assert.doesNotMatch(text, /privileged: true/);
+    assert.match(text, /\n {10}securityContext:\n {12}allowPrivilegeEscalation: false\n {12}capabilities:\n {14}drop: \[ALL\]\n {12}readOnlyRootFilesystem: true\n {10}readinessProbe:\n/);
+    assert.match(text, /\n {10}volumeMounts:\n {12}- name: tmp\n {14}mountPath: \/tmp\n/);
+    assert.match(text, /\n {6}securityContext:\n {8}runAsNonRoot: true\n {8}seccompProfile:\n {10}type: RuntimeDefault\n {6}automountServiceAccountToken: false\n {6}volumes:\n {8}- name: tmp\n {10}emptyDir: \{\}\n$/);
+    // On a timeout, the assertion shows which findings are left.
+    await waitFor('the findings of the hardened text', () => JSON.stringify(ruleIds(uri)) === JSON.stringify(KEPT)).catch(() => assert.deepEqual(ruleIds(uri), KEPT));
+  });
+});
