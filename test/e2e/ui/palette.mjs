@@ -1,7 +1,8 @@
 // UI test in a real VS Code (code-server, driven by Chromium): runs "Shipshape: Merge RUN
 // Instructions" and "Shipshape: Convert to Multi-Stage Distroless Build" from the command
 // palette on examples/node-app's Dockerfile (applying from the refactor preview when the
-// editor shows one), and checks the editor's text and the saved file. Works on a copy of
+// editor shows one), and checks the editor's text and the saved file; then "Shipshape: Harden
+// Kubernetes Manifest" on examples/k8s/deployment.yaml, checking the text. Works on a copy of
 // examples/. Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/palette/.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,23 @@ async function runFromPalette(title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/**
+ * An edit that asks for confirmation: where the editor shows a refactor preview for it, tick
+ * the files it leaves unticked (changes needing confirmation start unticked) and apply from
+ * there (code-server 4.139 applies some such edits from a command directly).
+ */
+async function applyFromPreviewIfShown(screenshot) {
+  const apply = page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
+  const preview = await apply.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+  if (preview) {
+    await page.screenshot({ path: join(results, screenshot) });
+    const unticked = page.locator('.monaco-list-row .edit-checkbox[aria-checked="false"]');
+    while ((await unticked.count()) > 0) await unticked.first().click();
+    await apply.click();
+  }
+  console.log(`  (refactor preview ${preview ? 'shown and applied' : 'not shown'})`);
+}
+
 const server = await startCodeServer({ vsix });
 const browser = await launchBrowser();
 try {
@@ -112,15 +130,7 @@ try {
 
   await step('"Convert to Multi-Stage Distroless Build" runs from the palette', async () => {
     await runFromPalette('Convert to Multi-Stage Distroless Build');
-    // The edit asks for confirmation; where the editor shows a refactor preview for it, apply
-    // from there (code-server 4.139 applies such edits from a command directly).
-    const apply = page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
-    const preview = await apply.waitFor({ timeout: 3_000 }).then(() => true, () => false);
-    if (preview) {
-      await page.screenshot({ path: join(results, 'refactor-preview.png') });
-      await apply.click();
-    }
-    console.log(`  (refactor preview ${preview ? 'shown and applied' : 'not shown'})`);
+    await applyFromPreviewIfShown('refactor-preview.png');
   });
 
   await step('the Dockerfile now builds in a named stage and ships on distroless', async () => {
@@ -138,6 +148,31 @@ try {
     for (const deadline = Date.now() + 10_000; !readFileSync(dockerfile, 'utf8').includes('FROM gcr.io/distroless/nodejs24-debian13:nonroot'); await page.waitForTimeout(200)) {
       if (Date.now() > deadline) throw new Error(`file holds:\n${readFileSync(dockerfile, 'utf8')}`);
     }
+  });
+
+  await step('"Harden Kubernetes Manifest" runs from the palette on k8s/deployment.yaml', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('k8s/deployment.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'deployment.yaml' }).first().click();
+    await page.locator('.monaco-editor .view-line', { hasText: 'privileged: true' }).waitFor();
+    // privileged: true is an error under Pod Security "restricted": the server has reported.
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
+    await runFromPalette('Harden Kubernetes Manifest');
+    await applyFromPreviewIfShown('harden-preview.png');
+  });
+
+  await step('the manifest now runs the pod as "restricted" wants, comments kept', async () => {
+    await untilEditorShows('            allowPrivilegeEscalation: false');
+    const top = await editorLines();
+    for (const line of ['# The node-app Deployment as teams first write it: Shipshape points at what Pod Security', '              drop: [ALL]', '            readOnlyRootFilesystem: true']) {
+      if (!top.includes(line)) throw new Error(`no "${line}" in the editor:\n${top.join('\n')}`);
+    }
+    if (top.some((line) => line.includes('privileged: true'))) throw new Error(`privileged: true is still there:\n${top.join('\n')}`);
+    await page.screenshot({ path: join(results, 'hardened.png') });
+    // The pod-level additions are below the fold.
+    await page.locator('.editor-instance .monaco-editor').first().click();
+    await page.keyboard.press('Control+End');
+    for (const line of ['        runAsNonRoot: true', '          type: RuntimeDefault', '      automountServiceAccountToken: false', '          emptyDir: {}']) await untilEditorShows(line);
   });
 } finally {
   writeFileSync(join(results, 'console.log'), consoleLines.join('\n') + '\n');
