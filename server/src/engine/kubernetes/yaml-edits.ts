@@ -10,9 +10,18 @@ import type { YamlView } from './yaml-view';
 /** A value to write: raw scalar text, a list, or keys in order. */
 export type YamlValue = string | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 
-export class YamlEditor {
-  private style?: { unit: string; sequence: string };
+interface Style {
+  unit: string;
+  sequence: string;
+}
 
+/**
+ * The style of each file, by its line index: rules make an editor per fix, and reading the
+ * style of a 50,000-line bundle for each of its thousands of fixes made the analysis quadratic.
+ */
+const styles = new WeakMap<YamlView['lines'], Style>();
+
+export class YamlEditor {
   constructor(readonly view: YamlView) {}
 
   private get text(): string {
@@ -162,8 +171,9 @@ export class YamlEditor {
   }
 
   /** The file's indentation step and how far its block sequences sit under their key. */
-  private styleOf(): { unit: string; sequence: string } {
-    if (!this.style) {
+  private styleOf(): Style {
+    let style = styles.get(this.view.lines);
+    if (!style) {
       const lines = this.text.split(/\r?\n|\r/);
       let unit: number | undefined;
       let sequence: number | undefined;
@@ -175,9 +185,10 @@ export class YamlEditor {
         if (next[2] && sequence === undefined && step >= 0) sequence = step;
         else if (!next[2] && unit === undefined && step > 0) unit = step;
       }
-      this.style = { unit: ' '.repeat(unit ?? 2), sequence: ' '.repeat(sequence ?? 0) };
+      style = { unit: ' '.repeat(unit ?? 2), sequence: ' '.repeat(sequence ?? 0) };
+      styles.set(this.view.lines, style);
     }
-    return this.style;
+    return style;
   }
 
   private insert(offset: number, text: string): TextEdit {
