@@ -12,15 +12,11 @@
 // `--only` runs one tool (and the floor), e.g. under `node --cpu-prof` to see where Shipshape
 // spends its time; `--per-rule` adds what each rule costs on its own over the corpus and the
 // generated file (the rule alone minus all rules off, lazily built shared models included).
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const root = new URL('../..', import.meta.url).pathname;
-const require = createRequire(join(root, 'package.json'));
+import { heapDelta, loadShipshape, measure, require, root } from './measure.mjs';
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : fallback;
@@ -28,21 +24,6 @@ const option = (name, fallback) => {
 const only = option('--only', undefined);
 const bulkBytes = Number(option('--bulk-mb', '3')) * 1024 * 1024;
 const minSamples = Number(option('--min-samples', '7'));
-// Per input: sample all the tools for about this long after warming up, within the bounds.
-const SAMPLE_MS = 8000;
-const MAX_SAMPLES = 60;
-const WARMUP_MS = 500;
-
-/**
- * The engine as the CLI ships it, bundled by esbuild from source (so the bench needs no build
- * step) into node_modules/.cache, where a CPU profile's line numbers can be traced back through
- * esbuild's `// server/src/...` file markers.
- */
-async function loadShipshape() {
-  const file = join(root, 'node_modules/.cache/shipshape-bench/engine.cjs');
-  await build({ entryPoints: [join(root, 'server/src/engine/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'error' });
-  return require(file);
-}
 
 /** Everything a fixture's context rules may ask for, read up front so no tool pays for I/O. */
 function memoryContext(folder) {
@@ -115,64 +96,6 @@ function machine() {
   return { model, nproc, node: process.version, date: new Date().toISOString().slice(0, 10), versions };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-/** Runs the tool over every input once; returns the results so that nothing is optimised away. */
-function pass(tool, inputs) {
-  const results = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) results[i] = tool.run(inputs[i]);
-  return results;
-}
-
-/**
- * Warm-up, then samples taken round-robin across the tools, so that a slow spell (another
- * process on the machine, a GC of earlier garbage) hits them alike. Each round's time of a
- * tool is divided by the floor's time in the same round: the median of those ratios is
- * steadier than the ratio of the medians on a busy machine.
- */
-function measure(tools, inputs) {
-  const estimate = new Map();
-  for (const tool of tools) {
-    const start = performance.now();
-    let passes = 0;
-    do {
-      pass(tool, inputs);
-      passes++;
-    } while (passes < 3 || performance.now() - start < WARMUP_MS);
-    estimate.set(tool, (performance.now() - start) / passes);
-  }
-  const roundMs = [...estimate.values()].reduce((sum, ms) => sum + ms, 0);
-  const samples = Math.max(minSamples, Math.min(MAX_SAMPLES, Math.ceil(SAMPLE_MS / roundMs)));
-  const times = new Map(tools.map((tool) => [tool, []]));
-  for (let round = 0; round < samples; round++) {
-    for (let k = 0; k < tools.length; k++) {
-      const tool = tools[(round + k) % tools.length];
-      const start = performance.now();
-      pass(tool, inputs);
-      times.get(tool).push(performance.now() - start);
-    }
-  }
-  const floor = times.get(tools[0]);
-  return new Map(tools.map((tool) => [tool, { ms: median(times.get(tool)), ratio: median(times.get(tool).map((ms, round) => ms / floor[round])), samples }]));
-}
-
-/** Heap growth of one pass whose results are kept alive, after a full GC (needs --expose-gc). */
-function heapDelta(tool, inputs) {
-  if (typeof globalThis.gc !== 'function') return undefined;
-  globalThis.gc();
-  const before = process.memoryUsage().heapUsed;
-  const results = pass(tool, inputs);
-  const during = process.memoryUsage().heapUsed - before;
-  globalThis.gc();
-  const retained = process.memoryUsage().heapUsed - before;
-  results.length = 0;
-  return { during, retained };
-}
-
 const { DockerfileParser } = require('dockerfile-ast');
 const dockerfileUtils = require('dockerfile-utils');
 const dockerfilelint = require('dockerfilelint');
@@ -229,7 +152,7 @@ const notes = [''];
 const mb = (bytes) => (bytes === undefined ? '–' : `${(Math.max(0, bytes) / 1024 / 1024).toFixed(1)} MB`);
 for (const workload of workloads) {
   crashes.clear();
-  const results = measure(tools, workload.inputs);
+  const results = measure(tools, workload.inputs, minSamples);
   for (const tool of tools) {
     const { ms, ratio, samples } = results.get(tool);
     const heap = heapDelta(tool, workload.inputs);
@@ -257,7 +180,7 @@ if (process.argv.includes('--per-rule')) {
   let whole;
   for (let at = 3; at < tools.length; at += 6) {
     const group = [tools[0], tools[1], ...(at === 3 ? [tools[2]] : []), ...tools.slice(at, at + 6)];
-    const results = measure(group, inputs);
+    const results = measure(group, inputs, minSamples);
     const baseline = results.get(tools[1]);
     whole ??= { floor: results.get(tools[0]), baseline, all: results.get(tools[2]) };
     for (const tool of tools.slice(at, at + 6)) costs.push({ id: tool.id, ms: results.get(tool).ms - baseline.ms, ratio: results.get(tool).ratio - baseline.ratio });

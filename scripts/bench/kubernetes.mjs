@@ -1,0 +1,140 @@
+// Kubernetes analysis speed, in one process and one run, on the same inputs for every tool:
+//   - js-yaml loadAll: the floor (the fastest YAML loader; it keeps no positions),
+//   - yaml parseAllDocuments: the position-keeping parser editors' YAML support builds on,
+//   - Shipshape: the full Kubernetes analysis, every rule at its default severity.
+// Inputs: the repository's manifests and snippets (examples/, the YAML of the k8s rule docs)
+// and a generated 50,000-line multi-document manifest. Prints the machine, then a Markdown
+// table of median times, ratios to the floor and heap growth, for docs/benchmarks.md.
+//
+//   npm run bench [-- --min-samples 7]    (or: node --expose-gc scripts/bench/kubernetes.mjs)
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { heapDelta, loadShipshape, measure, require, root } from './measure.mjs';
+
+const at = process.argv.indexOf('--min-samples');
+const minSamples = at >= 0 ? Number(process.argv[at + 1]) : 7;
+
+/** examples/k8s and every ```yaml block of the k8s rule docs (whole objects and the fragments the docs show). */
+function repositoryInputs() {
+  const inputs = [{ name: 'examples/k8s/deployment.yaml', text: readFileSync(join(root, 'examples/k8s/deployment.yaml'), 'utf8') }];
+  const docs = join(root, 'docs/rules');
+  for (const file of readdirSync(docs).filter((name) => name.startsWith('k8s-')).sort()) {
+    const blocks = readFileSync(join(docs, file), 'utf8').matchAll(/^```yaml\n([\s\S]*?)^```$/gm);
+    for (const [index, [, text]] of [...blocks].entries()) inputs.push({ name: `${file}#${index}`, text });
+  }
+  return inputs;
+}
+
+/**
+ * A 50,000-line bundle shaped like an operator's: Deployments, StatefulSets and CronJobs with
+ * security contexts, probes, env and volumes, Services and ConfigMaps between them, comments,
+ * quoted scalars, flow collections and block literals; some pods hardened, most not.
+ */
+function generatedManifest(lines = 50_000) {
+  const out = ['# A generated operator bundle'];
+  for (let n = 0; out.length < lines; n++) {
+    const name = `service-${n}`;
+    const hardened = n % 4 === 0;
+    const pod = (indent) => {
+      const p = ' '.repeat(indent);
+      const spec = [
+        `${p}serviceAccountName: ${name}`,
+        ...(hardened ? [`${p}automountServiceAccountToken: false`, `${p}securityContext:`, `${p}  runAsNonRoot: true`, `${p}  seccompProfile: {type: RuntimeDefault}`] : []),
+        `${p}containers:`,
+        `${p}  - name: app # the main process`,
+        `${p}    image: "registry.example.com/team/${name}:1.${n % 30}.${n % 7}"`,
+        `${p}    args: ["--port", "8080", "--log-level", info]`,
+        `${p}    ports:`,
+        `${p}      - containerPort: 8080`,
+        `${p}        name: http`,
+        `${p}    env:`,
+        `${p}      - name: CONFIG`,
+        `${p}        valueFrom: {configMapKeyRef: {name: ${name}, key: config.yaml}}`,
+        `${p}      - name: REPLICA`,
+        `${p}        value: '${n}'`,
+        `${p}    resources:`,
+        `${p}      requests: {cpu: 100m, memory: 128Mi}`,
+        ...(hardened ? [`${p}      limits: {memory: 256Mi}`] : []),
+        `${p}    readinessProbe:`,
+        `${p}      httpGet: {path: /healthz, port: http}`,
+        `${p}    securityContext:`,
+        ...(hardened
+          ? [`${p}      allowPrivilegeEscalation: false`, `${p}      readOnlyRootFilesystem: true`, `${p}      capabilities:`, `${p}        drop: [ALL]`]
+          : [`${p}      privileged: ${n % 9 === 0}`, `${p}      capabilities:`, `${p}        add: [NET_ADMIN]`]),
+        `${p}    volumeMounts:`,
+        `${p}      - {name: tmp, mountPath: /tmp}`,
+        `${p}volumes:`,
+        `${p}  - name: tmp`,
+        `${p}    emptyDir: {}`,
+      ];
+      return spec;
+    };
+    const labels = ['  labels:', `    app.kubernetes.io/name: ${name}`, '    app.kubernetes.io/part-of: bundle'];
+    switch (n % 3) {
+      case 0:
+        out.push('---', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${name}`, ...labels, 'spec:', '  replicas: 2', '  selector:', `    matchLabels: {app.kubernetes.io/name: ${name}}`, '  template:', '    metadata:', `      labels: {app.kubernetes.io/name: ${name}}`, '    spec:', ...pod(6));
+        break;
+      case 1:
+        out.push('---', 'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata:', `  name: ${name}`, ...labels, 'spec:', `  serviceName: ${name}`, '  selector:', `    matchLabels: {app.kubernetes.io/name: ${name}}`, '  template:', '    metadata:', `      labels: {app.kubernetes.io/name: ${name}}`, '    spec:', ...pod(6));
+        break;
+      default:
+        out.push('---', 'apiVersion: batch/v1', 'kind: CronJob', 'metadata:', `  name: ${name}`, ...labels, 'spec:', '  schedule: "*/15 * * * *"', '  jobTemplate:', '    spec:', '      template:', '        spec:', '          restartPolicy: OnFailure', ...pod(10));
+    }
+    out.push('---', 'apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', `  selector: {app.kubernetes.io/name: ${name}}`, '  ports:', '    - {name: http, port: 80, targetPort: http}');
+    out.push('---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: ${name}`, 'data:', '  config.yaml: |', '    # settings of the service', `    name: ${name}`, '    retries: 3', '    endpoints:', '      - https://api.example.com/v1');
+  }
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
+const jsYaml = require('js-yaml');
+const yaml = require('yaml');
+const shipshape = await loadShipshape();
+
+const tools = [
+  { label: 'js-yaml loadAll (floor)', run: (input) => jsYaml.loadAll(input.text) },
+  { label: 'yaml parseAllDocuments', run: (input) => yaml.parseAllDocuments(input.text) },
+  { label: 'Shipshape full analysis', run: (input) => shipshape.analyze({ text: input.text, kind: 'kubernetes' }) },
+];
+
+// The floor must load every input, or it would be timed on less work than the others.
+const repository = repositoryInputs().filter((input) => {
+  try {
+    jsYaml.loadAll(input.text);
+    return true;
+  } catch {
+    console.error(`skipped ${input.name}: js-yaml cannot load it`);
+    return false;
+  }
+});
+const large = generatedManifest();
+const workloads = [
+  { name: `repository: ${repository.length} manifests and snippets, ${(repository.reduce((sum, input) => sum + input.text.length, 0) / 1024).toFixed(0)} KB`, inputs: repository },
+  { name: `generated: 1 file, 50,000 lines, ${large.split('\n---\n').length} documents, ${(large.length / 1024).toFixed(0)} KB`, inputs: [{ name: 'generated', text: large }] },
+];
+
+// Sanity: Shipshape must analyse every input without an internal error, and find what the
+// generated bundle gets wrong, or its time means nothing.
+for (const input of [...repository, { name: 'generated', text: large }]) {
+  const result = shipshape.analyze({ text: input.text, kind: 'kubernetes' });
+  if (result.internalErrors.length > 0) console.error(`warning: Shipshape internal errors on ${input.name}: ${result.internalErrors.map((error) => `${error.rule}: ${error.message}`).join('; ')}`);
+  if (input.name === 'generated') console.log(`Shipshape reports ${result.findings.length} findings on the generated bundle.`);
+}
+
+const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+console.log(`Machine: ${model}, ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0].toFixed(1)} at start`);
+console.log(`Packages: js-yaml ${require('js-yaml/package.json').version}, yaml ${require('yaml/package.json').version}`);
+if (typeof globalThis.gc !== 'function') console.log('(run with node --expose-gc for the heap columns)');
+console.log('');
+console.log('| input | tool | median ms | × floor (median of per-round ratios) | heap during pass | heap retained | samples |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+// A negative growth only means the GC also freed earlier garbage: shown as 0.
+const mb = (bytes) => (bytes === undefined ? '–' : `${(Math.max(0, bytes) / 1024 / 1024).toFixed(1)} MB`);
+for (const workload of workloads) {
+  const results = measure(tools, workload.inputs, minSamples);
+  for (const tool of tools) {
+    const { ms, ratio, samples } = results.get(tool);
+    const heap = heapDelta(tool, workload.inputs);
+    console.log(`| ${workload.name} | ${tool.label} | ${ms.toFixed(1)} | ${ratio.toFixed(2)} | ${mb(heap?.during)} | ${mb(heap?.retained)} | ${samples} |`);
+  }
+}
