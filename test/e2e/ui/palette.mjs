@@ -5,96 +5,43 @@
 // Kubernetes Manifest" on examples/k8s/deployment.yaml, checking the text. Works on a copy of
 // examples/. Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/palette/.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launchBrowser, startCodeServer, tempDir } from '../../../scripts/e2e/code-server.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runUiSuite } from './harness.mjs';
 
-const root = resolve(import.meta.dirname, '../../..');
-const vsix = resolve(process.env.SHIPSHAPE_E2E_VSIX ?? join(root, 'shipshape.vsix'));
-const results = join(root, 'test-results', 'palette');
+await runUiSuite('palette', async ({ page, server, workspace, results, step, until, editorLines }) => {
+  const dockerfile = join(workspace, 'node-app', 'Dockerfile');
+  const untilEditorShows = (line, timeoutMs = 15_000) =>
+    until(async () => (await editorLines()).includes(line), async () => `no "${line}" in the editor:\n${(await editorLines()).join('\n')}`, timeoutMs);
 
-rmSync(results, { recursive: true, force: true });
-mkdirSync(results, { recursive: true });
-if (!existsSync(vsix)) {
-  console.error(`no ${vsix}: run npm run package first`);
-  console.log('palette: 0 passed, 1 failed');
-  process.exit(1);
-}
-const workspace = join(tempDir('palette'), 'examples');
-cpSync(join(root, 'examples'), workspace, { recursive: true });
-const dockerfile = join(workspace, 'node-app', 'Dockerfile');
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let page;
-const consoleLines = [];
-
-/** Runs one step; after the first failure the rest are skipped, since each builds on the last. */
-async function step(name, body) {
-  if (failed) {
-    skipped++;
-    console.log(`- skipped: ${name}`);
-    return;
+  /** F1, the command's title, Enter: as a person runs it. */
+  async function runFromPalette(title) {
+    await page.locator('.editor-instance .monaco-editor').first().click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`>Shipshape: ${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
-  const started = Date.now();
-  try {
-    await body();
-    passed++;
-    console.log(`✔ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed++;
-    console.log(`✖ ${name}\n  ${String(error?.stack ?? error).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 4).join('\n  ')}`);
-    await page?.screenshot({ path: join(results, 'failure.png') }).catch(() => {});
+
+  /**
+   * An edit that asks for confirmation: where the editor shows a refactor preview for it, tick
+   * the files it leaves unticked (changes needing confirmation start unticked) and apply from
+   * there (code-server 4.139 applies some such edits from a command directly).
+   */
+  async function applyFromPreviewIfShown(screenshot) {
+    const apply = page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
+    const preview = await apply.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (preview) {
+      await page.screenshot({ path: join(results, screenshot) });
+      const unticked = page.locator('.monaco-list-row .edit-checkbox[aria-checked="false"]');
+      while ((await unticked.count()) > 0) await unticked.first().click();
+      await apply.click();
+    }
+    console.log(`  (refactor preview ${preview ? 'shown and applied' : 'not shown'})`);
   }
-}
 
-/** The editor's text as rendered (Monaco draws spaces as no-break spaces), by line. */
-async function editorLines() {
-  const lines = await page.locator('.editor-instance .monaco-editor .view-lines .view-line').evaluateAll((nodes) =>
-    nodes.map((node) => ({ top: parseFloat(node.style.top), text: node.textContent.replace(/\u00a0/g, ' ') })));
-  return lines.sort((a, b) => a.top - b.top).map((line) => line.text);
-}
-
-async function untilEditorShows(line, timeoutMs = 15_000) {
-  for (const deadline = Date.now() + timeoutMs; !(await editorLines()).includes(line); await page.waitForTimeout(200)) {
-    if (Date.now() > deadline) throw new Error(`no "${line}" in the editor:\n${(await editorLines()).join('\n')}`);
-  }
-}
-
-/** F1, the command's title, Enter: as a person runs it. */
-async function runFromPalette(title) {
-  await page.locator('.editor-instance .monaco-editor').first().click();
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(`>Shipshape: ${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/**
- * An edit that asks for confirmation: where the editor shows a refactor preview for it, tick
- * the files it leaves unticked (changes needing confirmation start unticked) and apply from
- * there (code-server 4.139 applies some such edits from a command directly).
- */
-async function applyFromPreviewIfShown(screenshot) {
-  const apply = page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
-  const preview = await apply.waitFor({ timeout: 3_000 }).then(() => true, () => false);
-  if (preview) {
-    await page.screenshot({ path: join(results, screenshot) });
-    const unticked = page.locator('.monaco-list-row .edit-checkbox[aria-checked="false"]');
-    while ((await unticked.count()) > 0) await unticked.first().click();
-    await apply.click();
-  }
-  console.log(`  (refactor preview ${preview ? 'shown and applied' : 'not shown'})`);
-}
-
-const server = await startCodeServer({ vsix });
-const browser = await launchBrowser();
-try {
-  page = browser.page;
-  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
 
   await step('node-app/Dockerfile opens and Shipshape reports on it', async () => {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -174,12 +121,4 @@ try {
     await page.keyboard.press('Control+End');
     for (const line of ['        runAsNonRoot: true', '          type: RuntimeDefault', '      automountServiceAccountToken: false', '          emptyDir: {}']) await untilEditorShows(line);
   });
-} finally {
-  writeFileSync(join(results, 'console.log'), consoleLines.join('\n') + '\n');
-  await browser.close();
-  await server.stop(results);
-}
-
-console.log(`screenshots and logs: ${results}`);
-console.log(`palette: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed ? 1 : 0);
+});

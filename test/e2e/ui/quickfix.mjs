@@ -4,71 +4,15 @@
 // Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/ui/; SHIPSHAPE_UPDATE_SCREENSHOTS=1 also refreshes
 // docs/images/editor-quickfix.png from the happy path.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launchBrowser, startCodeServer, tempDir } from '../../../scripts/e2e/code-server.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, runUiSuite } from './harness.mjs';
 
-const root = resolve(import.meta.dirname, '../../..');
-const vsix = resolve(process.env.SHIPSHAPE_E2E_VSIX ?? join(root, 'shipshape.vsix'));
-const results = join(root, 'test-results', 'ui');
 const ruleIds = ['image-latest-tag', 'user-root', 'consecutive-run', 'cmd-shell-form'];
 const execForm = 'CMD ["node", "server.js"]';
 
-rmSync(results, { recursive: true, force: true });
-mkdirSync(results, { recursive: true });
-if (!existsSync(vsix)) {
-  console.error(`no ${vsix}: run npm run package first`);
-  console.log('ui: 0 passed, 1 failed');
-  process.exit(1);
-}
-const workspace = join(tempDir('ui'), 'examples'); // the name the explorer and screenshots show
-cpSync(join(root, 'examples'), workspace, { recursive: true });
-const dockerfile = join(workspace, 'node-app', 'Dockerfile');
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let page;
-const consoleLines = [];
-
-/** Runs one step; after the first failure the rest are skipped, since each builds on the last. */
-async function step(name, body) {
-  if (failed) {
-    skipped++;
-    console.log(`- skipped: ${name}`);
-    return;
-  }
-  const started = Date.now();
-  try {
-    await body();
-    passed++;
-    console.log(`✔ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed++;
-    console.log(`✖ ${name}\n  ${String(error?.stack ?? error).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 4).join('\n  ')}`);
-    await page?.screenshot({ path: join(results, 'failure.png') }).catch(() => {});
-  }
-}
-
-/** Polls probe() until it holds; on timeout, fails with what explain() says. */
-async function until(probe, explain, timeoutMs = 10_000) {
-  for (const deadline = Date.now() + timeoutMs; !(await probe()); await page.waitForTimeout(200)) {
-    if (Date.now() > deadline) throw new Error(await explain());
-  }
-}
-
-/** The editor's text as rendered (Monaco draws spaces as no-break spaces), by line. */
-async function editorLines() {
-  const lines = await page.locator('.monaco-editor .view-lines .view-line').evaluateAll((nodes) =>
-    nodes.map((node) => ({ top: parseFloat(node.style.top), text: node.textContent.replace(/\u00a0/g, ' ') })));
-  return lines.sort((a, b) => a.top - b.top).map((line) => line.text);
-}
-
-const server = await startCodeServer({ vsix });
-const browser = await launchBrowser();
-try {
-  page = browser.page;
-  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+await runUiSuite('ui', async ({ page, server, workspace, results, step, until, editorLines }) => {
+  const dockerfile = join(workspace, 'node-app', 'Dockerfile');
 
   await step('workbench opens the examples folder', async () => {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -155,12 +99,4 @@ try {
     }, undefined, { timeout: 15_000 });
     await page.screenshot({ path: join(results, 'after-fix.png') });
   });
-} finally {
-  writeFileSync(join(results, 'console.log'), consoleLines.join('\n') + '\n');
-  await browser.close();
-  await server.stop(results);
-}
-
-console.log(`screenshots and logs: ${results}`);
-console.log(`ui: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed ? 1 : 0);
+});
