@@ -2,7 +2,7 @@
  * The VS Code side, kept thin: it starts the language server and offers a restart. Everything
  * a Dockerfile needs is decided in the server, so other editors get the same behaviour.
  */
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, extensions, window, workspace, type ExtensionContext } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { registerStatusBar, SHOW_PROBLEMS_COMMAND } from './status-bar';
 
@@ -22,7 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel: output,
     // Untrusted workspaces get no external binaries (ShellCheck) from the server.
     // storagePath: where the server keeps registry digests and manifests between sessions.
-    initializationOptions: { workspaceTrusted: workspace.isTrusted, storagePath: context.globalStorageUri.fsPath },
+    initializationOptions: { workspaceTrusted: workspace.isTrusted, storagePath: context.globalStorageUri.fsPath, yamlSyntaxReportedElsewhere: redHatYamlValidates() },
     // Files the analysis reads besides the Dockerfile itself.
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,package.json,*.sh}') },
   });
@@ -58,6 +58,11 @@ async function runConversion(id: string, options: { preview?: boolean } = {}): P
   }
   const argument = { uri: editor.document.uri.toString(), selection: client.code2ProtocolConverter.asRange(editor.selection), preview: options.preview !== false };
   return client.sendRequest(ExecuteCommandRequest.type, { command: `shipshape.server.${id}`, arguments: [argument] });
+}
+
+/** Red Hat's YAML extension reports YAML syntax errors itself (its `yaml.validate`, on by default). */
+function redHatYamlValidates(): boolean {
+  return extensions.getExtension('redhat.vscode-yaml') !== undefined && workspace.getConfiguration('yaml').get<boolean>('validate', true);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -72,3 +72,18 @@ test('ShellCheck runs in a trusted workspace only', { skip: shellcheck ? false :
   await untrusted.open('file:///untrusted/Dockerfile', text);
   assert.ok(!codes(await untrusted.waitForPublish('file:///untrusted/Dockerfile')).includes('shellcheck'));
 });
+
+test('a YAML syntax error is reported once: left to Red Hat YAML when the client says it reports them', async () => {
+  const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec: [\n';
+  const own = await start();
+  own.configuration = tracerSettings();
+  await own.open('file:///yaml-own/pod.yaml', broken, 'yaml');
+  const reported = await own.waitForPublish('file:///yaml-own/pod.yaml');
+  assert.equal(reported.diagnostics.filter((diagnostic) => diagnostic.code === undefined && diagnostic.severity === 1).length, 1, JSON.stringify(reported.diagnostics));
+
+  const alongside = await start({ yamlSyntaxReportedElsewhere: true });
+  alongside.configuration = tracerSettings();
+  await alongside.open('file:///yaml-other/pod.yaml', broken, 'yaml');
+  const quiet = await alongside.waitForPublish('file:///yaml-other/pod.yaml');
+  assert.deepEqual(quiet.diagnostics.filter((diagnostic) => diagnostic.code === undefined), []);
+});

@@ -38,6 +38,8 @@ const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
 // VS Code says whether the workspace is trusted; other editors started the server on purpose.
 let workspaceTrusted = true;
+/** The client has another extension (Red Hat YAML) reporting YAML syntax errors. */
+let yamlSyntaxReportedElsewhere = false;
 const environment = new EnvironmentProvider(() => workspaceTrusted, log);
 const analyzer = new Analyzer(log, environment);
 const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnostics));
@@ -54,7 +56,10 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   const current = await settings.get(uri);
   // A newer version or a close scheduled its own work (or cleared the diagnostics).
   if (ticket.cancelled) return;
-  const diagnostics = toDiagnostics(analyzer.run(document, current), uri, document.version);
+  const analysis = analyzer.run(document, current);
+  // Red Hat's YAML extension already underlines the same YAML syntax error: say it once.
+  if (analysis.kind === 'findings' && document.languageId === 'yaml' && yamlSyntaxReportedElsewhere) analysis.syntaxErrors = undefined;
+  const diagnostics = toDiagnostics(analysis, uri, document.version);
   await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 
@@ -63,8 +68,9 @@ function analyseSoon(document: TextDocument, delayMs: number): void {
 }
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown } | undefined;
+  const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown; yamlSyntaxReportedElsewhere?: unknown } | undefined;
   workspaceTrusted = options?.workspaceTrusted !== false;
+  yamlSyntaxReportedElsewhere = options?.yamlSyntaxReportedElsewhere === true;
   // Digests by manifest are kept for good in the extension's storage, when the client names it.
   if (typeof options?.storagePath === 'string') pinner = new Pinner(options.storagePath, process.env);
   canResolveEdit = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
