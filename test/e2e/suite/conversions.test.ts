@@ -4,14 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 
 const CONVERSIONS = ['convertToMultiStage', 'mergeRuns', 'convertToExecForm', 'addExec', 'generateDockerignore', 'copyManifestsFirst'];
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !probe(); await sleep(100)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
-}
 
 describe('Shipshape conversions in VS Code', () => {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -3,18 +3,12 @@
 // examples/k8s/deployment.yaml, it rewrites the pod as Pod Security "restricted" wants it, keeps
 // the comments, and the findings it answers leave the Problems panel while the others stay.
 import * as assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 
 // What the example's pod gets wrong that hardening settles; resources and digests are other decisions.
 const HARDENED = ['k8s-privileged', 'k8s-allow-privilege-escalation', 'k8s-run-as-non-root', 'k8s-seccomp-missing', 'k8s-capabilities-not-dropped', 'k8s-read-only-root-fs', 'k8s-service-account-token'];
 const KEPT = ['k8s-image-not-pinned-by-digest', 'k8s-resources-missing'];
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !probe(); await sleep(100)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
-}
 
 function ruleIds(uri: vscode.Uri): string[] {
   return vscode.languages

@@ -2,8 +2,8 @@
 // Runs inside a real VS Code's extension host, on a copy of examples/ opened as the
 // workspace: what the user sees for examples/node-app/Dockerfile, through VS Code's API.
 import * as assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 
 /** [rule id, severity, start line, start character, end line, end character] */
 type Finding = [string, string, number, number, number, number];
@@ -21,13 +21,6 @@ const expectedIds = expected.map(([id]) => id);
 function ruleId(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return String(typeof code === 'object' ? code.value : code);
-}
-
-/** Polls until probe() holds: the server answers asynchronously. */
-async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !probe(); await sleep(100)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
 }
 
 /** The findings of the rules this suite is about, in document order. */

@@ -7,16 +7,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 import { OciLayout } from '../../registry/oci-layout';
 import { missingTools, push, rawManifestDigest, startRegistry, type RunningRegistry } from '../../registry/registry-server';
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !probe(); await sleep(100)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
-}
 
 describe('Pin to digest in VS Code (docker-registry on loopback)', () => {
   const folder = vscode.workspace.workspaceFolders?.[0];
