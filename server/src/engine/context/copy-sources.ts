@@ -1,6 +1,10 @@
-import type { Copy, Instruction } from 'dockerfile-ast';
-import type { Range } from '../types';
+import type { Instruction } from 'dockerfile-ast';
+import { addSourceKind } from '../dockerfile/add-sources';
+import { copyOperands } from '../dockerfile/copy-operands';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { unquote } from '../dockerfile/paths';
+import { copyFromFlag } from '../dockerfile/stages';
+import type { Range } from '../types';
 
 export interface CopySource {
   instruction: Instruction;
@@ -8,24 +12,15 @@ export interface CopySource {
   range: Range;
 }
 
-/** Local sources of COPY/ADD (not --from, not URLs or git refs); the destination is excluded. */
-export function localCopySources(stage: Stage): CopySource[] {
-  const sources: CopySource[] = [];
-  for (const instruction of stage.instructions) {
-    const keyword = instruction.getKeyword();
-    if (keyword !== 'COPY' && keyword !== 'ADD') continue;
-    const copy = instruction as Copy;
-    if (copy.getFlags().some((flag) => flag.getName() === 'from')) continue;
-    const args = copy.getArguments();
-    // Exec form (JSON) and heredoc sources are rare; only the plain form is examined.
-    if (args.length < 2 || args[0].getValue().startsWith('[') || args[0].getValue().startsWith('<<')) continue;
-    for (const argument of args.slice(0, -1)) {
-      const path = argument.getValue();
-      if (/^[a-z]+:\/\//i.test(path) || path.startsWith('git@')) continue;
-      sources.push({ instruction, path, range: argument.getRange() });
-    }
-  }
-  return sources;
+/** Sources of a stage's COPY/ADD that come from the build context: not `--from`, not URLs or git refs. */
+export function localCopySources(model: DockerfileModel, stage: Stage): CopySource[] {
+  return stage.instructions
+    .filter((instruction) => ['COPY', 'ADD'].includes(instruction.getKeyword()) && !copyFromFlag(instruction))
+    .flatMap((instruction) =>
+      (copyOperands(model, instruction)?.sources ?? [])
+        .filter((source) => addSourceKind(source.value) === 'local')
+        .map((source) => ({ instruction, path: unquote(source.value), range: source.range })),
+    );
 }
 
 /** `COPY . .`, `COPY ./ /app`: the whole build context goes into the image. */
@@ -34,5 +29,5 @@ export function isWholeContext(path: string): boolean {
 }
 
 export function wholeContextCopies(model: DockerfileModel, stage = model.shippedStage): CopySource[] {
-  return stage ? localCopySources(stage).filter((source) => isWholeContext(source.path)) : [];
+  return stage ? localCopySources(model, stage).filter((source) => isWholeContext(source.path)) : [];
 }

@@ -31,7 +31,7 @@ export const DOCKERIGNORE = '.dockerignore';
 
 /** Sources the Dockerfile copies by name: a pattern that hides one would break the build. */
 function namedSources(model: DockerfileModel): string[] {
-  return model.stages.flatMap((stage) => localCopySources(stage)).map((source) => source.path.replace(/^\.\//, '')).filter((path) => !isWholeContext(path));
+  return model.stages.flatMap((stage) => localCopySources(model, stage)).map((source) => source.path.replace(/^\.\//, '')).filter((path) => !isWholeContext(path));
 }
 
 function candidates(model: DockerfileModel, context: BuildContext): string[] {

@@ -58,7 +58,7 @@ export const copyBeforeDependencyInstall: DockerfileRule = {
 };
 
 function checkStage(model: DockerfileModel, stage: Stage, context: BuildContext | undefined, report: DockerfileRuleContext['report']): void {
-  const copies = localCopySources(stage).filter((source) => isWholeContext(source.path));
+  const copies = localCopySources(model, stage).filter((source) => isWholeContext(source.path));
   const firstCopy: CopySource | undefined = copies[0];
   if (!firstCopy) return;
   const copyLine = firstCopy.instruction.getRange().start.line;

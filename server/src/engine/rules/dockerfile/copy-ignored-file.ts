@@ -18,7 +18,7 @@ export const copyIgnoredFile: DockerfileRule = {
     if (!context?.dockerignore) return;
     const ignored = dockerignoreMatcher(context.dockerignore);
     for (const stage of model.stages) {
-      for (const source of localCopySources(stage)) {
+      for (const source of localCopySources(model, stage)) {
         // Wildcards and variables are resolved by the builder; naming them here would be a guess.
         if (/[*?[$]/.test(source.path)) continue;
         if (!ignored(source.path.replace(/^\/+/, ''))) continue;

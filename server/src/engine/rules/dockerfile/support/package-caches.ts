@@ -55,7 +55,7 @@ function isYarnClassic({ description, script }: RunCommand, model: DockerfileMod
       other.run.instruction.getRange().start.line <= upTo &&
       other.commands.some((candidate) => candidate.description?.tool === 'corepack' || (candidate.description?.tool === 'yarn' && ['set', 'policies'].includes(subcommandOf(candidate.description)))),
   );
-  const copiesBerrySettings = chain.some((stage) => localCopySources(stage).some((source) => /(^|\/)\.yarn(rc\.yml)?(\/|$)/.test(source.path)));
+  const copiesBerrySettings = chain.some((stage) => localCopySources(model, stage).some((source) => /(^|\/)\.yarn(rc\.yml)?(\/|$)/.test(source.path)));
   return !setsUpBerry && !copiesBerrySettings;
 }
 
