@@ -1,3 +1,4 @@
+import type { ParsedShell, ShellCommand } from '../shell';
 import type { JsonString } from './model';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
@@ -13,4 +14,18 @@ export function wrappedScript(strings: readonly JsonString[]): JsonString | unde
     if (/^-[a-z]*c[a-z]*$/.test(option)) return strings[index + 1];
   }
   return undefined;
+}
+
+/** Builtins and quick commands: when a script ends with one, there is no app to hand PID 1 to. */
+const SHORT_LIVED = new Set(['exit', 'return', 'true', 'false', ':', 'echo', 'printf', 'set', 'export', 'wait', 'trap', 'unset', 'shift', 'cd', 'test', '[', 'exec', 'source', '.']);
+
+/**
+ * The command a script ends with when it should be started with `exec` and is not: a
+ * long-running program left as the shell's child. Undefined when the script ends otherwise.
+ */
+export function finalCommandWithoutExec(shell: ParsedShell): (ShellCommand & { program: { name: string } }) | undefined {
+  const final = shell.final;
+  const name = final?.command.program?.name;
+  if (!final || final.exec || !name || SHORT_LIVED.has(name) || final.command.approximate) return undefined;
+  return final.command as ShellCommand & { program: { name: string } };
 }

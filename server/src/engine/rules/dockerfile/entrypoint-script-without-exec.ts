@@ -1,12 +1,11 @@
 import { candidatePaths, contextPathOf, workdirAt } from '../../dockerfile/image-files';
 import { instructionScript } from '../../dockerfile/run-scripts';
+import { finalCommandWithoutExec } from '../../dockerfile/shell-wrapper';
 import { parseShell, type ShellWord } from '../../shell';
 import { LineIndex } from '../../text/document';
 import type { DockerfileRule } from '../rule';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
-/** Commands that end quickly or belong to the shell: nothing to hand PID 1 to. */
-const NOT_LONG_RUNNING = new Set(['exit', 'return', 'true', 'false', ':', 'echo', 'printf', 'set', 'export', 'wait', 'trap', 'unset', 'shift', 'cd', 'test', '[', 'exec', 'source', '.']);
 
 export const entrypointScriptWithoutExec: DockerfileRule = {
   meta: {
@@ -37,11 +36,11 @@ export const entrypointScriptWithoutExec: DockerfileRule = {
       const contextPath = candidatePaths(scriptWord.value, workdir).map((path) => contextPathOf(model, stage, path)).find((path) => path !== undefined);
       const text = contextPath === undefined ? undefined : context.readFile(contextPath);
       if (contextPath === undefined || text === undefined || !isShellScript(text, contextPath)) continue;
-      const final = parseShell(text).final;
-      const name = final?.command.program?.name;
-      if (!final || final.exec || !name || NOT_LONG_RUNNING.has(name) || final.command.approximate) continue;
+      const final = finalCommandWithoutExec(parseShell(text));
+      if (!final) continue;
+      const name = final.program.name;
       const lines = new LineIndex(text);
-      const finalRange = { start: lines.positionAt(final.command.start), end: lines.positionAt(final.command.end) };
+      const finalRange = { start: lines.positionAt(final.start), end: lines.positionAt(final.end) };
       const at = finalRange.start;
       report({
         range: script.wordRange(scriptWord),

@@ -1,10 +1,8 @@
 import { execFormStrings } from '../../dockerfile/model';
 import { instructionScript } from '../../dockerfile/run-scripts';
 import type { DockerfileRule } from '../rule';
-import { wrappedScript } from '../../dockerfile/shell-wrapper';
+import { finalCommandWithoutExec, wrappedScript } from '../../dockerfile/shell-wrapper';
 
-/** Commands that end quickly or are the shell's own: nothing to hand PID 1 to. */
-const NOT_LONG_RUNNING = new Set(['exit', 'return', 'true', 'false', ':', 'echo', 'printf', 'set', 'export', 'wait', 'trap', 'unset', 'shift', 'cd', 'test', '[', 'exec']);
 
 export const shellWrapperWithoutExec: DockerfileRule = {
   meta: {
@@ -30,14 +28,14 @@ export const shellWrapperWithoutExec: DockerfileRule = {
         if (!parsed || !shell) continue;
         // A script that traps signals or waits for its children manages them itself.
         if (shell.errors.length > 0 || shell.commands.some((command) => ['trap', 'wait'].includes(command.program?.name ?? ''))) continue;
-        const final = shell.final;
-        const program = final?.command.program?.name;
-        if (!final || final.exec || !program || NOT_LONG_RUNNING.has(program) || final.command.approximate) continue;
-        const start = final.command.start;
+        const command = finalCommandWithoutExec(shell);
+        if (!command) continue;
+        const program = command.program.name;
+        const start = command.start;
         const fixed = `${script.value.slice(0, start)}exec ${script.value.slice(start)}`;
         report({
           // On the command that needs the exec; the fix rewrites the whole JSON string.
-          range: parsed.wordRange(final.command.words[0]),
+          range: parsed.wordRange(command.words[0]),
           message: `\`${program}\` runs as a child of the shell, which stays PID 1 and does not forward SIGTERM; start it with \`exec\`.`,
           fixes: [{ title: `Add exec before ${program}`, safety: 'safe', isPreferred: true, edits: [{ range: script.range, newText: JSON.stringify(fixed) }] }],
         });
