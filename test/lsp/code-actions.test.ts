@@ -97,3 +97,21 @@ test('clients without versioned edits get plain changes', async () => {
     await plain.stop();
   }
 });
+
+test('asked for (Ctrl+., Refactor...), the conversions that would change the file are offered as refactorings', async () => {
+  const uri = 'file:///refactor/Dockerfile';
+  const diagnostics = await openNodeDockerfile(uri);
+  const invoked = actionsOnly(await server.codeActions(uri, wholeLine(0), { diagnostics: [], triggerKind: 1 }));
+  const refactorings = invoked.filter((action) => action.kind === 'refactor.rewrite');
+  const titles = refactorings.map((action) => action.title);
+  assert.ok(titles.includes('Convert to Multi-Stage Distroless Build'), titles.join());
+  assert.ok(titles.includes('Merge RUN Instructions'), titles.join());
+  // Adding exec has nothing to do in this file: not offered.
+  assert.ok(!titles.includes('Add exec'), titles.join());
+  const merge = refactorings.find((action) => action.title === 'Merge RUN Instructions');
+  assert.deepEqual(merge?.command, { title: 'Merge RUN Instructions', command: 'shipshape.server.mergeRuns', arguments: [{ uri, selection: wholeLine(0) }] });
+
+  // On a cursor move (automatic trigger), no refactorings: the light bulb stays for findings.
+  const automatic = actionsOnly(await server.codeActions(uri, wholeLine(0), { diagnostics, triggerKind: 2 }));
+  assert.deepEqual(automatic.filter((action) => action.kind === 'refactor.rewrite'), []);
+});

@@ -12,7 +12,7 @@ before(async () => {
   const started = await ServerUnderTest.start();
   server = started.server;
   assert.equal(started.initialized.serverInfo?.name, 'shipshape');
-  assert.deepEqual(started.initialized.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.shipshape'], resolveProvider: true });
+  assert.deepEqual(started.initialized.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.shipshape', 'refactor.rewrite'], resolveProvider: true });
 });
 
 after(async () => {

@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   DidChangeConfigurationNotification,
   MessageType,
   ProposedFeatures,
@@ -14,12 +15,13 @@ import {
   createConnection,
   type CancellationToken,
   type CodeAction,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { convert, hardenManifestEdits } from '../engine';
+import { conversions, convert, hardenManifestEdits } from '../engine';
 import { RegistryError } from '../host/registry/errors';
 import { Analyzer, documentKind } from './analysis';
-import { HARDEN_MANIFEST_COMMAND, HARDEN_MANIFEST_TITLE, SERVER_COMMANDS, parseCommand, type CommandArgument, type CommandResult } from './commands';
+import { COMMAND_PREFIX, HARDEN_MANIFEST_COMMAND, HARDEN_MANIFEST_TITLE, SERVER_COMMANDS, parseCommand, type CommandArgument, type CommandResult } from './commands';
 import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
@@ -81,7 +83,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: PROVIDED_KINDS, resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [...PROVIDED_KINDS, CodeActionKind.RefactorRewrite], resolveProvider: true },
       executeCommandProvider: { commands: [...SERVER_COMMANDS, HARDEN_MANIFEST_COMMAND, ...PIN_COMMANDS] },
     },
     serverInfo: { name: 'shipshape' },
@@ -127,6 +129,11 @@ connection.onCodeAction(
     const only = params.context.only;
     const actions = isRequested(CodeActionKind.QuickFix, only) ? quickFixes(document, params, capabilities, files) : [];
     if (isRequested(CodeActionKind.QuickFix, only)) actions.push(...pinActions(document, params.context.diagnostics, canResolveEdit));
+    // The conversions as refactorings, when a person asks (Ctrl+., the Refactor menu) rather
+    // than on every cursor move, and only those that would change something here.
+    if (params.context.triggerKind === CodeActionTriggerKind.Invoked && isRequested(CodeActionKind.RefactorRewrite, only) && documentKind(document) === 'dockerfile') {
+      actions.push(...(await conversionRefactorings(document, params.range)));
+    }
     // Fix-all re-analyses the whole document, so it is computed only when asked for by kind
     // (codeActionsOnSave, the Source Action menu), not on every light-bulb request.
     if (only && isRequested(FIX_ALL_KIND, only)) {
@@ -195,6 +202,18 @@ connection.onExecuteCommand(
     return { applied: response.applied, reason: response.failureReason };
   }),
 );
+
+/** Each conversion that has an edit for this Dockerfile, as a refactor action running its server command. */
+async function conversionRefactorings(document: TextDocument, selection: Range): Promise<CodeAction[]> {
+  const { config, context } = environment.for(document.uri, await settings.get(document.uri));
+  return conversions
+    .filter((conversion) => 'fix' in convert(conversion.id, { text: document.getText(), config, context, selection }))
+    .map((conversion) => ({
+      title: conversion.title,
+      kind: CodeActionKind.RefactorRewrite,
+      command: { title: conversion.title, command: `${COMMAND_PREFIX}${conversion.id}`, arguments: [{ uri: document.uri, selection }] },
+    }));
+}
 
 /** Harden Kubernetes Manifest on a whole open manifest, with the same settings and Kustomize hints as its diagnostics. */
 async function hardenManifest(argument: Partial<CommandArgument> | undefined): Promise<CommandResult> {
