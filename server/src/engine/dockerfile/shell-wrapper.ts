@@ -1,12 +1,13 @@
 import type { ParsedShell, ShellCommand } from '../shell';
 import type { JsonString } from './model';
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+/** POSIX-family shells: what `sh -c`, `set -o pipefail` and `exec` mean to them is the same. */
+export const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
 
 /** `["sh", "-c", "script", ...]`: the string holding the script, when the array is a shell wrapper. */
 export function wrappedScript(strings: readonly JsonString[]): JsonString | undefined {
   const program = strings[0]?.value.split('/').pop() ?? '';
-  if (!SHELLS.has(program)) return undefined;
+  if (!POSIX_SHELLS.has(program)) return undefined;
   for (let index = 1; index < strings.length; index++) {
     const option = strings[index].value;
     if (!option.startsWith('-')) return undefined;

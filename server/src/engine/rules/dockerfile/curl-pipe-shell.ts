@@ -1,8 +1,9 @@
 import { isWindowsStage } from '../../dockerfile/model';
+import { POSIX_SHELLS } from '../../dockerfile/shell-wrapper';
 import type { CommandDescription, ShellWord } from '../../shell';
 import type { DockerfileRule } from '../rule';
 import { pipelines } from './support/pipelines';
-import { POSIX_SHELLS, shellInvocation, stageRunScripts, type RunCommand, type RunScript } from './support/run-commands';
+import { shellInvocation, stageRunScripts, type RunCommand, type RunScript } from './support/run-commands';
 
 /** Interpreters that run a script read from standard input, and the options that give them code another way. */
 const INTERPRETERS = new Map<string, string[]>([

@@ -1,11 +1,10 @@
 import { candidatePaths, contextPathOf, workdirAt } from '../../dockerfile/image-files';
 import { instructionScript } from '../../dockerfile/run-scripts';
-import { finalCommandWithoutExec } from '../../dockerfile/shell-wrapper';
+import { finalCommandWithoutExec, POSIX_SHELLS } from '../../dockerfile/shell-wrapper';
 import { parseShell, type ShellWord } from '../../shell';
 import { LineIndex } from '../../text/document';
 import type { DockerfileRule } from '../rule';
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 
 export const entrypointScriptWithoutExec: DockerfileRule = {
   meta: {
@@ -30,8 +29,8 @@ export const entrypointScriptWithoutExec: DockerfileRule = {
       if (!script || !instruction || !command?.program) continue;
       const [program, ...rest] = command.words;
       // `sh entrypoint.sh` runs the script named after the shell's options.
-      const scriptWord: ShellWord | undefined = SHELLS.has(command.program.name ?? '') ? rest.find((word) => !(word.value ?? '-').startsWith('-')) : program;
-      if (!scriptWord?.value || (SHELLS.has(command.program.name ?? '') && rest.some((word) => word.value === '-c'))) continue;
+      const scriptWord: ShellWord | undefined = POSIX_SHELLS.has(command.program.name ?? '') ? rest.find((word) => !(word.value ?? '-').startsWith('-')) : program;
+      if (!scriptWord?.value || (POSIX_SHELLS.has(command.program.name ?? '') && rest.some((word) => word.value === '-c'))) continue;
       const workdir = workdirAt(model, stage, instruction);
       const contextPath = candidatePaths(scriptWord.value, workdir).map((path) => contextPathOf(model, stage, path)).find((path) => path !== undefined);
       const text = contextPath === undefined ? undefined : context.readFile(contextPath);
@@ -56,5 +55,5 @@ function isShellScript(text: string, path: string): boolean {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
   if (!shebang) return path.endsWith('.sh');
   const interpreter = (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '';
-  return SHELLS.has(interpreter);
+  return POSIX_SHELLS.has(interpreter);
 }

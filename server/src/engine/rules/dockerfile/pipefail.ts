@@ -1,9 +1,10 @@
 import { execFormStrings, isWindowsStage, shellAt, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { POSIX_SHELLS } from '../../dockerfile/shell-wrapper';
 import type { Fix, Range } from '../../types';
 import type { DockerfileRule } from '../rule';
 import { baseUserland } from './support/base-userland';
 import { pipelines, type Pipeline } from './support/pipelines';
-import { basename, POSIX_SHELLS, stageRunScripts, type RunCommand, type RunScript } from './support/run-commands';
+import { basename, stageRunScripts, type RunCommand, type RunScript } from './support/run-commands';
 
 const PIPEFAIL_SHELL = '["/bin/bash", "-o", "pipefail", "-c"]';
 /** Writers whose failure means nothing. `yes` is killed by SIGPIPE on purpose: pipefail would fail it. */

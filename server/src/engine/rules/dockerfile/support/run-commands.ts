@@ -7,6 +7,7 @@ import type { Instruction, Run } from 'dockerfile-ast';
 import { shellAt, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import { runScripts, type InstructionScript } from '../../../dockerfile/run-scripts';
 import { bodyStart } from '../../../dockerfile/shell-source';
+import { POSIX_SHELLS } from '../../../dockerfile/shell-wrapper';
 import { describeCommand, parseShell, type CommandDescription, type ShellCommand, type ShellWord } from '../../../shell';
 import type { Range } from '../../../types';
 
@@ -27,7 +28,6 @@ export interface RunCommand {
   script: RunScript;
 }
 
-export const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
 /** `-c`, `-ec`, `-xeuc`: the option after which a shell's next word is its script. */
 const COMMAND_OPTION = /^-[A-Za-z]*c[A-Za-z]*$/;
 /** Nested shells deeper than this are left alone: real Dockerfiles stop at two. */
