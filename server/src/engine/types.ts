@@ -1,3 +1,5 @@
+import type { WorkspaceIndex } from './workspace';
+
 /** Positions are 0-based lines and UTF-16 columns, as in LSP, so editors need no conversion. */
 export interface Position {
   line: number;
@@ -130,6 +132,19 @@ export interface BuildContext {
   files?: readonly string[];
   /** Reads a small file of the context by its relative path; undefined when unreadable. */
   readFile?(relativePath: string): string | undefined;
+  /**
+   * The files the builder receives (what `.dockerignore` leaves) with their sizes, for size
+   * estimates; a caller computes it lazily, so analyses that never ask pay nothing.
+   */
+  readonly sizes?: ContextSizes;
+}
+
+/** What a bounded walk of the build context found, `.dockerignore` applied as Docker applies it. */
+export interface ContextSizes {
+  /** Bytes by path relative to the context root (forward slashes). */
+  files: ReadonlyMap<string, number>;
+  /** False when the walk stopped at its bound: sums over `files` are then lower bounds. */
+  complete: boolean;
 }
 
 /** One shell script for ShellCheck, in the dialect that will run it. */
@@ -162,6 +177,18 @@ export interface AnalysisInput {
   context?: BuildContext;
   services?: EngineServices;
   kubernetes?: KubernetesHints;
+  /**
+   * The workspace a manifest belongs to, for the cross-file (`xref-*`) rules: the index of its
+   * Dockerfiles and build definitions, and the manifest's own workspace-relative path. Absent:
+   * those rules stay silent.
+   */
+  workspace?: WorkspaceInput;
+}
+
+export interface WorkspaceInput {
+  index: WorkspaceIndex;
+  /** The analysed manifest's path, relative to the workspace root, with forward slashes. */
+  path: string;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { BuildContext } from '../engine';
+import { contextSizes } from './context-sizes';
 
 export const CONTEXT_LIMITS = { maxFiles: 5000, maxDepth: 8, maxReadBytes: 64 * 1024 };
 
@@ -77,5 +78,8 @@ export function buildContextFor(dockerfilePath: string): BuildContext {
       return files;
     },
     readFile: (relativePath) => readSmallFile(root, relativePath),
+    get sizes() {
+      return contextSizes(root, this.dockerignore);
+    },
   };
 }

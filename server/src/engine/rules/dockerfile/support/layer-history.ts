@@ -4,13 +4,13 @@
  * a RUN leaves behind stays in the image even when a later RUN deletes it.
  */
 import type { Instruction } from 'dockerfile-ast';
-import { argumentsText, type DockerfileModel } from '../../../dockerfile/model';
+import { argumentsText, isWindowsStage, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import { resolvePosix, unquote } from '../../../dockerfile/paths';
 import type { CommandDescription, ShellWord } from '../../../shell';
 import { cleaningWord, installWord, PACKAGE_CACHES, type PackageCache } from './package-caches';
 import { cacheMountTargets, covers, matchesGlob } from './cache-paths';
 import { isPackageInstall, isPackageRemoval, mayHideOptions, namedPackages, packageFamily, type PackageFamily, virtualPackage } from './package-managers';
-import { runsInOrder, shippedStages } from './shipped-runs';
+import { runsInOrder, shippedStages, stageChain } from './shipped-runs';
 import type { RunCommand } from './run-commands';
 
 interface Origin {
@@ -64,12 +64,24 @@ interface RunState {
 const BASE_WORKDIR = '/\u0000base-workdir';
 
 const cache = new WeakMap<DockerfileModel, LayerHistory>();
+const stageCache = new WeakMap<Stage, LayerHistory>();
 
 export function layerHistory(model: DockerfileModel): LayerHistory {
   let history = cache.get(model);
   if (!history) {
-    history = buildHistory(model);
+    history = buildHistory(model, shippedStages(model));
     cache.set(model, history);
+  }
+  return history;
+}
+
+/** The history of any stage's image (the stages it builds on included), for size estimates of stages that do not ship. */
+export function stageLayerHistory(model: DockerfileModel, stage: Stage): LayerHistory {
+  if (stage === model.shippedStage) return layerHistory(model);
+  let history = stageCache.get(stage);
+  if (!history) {
+    history = buildHistory(model, stageChain(stage).filter((member) => !isWindowsStage(model, member)));
+    stageCache.set(stage, history);
   }
   return history;
 }
@@ -79,8 +91,7 @@ export function shippedPackages(model: DockerfileModel): PackageArtifact[] {
   return [...layerHistory(model).leftovers.values()].flat().filter((artifact): artifact is PackageArtifact => artifact.kind === 'package');
 }
 
-function buildHistory(model: DockerfileModel): LayerHistory {
-  const stages = shippedStages(model);
+function buildHistory(model: DockerfileModel, stages: readonly Stage[]): LayerHistory {
   const history: LayerHistory = { runs: runsInOrder(model, stages), leftovers: new Map(), lateDeletions: [], deletedLater: new Set() };
   const workdirs = workdirsOf(model, stages.flatMap((stage) => stage.instructions));
   let live: Artifact[] = [];

@@ -1,0 +1,45 @@
+/** Which language packages a RUN command installs (pip, npm, yarn, pnpm, gem), as the size estimate asks. */
+import type { RunCommand } from '../rules/dockerfile/support/run-commands';
+
+export interface LanguageInstall {
+  tool: 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem';
+  /** Named packages without versions; empty when the install reads a manifest or lock file. */
+  packages: string[];
+  /** What it installs when no package is named: "requirements.txt", "package.json". */
+  what: string;
+}
+
+const INSTALLS: Readonly<Record<LanguageInstall['tool'], readonly string[]>> = {
+  pip: ['install'],
+  npm: ['install', 'ci'],
+  yarn: ['install', 'add', 'global'],
+  pnpm: ['install', 'add'],
+  gem: ['install'],
+};
+
+/** `pip install flask==3.0`, `npm ci`, `yarn add left-pad`; undefined for anything else. */
+export function languageInstallOf({ description }: RunCommand): LanguageInstall | undefined {
+  if (!description || !Object.hasOwn(INSTALLS, description.tool)) return undefined;
+  const tool = description.tool as LanguageInstall['tool'];
+  const subcommand = description.subcommand?.name;
+  // A bare `yarn` installs; every other tool names its action.
+  const installs = subcommand ? INSTALLS[tool].includes(subcommand) : tool === 'yarn' && description.operands.length === 0;
+  if (!installs) return undefined;
+  const operands = tool === 'yarn' && subcommand === 'global' ? description.operands.slice(1) : description.operands;
+  const requirements = tool === 'pip' ? description.flags.get('-r')?.value : undefined;
+  const packages = operands
+    .filter((word) => word.value !== undefined && !word.hasExpansion && !/^(\.{0,2}\/|~|-)|:\/\/|\.(whl|tar\.gz|tgz|zip)$/.test(word.value))
+    .map((word) => packageName(tool, word.value!))
+    .filter((name) => name !== '');
+  const what = requirements ?? (tool === 'pip' ? 'local files' : tool === 'gem' ? 'Gemfile' : 'package.json');
+  return { tool, packages, what };
+}
+
+/** `flask[async]==3.0.0` → `flask`, `@types/node@20` → `@types/node`. */
+function packageName(tool: LanguageInstall['tool'], spec: string): string {
+  if (tool === 'pip') return spec.split(/[\[=<>!~;@ ]/)[0].toLowerCase();
+  if (tool === 'gem') return spec.split(':')[0];
+  const scoped = spec.startsWith('@');
+  const name = (scoped ? spec.slice(1) : spec).split('@')[0];
+  return scoped ? `@${name}` : name;
+}
