@@ -69,7 +69,22 @@ const ADDUSER: ToolSpec = {
   aliases: { '--system': '-S', '--disabled-password': '-D', '--no-create-home': '-H' },
 };
 
+/** Docker's and Podman's global options and those of `build` (buildx, podman and BuildKit spellings). */
+const CONTAINER_CLI: ToolSpec = {
+  valued: [
+    '-t', '-f', '-o', '-m', '-c', '-H', '-l', '-v', '--target', '--build-arg', '--build-context', '--platform', '--label', '--cache-from',
+    '--cache-to', '--secret', '--ssh', '--network', '--progress', '--iidfile', '--metadata-file', '--add-host', '--builder', '--shm-size',
+    '--ulimit', '--cgroup-parent', '--isolation', '--memory-swap', '--cpuset-cpus', '--allow', '--attest', '--annotation', '--config',
+    '--context', '--log-level', '--authfile', '--creds', '--format', '--jobs', '--os', '--arch', '--variant', '--layers', '--from',
+    '--security-opt', '--runtime', '--connection', '--url', '--storage-driver', '--root', '--runroot',
+  ],
+  aliases: { '--tag': '-t', '--file': '-f', '--output': '-o', '--memory': '-m', '--cpu-shares': '-c', '--host': '-H', '--volume': '-v', '--quiet': '-q' },
+  subcommands: true,
+};
+
 const TOOLS: Readonly<Record<string, ToolSpec>> = {
+  docker: CONTAINER_CLI,
+  podman: CONTAINER_CLI,
   'apt-get': APT,
   apt: APT,
   apk: {

@@ -15,6 +15,8 @@ export interface ShellWord {
   value?: string;
   /** A parameter, command, arithmetic or process substitution makes the value dynamic. */
   hasExpansion: boolean;
+  /** With an expansion: the text before the first one, quotes removed (`ghcr.io/acme/cart:` in `"ghcr.io/acme/cart:$TAG"`). */
+  literalPrefix?: string;
 }
 
 export interface ShellAssignment {

@@ -26,7 +26,26 @@ function range(locator: Locator, pos: number, end: number): { start: number; end
 export function toWord(word: Word, locator: Locator): ShellWord {
   const { start, end } = range(locator, word.pos, word.end);
   const hasExpansion = expands(word.parts);
-  return { raw: locator.script.slice(start, end), start, end, value: hasExpansion ? undefined : word.value, hasExpansion };
+  const shellWord: ShellWord = { raw: locator.script.slice(start, end), start, end, value: hasExpansion ? undefined : word.value, hasExpansion };
+  if (hasExpansion) shellWord.literalPrefix = literalPrefix(word.parts ?? []).text;
+  return shellWord;
+}
+
+/** The known text of the parts before the first expansion; `complete` is false once one is met. */
+function literalPrefix(parts: readonly WordPart[]): { text: string; complete: boolean } {
+  let text = '';
+  for (const part of parts) {
+    if (part.type === 'Literal' || part.type === 'SingleQuoted' || part.type === 'AnsiCQuoted') {
+      text += part.value;
+    } else if (part.type === 'DoubleQuoted' || part.type === 'LocaleString') {
+      const inner = literalPrefix(part.parts);
+      text += inner.text;
+      if (!inner.complete) return { text, complete: false };
+    } else {
+      return { text, complete: false };
+    }
+  }
+  return { text, complete: true };
 }
 
 export function toAssignment(assignment: Assignment, locator: Locator): ShellAssignment {

@@ -1,0 +1,45 @@
+/**
+ * Build definitions: the files that say which Dockerfile builds an image (skaffold.yaml,
+ * Compose files, Makefiles, shell scripts, GitHub Actions workflows) and Kustomize's image
+ * rewrites. Pure readers: a workspace-relative path and the text in, links out; never throws.
+ */
+import type { BuildDefinitions } from '../types';
+import { readCompose } from './compose';
+import { readKustomization } from './kustomize';
+import { readMakefile } from './makefile';
+import { fileNameOf } from './paths';
+import { readShellScript } from './shell-script';
+import { readSkaffold } from './skaffold';
+import { readWorkflow } from './github-actions';
+
+type Reader = (path: string, text: string) => BuildDefinitions;
+
+const links = (read: (path: string, text: string) => BuildDefinitions['links']): Reader => (path, text) => ({ links: read(path, text), rewrites: [] });
+
+function readerFor(path: string): Reader | undefined {
+  const name = fileNameOf(path);
+  if (/^skaffold(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readSkaffold);
+  if (/^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readCompose);
+  if (/^kustomization\.ya?ml$|^Kustomization$/.test(name)) return (file, text) => ({ links: [], rewrites: readKustomization(file, text) });
+  if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return links(readWorkflow);
+  if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name)) return links(readMakefile);
+  if (/\.(?:sh|bash)$/i.test(name)) return links(readShellScript);
+  return undefined;
+}
+
+/** Whether the file (workspace-relative, forward slashes) is one of the build definitions read here. */
+export function isBuildDefinitionPath(path: string): boolean {
+  return readerFor(path) !== undefined;
+}
+
+/** What the file says about images; undefined when it is not a build definition. Never throws. */
+export function readBuildDefinitions(path: string, text: string): BuildDefinitions | undefined {
+  const read = readerFor(path);
+  if (!read) return undefined;
+  try {
+    return read(path, text);
+  } catch {
+    // A reader that fails on odd input links nothing rather than taking the analysis down.
+    return { links: [], rewrites: [] };
+  }
+}
