@@ -136,9 +136,10 @@ FILE1
 # <------------ string.unquoted.heredoc.dockerfile
 	FILE2
 #^^^^^ keyword.control.heredoc-token.dockerfile
-# Past two, the middle delimiters read as body text; every body still ends where it should.
+# Three and four heredocs: every body ends at its own delimiter, dashes and quotes mixed.
 COPY <<a <<b <<c /tmp/
 #      ^ keyword.control.heredoc-token.dockerfile
+#          ^ keyword.control.heredoc-token.dockerfile
 #              ^ keyword.control.heredoc-token.dockerfile
 1
 # <- string.unquoted.heredoc.dockerfile
@@ -147,11 +148,74 @@ a
 2
 # <- string.unquoted.heredoc.dockerfile
 b
-# <- string.unquoted.heredoc.dockerfile
+# <- keyword.control.heredoc-token.dockerfile
 3
 # <- string.unquoted.heredoc.dockerfile
 c
 # <- keyword.control.heredoc-token.dockerfile
+COPY <<one.txt <<-"two.txt" <<three.txt <<-four.txt /srv/
+#      ^^^^^^^ keyword.control.heredoc-token.dockerfile
+#                  ^^^^^^^ keyword.control.heredoc-token.dockerfile
+#                             ^^^^^^^^^ keyword.control.heredoc-token.dockerfile
+#                                          ^^^^^^^^ keyword.control.heredoc-token.dockerfile
+first
+# <----- string.unquoted.heredoc.dockerfile
+	two.txt
+# <-------- string.unquoted.heredoc.dockerfile
+one.txt
+# <------- keyword.control.heredoc-token.dockerfile
+second
+# <------ string.unquoted.heredoc.dockerfile
+	two.txt
+#^^^^^^^ keyword.control.heredoc-token.dockerfile
+	third
+# <------ string.unquoted.heredoc.dockerfile
+three.txt
+# <--------- keyword.control.heredoc-token.dockerfile
+fourth
+# <------ string.unquoted.heredoc.dockerfile
+		four.txt
+#  ^^^^^^^^ keyword.control.heredoc-token.dockerfile
+LABEL after=four
+# <----- keyword.other.special-method.dockerfile - meta.heredoc.dockerfile
+
+# A heredoc after a line continuation: a RUN with only flags before it runs it as a script.
+RUN --mount=type=cache,target=/root/.cache \
+    --network=none \
+    <<EOF
+#   ^^ meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile
+#     ^^^ keyword.control.heredoc-token.dockerfile
+if [ -d /root/.cache ]; then echo "cached"; fi
+# <-- meta.embedded.block.shell keyword.control.shell
+EOF
+# <--- meta.heredoc.dockerfile keyword.control.heredoc-token.dockerfile
+COPY --chmod=0755 \
+  --link \
+  <<-'SCRIPT' /usr/local/bin/entrypoint
+# ^^^ keyword.operator.heredoc.dockerfile
+#     ^^^^^^ keyword.control.heredoc-token.dockerfile
+#             ^^^^^^^^^^^^^^^^^^^^^^^^^ - string.unquoted.heredoc.dockerfile
+	exec "$@"
+# <---------- string.unquoted.heredoc.dockerfile - meta.embedded.block.shell
+	SCRIPT
+#^^^^^^ keyword.control.heredoc-token.dockerfile
+USER app
+# <---- keyword.other.special-method.dockerfile - meta.heredoc.dockerfile
+RUN python3 \
+    <<EOF
+#     ^^^ keyword.control.heredoc-token.dockerfile
+print("it's")
+# <------------- string.unquoted.heredoc.dockerfile - meta.embedded.block.shell
+EOF
+# <--- keyword.control.heredoc-token.dockerfile
+# A continued RUN without a heredoc keeps the Dockerfile tokens it always had.
+RUN apt-get update \
+    && apt-get install -y "curl" \
+#                         ^^^^^^ string.quoted.double.dockerfile
+    # a comment inside the continuation
+    && rm -rf /var/lib/apt/lists/*
+EXPOSE 80
+# <------ keyword.other.special-method.dockerfile - meta.heredoc.dockerfile
 WORKDIR /app
 # <------- keyword.other.special-method.dockerfile - meta.heredoc.dockerfile
 
