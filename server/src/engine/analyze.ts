@@ -37,6 +37,7 @@ function analyzeKubernetes(input: AnalysisInput): AnalysisResult {
       model,
       config,
       kubernetes,
+      workspace: input.workspace,
       report(finding) {
         const key = JSON.stringify(finding.range);
         if (!seen.has(key)) report(finding);

@@ -5,6 +5,7 @@
 import { analyze as analyzeDocument, effectiveSeverity } from './analyze';
 import { dockerfileRules, kubernetesRules } from './rules';
 import { buildDockerfileModel } from './dockerfile/model';
+import { isDockerfileName } from './dockerfile/paths';
 import { conversions, type ConversionResult } from './fixes/conversions';
 import type { AnalysisInput, AnalysisResult, BuildContext, EngineConfig, Range, RuleMeta } from './types';
 
@@ -14,6 +15,8 @@ export { chosenFix, editsByFile, editsOtherFiles, fixAll, fixAllEdits } from './
 export { conversions, type Conversion, type ConversionResult } from './fixes/conversions';
 export { hardenManifestEdits } from './fixes/harden-manifest';
 export { looksLikeManifest } from './kubernetes/model';
+export { WorkspaceIndex } from './workspace';
+export type * from './workspace/types';
 export { effectiveSeverity };
 
 export const RULE_DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
@@ -31,9 +34,7 @@ export function findRule(ruleId: string): RuleMeta | undefined {
 /** Which analysis a file name calls for, or undefined when Shipshape has nothing to say about it. */
 export function documentKindForPath(path: string): AnalysisInput['kind'] | undefined {
   const name = path.split(/[\\/]/).pop() ?? '';
-  // BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`) is not a Dockerfile.
-  if (/\.dockerignore$/i.test(name)) return undefined;
-  if (/^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
+  if (isDockerfileName(name)) return 'dockerfile';
   // Any YAML may hold manifests; the engine decides per document (apiVersion and kind).
   if (/\.ya?ml$/i.test(name)) return 'kubernetes';
   return undefined;

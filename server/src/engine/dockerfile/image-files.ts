@@ -2,6 +2,9 @@ import type { Copy, Instruction } from 'dockerfile-ast';
 import { copyOperands } from './copy-operands';
 import { argumentsText, type DockerfileModel, type Stage } from './model';
 import { resolvePosix, unquote } from './paths';
+import { instructionScript, type InstructionScript } from './run-scripts';
+import { POSIX_SHELLS } from './shell-wrapper';
+import type { ShellWord } from '../shell';
 
 /** Where a shell looks for a bare command name. */
 const PATH_DIRECTORIES = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
@@ -62,4 +65,22 @@ function locate(source: string, destination: string, intoFolder: boolean, imageP
 export function candidatePaths(program: string, workdir: string): string[] {
   if (program.includes('/')) return [resolvePosix(workdir, program)];
   return PATH_DIRECTORIES.map((directory) => `${directory}/${program}`);
+}
+
+/**
+ * The file of the build context an ENTRYPOINT or CMD starts (`./entrypoint.sh`, `sh /start.sh`),
+ * with the word naming it; undefined when it runs something else or the file's origin is unknown.
+ */
+export function startedScript(model: DockerfileModel, stage: Stage, instruction: Instruction): { script: InstructionScript; word: ShellWord; contextPath: string } | undefined {
+  const script = instructionScript(model, stage, instruction);
+  const command = script?.commands.length === 1 ? script.commands[0].command : undefined;
+  if (!script || !command?.program) return undefined;
+  const [program, ...rest] = command.words;
+  const shell = POSIX_SHELLS.has(command.program.name ?? '');
+  // `sh entrypoint.sh` runs the script named after the shell's options; `sh -c` runs no file.
+  const word = shell ? rest.find((candidate) => !(candidate.value ?? '-').startsWith('-')) : program;
+  if (!word?.value || (shell && rest.some((candidate) => candidate.value === '-c'))) return undefined;
+  const workdir = workdirAt(model, stage, instruction);
+  const contextPath = candidatePaths(word.value, workdir).map((path) => contextPathOf(model, stage, path)).find((path) => path !== undefined);
+  return contextPath === undefined ? undefined : { script, word, contextPath };
 }

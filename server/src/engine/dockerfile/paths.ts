@@ -18,3 +18,10 @@ export function resolvePosix(from: string, path: string): string {
   }
   return `/${parts.join('/')}`;
 }
+
+/** A Dockerfile by its file name, as editors and Docker name them (`Dockerfile`, `Dockerfile.prod`, `api.dockerfile`, `Containerfile`). */
+export function isDockerfileName(name: string): boolean {
+  // BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`) is not a Dockerfile.
+  if (/\.dockerignore$/i.test(name)) return false;
+  return /^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+}

@@ -1,6 +1,6 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import type { KubernetesModel } from '../kubernetes/model';
-import type { BuildContext, EngineConfig, EngineServices, Fix, KubernetesProfile, Range, RelatedInformation, RuleMeta, Severity } from '../types';
+import type { BuildContext, EngineConfig, EngineServices, Fix, KubernetesProfile, Range, RelatedInformation, RuleMeta, Severity, WorkspaceInput } from '../types';
 
 export interface Report {
   range: Range;
@@ -29,6 +29,8 @@ export interface KubernetesRuleContext {
   config: EngineConfig;
   /** The Pod Security level and the Kubernetes minor version (1.<minor>) findings are judged against. */
   kubernetes: { profile: KubernetesProfile; minor: number };
+  /** The workspace around the manifest, for the cross-file rules; absent, they stay silent. */
+  workspace?: WorkspaceInput;
   report(report: Report): void;
 }
 

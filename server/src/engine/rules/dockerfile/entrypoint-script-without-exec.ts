@@ -1,10 +1,8 @@
-import { candidatePaths, contextPathOf, workdirAt } from '../../dockerfile/image-files';
-import { instructionScript } from '../../dockerfile/run-scripts';
-import { finalCommandWithoutExec, POSIX_SHELLS } from '../../dockerfile/shell-wrapper';
-import { parseShell, type ShellWord } from '../../shell';
+import { startedScript } from '../../dockerfile/image-files';
+import { finalCommandWithoutExec, isShellScript } from '../../dockerfile/shell-wrapper';
+import { parseShell } from '../../shell';
 import { LineIndex } from '../../text/document';
 import type { DockerfileRule } from '../rule';
-
 
 export const entrypointScriptWithoutExec: DockerfileRule = {
   meta: {
@@ -24,17 +22,11 @@ export const entrypointScriptWithoutExec: DockerfileRule = {
     for (const stage of model.stages) {
       // The ENTRYPOINT runs when there is one; CMD only becomes its arguments then.
       const instruction = ['ENTRYPOINT', 'CMD'].map((keyword) => stage.instructions.filter((candidate) => candidate.getKeyword() === keyword).pop()).find(Boolean);
-      const script = instruction && instructionScript(model, stage, instruction);
-      const command = script?.commands.length === 1 ? script.commands[0].command : undefined;
-      if (!script || !instruction || !command?.program) continue;
-      const [program, ...rest] = command.words;
-      // `sh entrypoint.sh` runs the script named after the shell's options.
-      const scriptWord: ShellWord | undefined = POSIX_SHELLS.has(command.program.name ?? '') ? rest.find((word) => !(word.value ?? '-').startsWith('-')) : program;
-      if (!scriptWord?.value || (POSIX_SHELLS.has(command.program.name ?? '') && rest.some((word) => word.value === '-c'))) continue;
-      const workdir = workdirAt(model, stage, instruction);
-      const contextPath = candidatePaths(scriptWord.value, workdir).map((path) => contextPathOf(model, stage, path)).find((path) => path !== undefined);
-      const text = contextPath === undefined ? undefined : context.readFile(contextPath);
-      if (contextPath === undefined || text === undefined || !isShellScript(text, contextPath)) continue;
+      const started = instruction && startedScript(model, stage, instruction);
+      if (!started) continue;
+      const { script, word: scriptWord, contextPath } = started;
+      const text = context.readFile(contextPath);
+      if (text === undefined || !isShellScript(text, contextPath)) continue;
       const final = finalCommandWithoutExec(parseShell(text));
       if (!final) continue;
       const name = final.program.name;
@@ -50,10 +42,3 @@ export const entrypointScriptWithoutExec: DockerfileRule = {
     }
   },
 };
-
-function isShellScript(text: string, path: string): boolean {
-  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
-  if (!shebang) return path.endsWith('.sh');
-  const interpreter = (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '';
-  return POSIX_SHELLS.has(interpreter);
-}

@@ -1,7 +1,6 @@
 import { instructionScript } from '../../dockerfile/run-scripts';
+import { PROCESS_MANAGERS } from '../../dockerfile/shell-wrapper';
 import type { DockerfileRule } from '../rule';
-
-const SUPERVISORS = new Set(['supervisord', 'runsvdir', 'circusd', 'pm2']);
 
 export const multipleProcesses: DockerfileRule = {
   meta: {
@@ -26,7 +25,7 @@ export const multipleProcesses: DockerfileRule = {
           if (!program || !description) continue;
           const range = script.wordRange(description.program);
           // pm2 in its container mode runs one app; only its daemon mode juggles several.
-          if (SUPERVISORS.has(description.tool) && !(description.tool === 'pm2' && /^pm2-/.test(program.name ?? ''))) {
+          if (PROCESS_MANAGERS.has(description.tool) && !(description.tool === 'pm2' && /^pm2-/.test(program.name ?? ''))) {
             report({ range, message: `\`${description.tool}\` runs several services in one container; run one process per container instead.` });
           } else if (description.tool === 'service' && description.operands.some((operand) => ['start', 'restart'].includes(operand.value ?? ''))) {
             report({ range, message: '`service … start` launches a daemon next to the main process; run it in its own container.' });

@@ -1,0 +1,311 @@
+/**
+ * The workspace index: which Dockerfile builds the image a manifest deploys, and what that image
+ * is (its profile). Pure: callers feed it file contents (`setFile`/`removeFile`) and it never
+ * reads anything. Paths are workspace-relative with forward slashes.
+ *
+ * Updates are cheap: a file's own facts are re-read when it changes, links are regrouped only
+ * when a build definition or the settings change, and profiles are computed when asked for and
+ * kept until their Dockerfile (or a script it starts) changes.
+ */
+import { isDockerfileName } from '../dockerfile/paths';
+import { canonicalRepository, parseImageReference, type ImageReference } from '../images/reference';
+import { isBuildDefinitionPath, readBuildDefinitions } from './build-definitions';
+import { dockerfileProfile, knownImageProfile } from './image-profile';
+import { baseName, folderOf, isInside, normalizePath } from './paths';
+import type { BuildDefinitions, ImageBuildLink, ImageProfile, ImageRewrite, LinkSource, ResolvedImage } from './types';
+
+/** When two definitions link the same image, the more deliberate one wins. */
+const SOURCE_PRIORITY: readonly LinkSource[] = ['setting', 'skaffold', 'compose', 'kustomize', 'github-actions', 'script', 'name-match'];
+
+/** Folders a workspace scan never needs to enter. */
+const SKIPPED_FOLDER = /(?:^|\/)(?:node_modules|\.git)\//;
+/** Scripts an image may start: `*.sh`, `*.bash`, or any file whose name says it is an entrypoint. */
+const SCRIPT = /\.(?:sh|bash)$|entrypoint/i;
+/** `image: x` in block or flow style, for knowing which manifests name which images without parsing them. */
+const IMAGE_KEY = /(?:^|[\s{,-])image[ \t]*:[ \t]*["']?([^\s"',{}#\]]+)/g;
+
+interface CachedProfile {
+  profile?: ImageProfile;
+  /** Workspace files besides the Dockerfile that the profile read (entrypoint scripts). */
+  reads: string[];
+}
+
+export class WorkspaceIndex {
+  private readonly texts = new Map<string, string>();
+  private readonly dockerfiles = new Set<string>();
+  private readonly definitions = new Map<string, BuildDefinitions>();
+  /** Image texts each YAML file that is not a build definition names. */
+  private readonly manifestImages = new Map<string, string[]>();
+  private mappingLinks: ImageBuildLink[] = [];
+  /** Profiles by Dockerfile, then by `target\0context`; dropped when the Dockerfile or a file it read changes. */
+  private readonly profiles = new Map<string, Map<string, CachedProfile>>();
+  // Derived lookups, rebuilt on first use after what they derive from changed.
+  private linksByImage?: Map<string, ImageBuildLink[]>;
+  private rewritesByName?: Map<string, ImageRewrite[]>;
+  private dockerfilesByName?: Map<string, string[]>;
+
+  /** Whether the file matters to the index: Dockerfiles, YAML, build definitions, `.dockerignore` files and entrypoint scripts. */
+  static isRelevant(path: string): boolean {
+    const normal = normalizePath(path);
+    if (SKIPPED_FOLDER.test(normal)) return false;
+    const name = baseName(normal);
+    return isDockerfileName(name) || /\.ya?ml$/i.test(name) || /\.dockerignore$/i.test(name) || SCRIPT.test(name) || isBuildDefinitionPath(normal);
+  }
+
+  /**
+   * Adds or replaces a file. Returns the manifests whose cross-file findings may change with it
+   * (the file itself excluded), for the caller to analyse again.
+   */
+  setFile(path: string, text: string): string[] {
+    const file = normalizePath(path);
+    if (this.texts.get(file) === text) return [];
+    const before = this.affectedBy(file);
+    this.forget(file);
+    this.texts.set(file, text);
+    const name = baseName(file);
+    if (isDockerfileName(name)) {
+      this.dockerfiles.add(file);
+      this.dockerfilesByName = undefined;
+    } else if (isBuildDefinitionPath(file)) {
+      const definitions = readBuildDefinitions(file, text);
+      if (definitions) this.definitions.set(file, definitions);
+      this.linksChanged();
+    }
+    if (/\.ya?ml$/i.test(name) && !this.definitions.has(file)) this.manifestImages.set(file, imagesNamedIn(text));
+    return union(before, this.affectedBy(file)).filter((manifest) => manifest !== file);
+  }
+
+  /** Removes a file (deleted, or excluded now). Returns the manifests whose cross-file findings may change. */
+  removeFile(path: string): string[] {
+    const file = normalizePath(path);
+    if (!this.texts.has(file)) return [];
+    const before = this.affectedBy(file);
+    this.forget(file);
+    return union(before, this.affectedBy(file)).filter((manifest) => manifest !== file);
+  }
+
+  /**
+   * The explicit mappings of the settings: image repository (`ghcr.io/acme/cart`) → Dockerfile
+   * path. They win over every build definition. Returns the manifests whose findings may change.
+   */
+  setMappings(mappings: Record<string, string>): string[] {
+    const before = this.mappingLinks;
+    this.mappingLinks = Object.entries(mappings)
+      .filter(([image, dockerfile]) => image.trim() !== '' && dockerfile.trim() !== '')
+      .map(([image, dockerfile]) => {
+        const path = normalizePath(dockerfile);
+        return { image: image.trim(), dockerfile: path, context: folderOf(path), source: 'setting' as const };
+      });
+    this.linksChanged();
+    return this.manifestsNaming(new Set([...before, ...this.mappingLinks].map((link) => imageKey(link.image))));
+  }
+
+  /** The text the index holds for a file, or undefined. */
+  textOf(path: string): string | undefined {
+    return this.texts.get(normalizePath(path));
+  }
+
+  /** Every Dockerfile of the workspace. */
+  dockerfilePaths(): string[] {
+    return [...this.dockerfiles];
+  }
+
+  /**
+   * Resolves an image text of the manifest at `fromManifestPath`: Kustomize rewrites first, then
+   * the links build definitions and settings declare, then a name match (image `…/cartservice`
+   * and `src/cartservice/Dockerfile`) with lower confidence. The profile is the shipped stage's
+   * (the link's `target`), or what is known of a well-known image built elsewhere.
+   */
+  resolveImage(imageText: string, fromManifestPath: string): ResolvedImage {
+    const manifest = normalizePath(fromManifestPath);
+    const written = parseImageReference(imageText.trim());
+    const rewrites = this.rewritesFor(written, manifest);
+    const deployed = applyRewrites(written, rewrites);
+    const deployedText = referenceText(deployed);
+    const { links, link } = this.linksOf(written, deployed);
+    if (link) return { deployed: deployedText, rewrites, link, links, confidence: link.source === 'name-match' ? 'name-match' : 'declared', profile: this.profileOf(link) };
+    return { deployed: deployedText, rewrites, links, profile: knownImageProfile(deployedText) };
+  }
+
+  /** The profile of the image a Dockerfile builds (`target`: the stage that ships; `context`: the build context folder). */
+  profileOf(link: Pick<ImageBuildLink, 'dockerfile' | 'context' | 'target'>): ImageProfile | undefined {
+    const dockerfile = normalizePath(link.dockerfile);
+    const text = this.texts.get(dockerfile);
+    if (text === undefined) return undefined;
+    const context = normalizePath(link.context);
+    const key = `${link.target ?? ''}\0${context}`;
+    let byKey = this.profiles.get(dockerfile);
+    if (!byKey) this.profiles.set(dockerfile, (byKey = new Map()));
+    let cached = byKey.get(key);
+    if (!cached) {
+      cached = dockerfileProfile({ path: dockerfile, text, target: link.target, context, readFile: (path) => this.texts.get(path) });
+      byKey.set(key, cached);
+    }
+    return cached.profile;
+  }
+
+  /** Manifests whose cross-file findings depend on this file: a Dockerfile, a build definition or a script an image starts. */
+  dependentsOf(path: string): string[] {
+    return this.affectedBy(normalizePath(path)).filter((manifest) => manifest !== normalizePath(path));
+  }
+
+  /** Manifests that deploy an image built from this Dockerfile. */
+  manifestsUsing(dockerfilePath: string): string[] {
+    const dockerfile = normalizePath(dockerfilePath);
+    return [...this.manifestImages].filter(([manifest, images]) => images.some((image) => this.resolveLink(image, manifest)?.dockerfile === dockerfile)).map(([manifest]) => manifest);
+  }
+
+  /** The links that say which Dockerfile builds an image, declared ones only (settings and build definitions). */
+  declaredLinks(): ImageBuildLink[] {
+    return [...this.links().values()].flat();
+  }
+
+  private resolveLink(imageText: string, manifest: string): ImageBuildLink | undefined {
+    const written = parseImageReference(imageText);
+    return this.linksOf(written, applyRewrites(written, this.rewritesFor(written, manifest))).link;
+  }
+
+  /** Everything a file's facts feed into, as the manifests to analyse again. */
+  private affectedBy(file: string): string[] {
+    if (this.dockerfiles.has(file)) return this.manifestsUsing(file);
+    const definitions = this.definitions.get(file);
+    const readers = [...this.profiles].filter(([, byKey]) => [...byKey.values()].some((cached) => cached.reads.includes(file))).map(([dockerfile]) => dockerfile);
+    const named = definitions ? this.manifestsNaming(new Set([...definitions.links.map((link) => imageKey(link.image)), ...definitions.rewrites.flatMap((rewrite) => [imageKey(rewrite.name), ...(rewrite.newName ? [imageKey(rewrite.newName)] : [])])])) : [];
+    return union(named, ...readers.map((dockerfile) => this.manifestsUsing(dockerfile)));
+  }
+
+  /** Manifests naming one of these images (by repository key), before or after their rewrites. */
+  private manifestsNaming(keys: Set<string>): string[] {
+    if (keys.size === 0) return [];
+    return [...this.manifestImages]
+      .filter(([manifest, images]) =>
+        images.some((image) => {
+          const written = parseImageReference(image);
+          return keys.has(referenceKey(written)) || keys.has(referenceKey(applyRewrites(written, this.rewritesFor(written, manifest))));
+        }),
+      )
+      .map(([manifest]) => manifest);
+  }
+
+  private forget(file: string): void {
+    this.texts.delete(file);
+    this.manifestImages.delete(file);
+    if (this.dockerfiles.delete(file)) this.dockerfilesByName = undefined;
+    if (this.definitions.delete(file)) this.linksChanged();
+    this.profiles.delete(file);
+    // Profiles that read the file (an entrypoint script) are computed again when next asked for.
+    for (const byKey of this.profiles.values()) {
+      for (const [key, cached] of byKey) if (cached.reads.includes(file)) byKey.delete(key);
+    }
+  }
+
+  private linksChanged(): void {
+    this.linksByImage = undefined;
+    this.rewritesByName = undefined;
+  }
+
+  private links(): Map<string, ImageBuildLink[]> {
+    if (!this.linksByImage) {
+      const byImage = new Map<string, ImageBuildLink[]>();
+      const all = [...this.mappingLinks, ...[...this.definitions.values()].flatMap((definitions) => definitions.links)];
+      for (const link of all) {
+        const key = imageKey(link.image);
+        byImage.set(key, [...(byImage.get(key) ?? []), link]);
+      }
+      for (const links of byImage.values()) links.sort((a, b) => SOURCE_PRIORITY.indexOf(a.source) - SOURCE_PRIORITY.indexOf(b.source));
+      this.linksByImage = byImage;
+    }
+    return this.linksByImage;
+  }
+
+  /** The declared links of the deployed image (else of the image as written), and the one that counts, a name match failing those. */
+  private linksOf(written: ImageReference, deployed: ImageReference): { links: ImageBuildLink[]; link?: ImageBuildLink } {
+    const links = this.links().get(referenceKey(deployed)) ?? this.links().get(referenceKey(written)) ?? [];
+    return { links, link: links[0] ?? this.nameMatch(deployed) ?? this.nameMatch(written) };
+  }
+
+  /**
+   * A Dockerfile whose folder (or name: `cart.Dockerfile`, `Dockerfile.cart`) is the image's last
+   * path component, when exactly one is. Well-known public images (nginx, distroless) never match:
+   * a folder of that name holds something built on them, not them.
+   */
+  private nameMatch(reference: ImageReference): ImageBuildLink | undefined {
+    const name = reference.repository.split('/').pop()?.toLowerCase() ?? '';
+    if (!name || knownImageProfile(referenceText({ ...reference, tag: undefined, digest: undefined }))) return undefined;
+    const candidates = this.byName().get(name) ?? [];
+    if (candidates.length !== 1) return undefined;
+    const dockerfile = candidates[0];
+    return { image: referenceText({ registry: reference.registry, repository: reference.repository }), dockerfile, context: folderOf(dockerfile), source: 'name-match' };
+  }
+
+  private byName(): Map<string, string[]> {
+    if (!this.dockerfilesByName) {
+      const byName = new Map<string, string[]>();
+      for (const dockerfile of this.dockerfiles) {
+        const file = baseName(dockerfile);
+        const suffix = /^(?:Dockerfile|Containerfile)[.-](.+)$/i.exec(file)?.[1] ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(file)?.[1];
+        const name = (suffix ?? baseName(folderOf(dockerfile))).toLowerCase();
+        if (name === '.' || name === '') continue;
+        byName.set(name, [...(byName.get(name) ?? []), dockerfile]);
+      }
+      this.dockerfilesByName = byName;
+    }
+    return this.dockerfilesByName;
+  }
+
+  private rewritesByImage(): Map<string, ImageRewrite[]> {
+    if (!this.rewritesByName) {
+      const byName = new Map<string, ImageRewrite[]>();
+      for (const rewrite of [...this.definitions.values()].flatMap((definitions) => definitions.rewrites)) {
+        const key = imageKey(rewrite.name);
+        byName.set(key, [...(byName.get(key) ?? []), rewrite]);
+      }
+      this.rewritesByName = byName;
+    }
+    return this.rewritesByName;
+  }
+
+  /**
+   * The Kustomize rewrites of this image that may reach the manifest, the most specific first:
+   * kustomizations whose folder holds the manifest (deepest first), then the others, since an
+   * overlay elsewhere builds a base through its `resources:`.
+   */
+  private rewritesFor(reference: ImageReference, manifest: string): ImageRewrite[] {
+    const rewrites = this.rewritesByImage().get(referenceKey(reference));
+    if (!rewrites) return [];
+    const depth = (rewrite: ImageRewrite) => (isInside(manifest, rewrite.scope) ? rewrite.scope.split('/').length + (rewrite.scope === '.' ? 0 : 1) : -1);
+    return [...rewrites].sort((a, b) => depth(b) - depth(a));
+  }
+}
+
+/** The repository of an image text as a comparable key (`cart` and `docker.io/library/cart` are one). */
+function imageKey(image: string): string {
+  return referenceKey(parseImageReference(image.trim()));
+}
+
+function referenceKey(reference: ImageReference): string {
+  return canonicalRepository(reference);
+}
+
+/** The image as the first rewrite deploys it (Kustomize applies one `images:` entry per name). */
+function applyRewrites(reference: ImageReference, rewrites: readonly ImageRewrite[]): ImageReference {
+  const rewrite = rewrites[0];
+  if (!rewrite) return reference;
+  const renamed = rewrite.newName ? parseImageReference(rewrite.newName) : reference;
+  return { registry: renamed.registry, repository: renamed.repository, tag: rewrite.newTag ?? (rewrite.digest ? undefined : reference.tag), digest: rewrite.digest ?? reference.digest };
+}
+
+function referenceText(reference: ImageReference): string {
+  const name = reference.registry ? `${reference.registry}/${reference.repository}` : reference.repository;
+  return `${name}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
+}
+
+function imagesNamedIn(text: string): string[] {
+  const images = new Set<string>();
+  for (const match of text.matchAll(IMAGE_KEY)) if (!match[1].includes('$')) images.add(match[1]);
+  return [...images];
+}
+
+function union(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}
