@@ -118,6 +118,13 @@ ruleTester('k8s-baseline-other', {
     { name: 'newer sysctls are safe on newer versions', code: pod('  securityContext:\n    sysctls:\n    - {name: net.ipv4.tcp_rmem, value: "4096 87380 16777216"}\n  containers:\n  - name: a\n    image: x:1\n') },
     { name: 'probe host allowed before 1.34', code: pod('  containers:\n  - name: a\n    image: x:1\n    livenessProbe:\n      tcpSocket: {host: db, port: 5432}\n'), config: { kubernetes: { version: '1.33' } } },
     { name: 'unmasked /proc in a user namespace (baseline, 1.35)', code: pod('  hostUsers: false\n  containers:\n  - name: a\n    image: x:1\n    securityContext: {procMount: Unmasked}\n'), config: { kubernetes: { profile: 'baseline' } } },
+    {
+      name: 'before 1.19: the seccomp annotations allow runtime/default, docker/default and localhost/*',
+      code: pod('  containers:\n  - name: a\n    image: x:1\n  - name: b\n    image: x:1\n', '  name: p\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: runtime/default\n    container.seccomp.security.alpha.kubernetes.io/a: docker/default\n    container.seccomp.security.alpha.kubernetes.io/b: localhost/profiles/audit.json\n    container.seccomp.security.alpha.kubernetes.io/gone: unconfined\n'),
+      config: { kubernetes: { version: '1.18' } },
+    },
+    { name: 'before 1.19 the seccompProfile field does not exist', code: pod('  securityContext:\n    seccompProfile: {type: Unconfined}\n  containers:\n  - name: a\n    image: x:1\n'), config: { kubernetes: { version: 'v1.18.20' } } },
+    { name: 'from 1.19 the old annotations are not read', code: pod('  containers:\n  - name: a\n    image: x:1\n', '  name: p\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: unconfined\n'), config: { kubernetes: { version: '1.19' } } },
   ],
   invalid: [
     {
@@ -141,6 +148,15 @@ ruleTester('k8s-baseline-other', {
       code: pod('  securityContext:\n    seLinuxOptions: {type: container_engine_t}\n    sysctls:\n    - {name: net.ipv4.tcp_keepalive_time, value: "600"}\n  containers:\n  - name: a\n    image: x:1\n'),
       config: { kubernetes: { version: 'v1.28.3' } },
       findings: [{ line: 7, column: 28, message: /Kubernetes 1.28/ }, { line: 9, column: 14, message: /tcp_keepalive_time/ }],
+    },
+    {
+      name: 'before 1.19: unconfined seccomp annotations, on the pod and on a container of a Deployment',
+      code: deployment('      containers:\n      - name: app\n        image: nginx:1.27\n').replace('      labels: {app: web}\n', '      labels: {app: web}\n      annotations:\n        seccomp.security.alpha.kubernetes.io/pod: unconfined\n        container.seccomp.security.alpha.kubernetes.io/app: ""\n'),
+      config: { kubernetes: { version: '1.18' } },
+      findings: [
+        { line: 12, column: 51, endColumn: 61, message: /^Seccomp profile `unconfined` leaves the pod unconfined in Kubernetes 1.18; use `runtime\/default`/ },
+        { line: 13, column: 61, endColumn: 63, message: /^Seccomp profile `` leaves container `app` unconfined/ },
+      ],
     },
     {
       name: 'restricted keeps /proc masked even in a user namespace',

@@ -61,6 +61,8 @@ ruleTester('k8s-seccomp-missing', {
     pod(HARDENED),
     { name: 'every container sets a Localhost profile', code: pod('  containers:\n  - name: a\n    image: x:1\n    securityContext:\n      seccompProfile: {type: Localhost, localhostProfile: p.json}\n') },
     { name: 'Unconfined is k8s-baseline-other', code: pod('  securityContext:\n    seccompProfile: {type: Unconfined}\n  containers:\n  - name: a\n    image: x:1\n') },
+    // Pod Security's restricted seccomp check starts at 1.19, when the field came.
+    { name: 'no profile required before 1.19', code: pod('  containers:\n  - name: a\n    image: x:1\n'), config: { kubernetes: { version: '1.18' } } },
   ],
   invalid: [
     {
@@ -68,6 +70,13 @@ ruleTester('k8s-seccomp-missing', {
       code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: x:1\n        securityContext:\n          seccompProfile:\n            type: RuntimeDefault\n      - name: b\n        image: x:1\n',
       findings: [{ line: 6, column: 5, endColumn: 9, message: /container `b`/ }],
       output: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: x:1\n        securityContext:\n          seccompProfile:\n            type: RuntimeDefault\n      - name: b\n        image: x:1\n      securityContext:\n        seccompProfile:\n          type: RuntimeDefault\n',
+    },
+    {
+      name: 'from 1.19 the field is required, whatever the old annotation says',
+      code: pod('  containers:\n  - name: a\n    image: x:1\n', '  name: p\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: runtime/default\n'),
+      config: { kubernetes: { version: '1.19' } },
+      findings: [{ line: 7, column: 1, endColumn: 5, message: /the pod/ }],
+      output: pod('  containers:\n  - name: a\n    image: x:1\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n', '  name: p\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: runtime/default\n'),
     },
   ],
 });

@@ -53,6 +53,21 @@ export const PROBE_HOST_SINCE = 34;
  */
 export const USER_NAMESPACE_RELAXED_SINCE = 35;
 
+/**
+ * From this minor seccomp is a field (`securityContext.seccompProfile`). Before it, Pod Security
+ * reads only the alpha annotations at the baseline level (check_seccompProfile_baseline.go 1.0)
+ * and the restricted level requires no profile (check_seccompProfile_restricted.go starts at 1.19).
+ */
+export const SECCOMP_FIELD_SINCE = 19;
+/** The pre-1.19 seccomp annotations: one for the pod, one per container name. */
+export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+export const SECCOMP_CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
+
+/** An annotation value that confines (validSeccompAnnotationValue): the runtime's profile or a localhost one. */
+export function isConfiningSeccompAnnotation(value: string): boolean {
+  return value === 'runtime/default' || value === 'docker/default' || value.startsWith('localhost/');
+}
+
 /** From this minor the restricted checks on capabilities, privilege escalation and seccomp skip Windows pods. */
 export const WINDOWS_EXEMPT_SINCE = 25;
 

@@ -1,5 +1,5 @@
 import { isScalar, type YAMLMap } from 'yaml';
-import { allowedSelinuxTypes, CONFINING_PROFILE_TYPES, PROBE_HOST_SINCE, safeSysctls, USER_NAMESPACE_RELAXED_SINCE } from '../../kubernetes/data/pod-security';
+import { allowedSelinuxTypes, CONFINING_PROFILE_TYPES, isConfiningSeccompAnnotation, PROBE_HOST_SINCE, safeSysctls, SECCOMP_CONTAINER_ANNOTATION, SECCOMP_FIELD_SINCE, SECCOMP_POD_ANNOTATION, USER_NAMESPACE_RELAXED_SINCE } from '../../kubernetes/data/pod-security';
 import type { Container, PodSpec } from '../../kubernetes/model';
 import type { Range } from '../../types';
 import type { KubernetesRule, KubernetesRuleContext } from '../rule';
@@ -42,6 +42,11 @@ export const k8sBaselineOther: KubernetesRule = {
         if (key.startsWith(APPARMOR_ANNOTATION) && value !== undefined && value !== '' && value !== 'runtime/default' && !value.startsWith('localhost/')) {
           report(view.valueRange(pair), `AppArmor profile \`${value}\` leaves container \`${key.slice(APPARMOR_ANNOTATION.length)}\` unconfined; use \`runtime/default\` or a \`localhost/\` profile.`);
         }
+        // Before 1.19 seccomp is set by annotations: the pod's, and one per container that exists.
+        const seccompTarget = key === SECCOMP_POD_ANNOTATION ? 'the pod' : key.startsWith(SECCOMP_CONTAINER_ANNOTATION) && pod.containers.some((container) => container.name === key.slice(SECCOMP_CONTAINER_ANNOTATION.length)) ? `container \`${key.slice(SECCOMP_CONTAINER_ANNOTATION.length)}\`` : undefined;
+        if (context.kubernetes.minor < SECCOMP_FIELD_SINCE && seccompTarget && value !== undefined && !isConfiningSeccompAnnotation(value)) {
+          report(view.valueRange(pair), `Seccomp profile \`${value}\` leaves ${seccompTarget} unconfined in Kubernetes 1.${context.kubernetes.minor}; use \`runtime/default\` or a \`localhost/\` profile.`);
+        }
       }
       for (const container of pod.containers) {
         checkSecurityContext(pod, containerSecurityContext(container), describe(container), context, report);
@@ -55,7 +60,8 @@ export const k8sBaselineOther: KubernetesRule = {
 /** seccomp, AppArmor, SELinux and Windows hostProcess: the same keys on the pod and on each container. */
 function checkSecurityContext(pod: PodSpec, securityContext: YAMLMap | undefined, who: string, context: KubernetesRuleContext, report: Report): void {
   const view = viewOf(pod);
-  for (const key of ['seccompProfile', 'appArmorProfile']) {
+  // Kubernetes before 1.19 has no seccompProfile field: the annotations above say it.
+  for (const key of context.kubernetes.minor >= SECCOMP_FIELD_SINCE ? ['seccompProfile', 'appArmorProfile'] : ['appArmorProfile']) {
     const type = setting(view, view.map(securityContext, key), 'type');
     if (typeof type?.value === 'string' && !CONFINING_PROFILE_TYPES.has(type.value)) {
       report(type.range, `${who} sets ${key === 'seccompProfile' ? 'seccomp' : 'AppArmor'} profile \`${type.value}\`; use \`RuntimeDefault\` or \`Localhost\`.`);

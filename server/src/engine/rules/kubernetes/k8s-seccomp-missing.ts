@@ -1,4 +1,4 @@
-import { WINDOWS_EXEMPT_SINCE } from '../../kubernetes/data/pod-security';
+import { SECCOMP_FIELD_SINCE, WINDOWS_EXEMPT_SINCE } from '../../kubernetes/data/pod-security';
 import type { KubernetesRule } from '../rule';
 import { containerSecurityContext, editorOf, isWindows, podSecurityContext, pods, quotedList, viewOf } from './support/pods';
 
@@ -8,7 +8,7 @@ export const k8sSeccompMissing: KubernetesRule = {
     defaultSeverity: 'warning',
     category: 'kubernetes',
     summary: 'No seccomp profile (RuntimeDefault or Localhost) applies to a container.',
-    why: "Without a seccomp profile a container may make every system call the kernel offers, including the rarely used ones most kernel exploits go through. `RuntimeDefault` blocks those and nothing ordinary programs need; the restricted Pod Security level requires it (or a Localhost profile). Set once on the pod, it covers every container.",
+    why: "Without a seccomp profile a container may make every system call the kernel offers, including the rarely used ones most kernel exploits go through. `RuntimeDefault` blocks those and nothing ordinary programs need; the restricted Pod Security level requires it (or a Localhost profile). Set once on the pod, it covers every container. Before Kubernetes 1.19 there is no such field and Pod Security's restricted level asks for no profile, so with `shipshape.kubernetes.version` below 1.19 this rule says nothing.",
     example: 'spec:\n  containers:\n    - name: app\n      image: ghcr.io/acme/app:1.4.2',
     useInstead: 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: ghcr.io/acme/app:1.4.2',
     fixSafety: 'unsafe',
@@ -16,6 +16,7 @@ export const k8sSeccompMissing: KubernetesRule = {
   },
   restrictedOnly: true,
   check({ model, kubernetes, report }) {
+    if (kubernetes.minor < SECCOMP_FIELD_SINCE) return;
     for (const pod of pods(model)) {
       if (pod.partial || (kubernetes.minor >= WINDOWS_EXEMPT_SINCE && isWindows(pod))) continue;
       const view = viewOf(pod);
