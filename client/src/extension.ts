@@ -23,8 +23,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Untrusted workspaces get no external binaries (ShellCheck) from the server.
     // storagePath: where the server keeps registry digests and manifests between sessions.
     initializationOptions: { workspaceTrusted: workspace.isTrusted, storagePath: context.globalStorageUri.fsPath, yamlSyntaxReportedElsewhere: redHatYamlValidates() },
-    // Files the analysis reads besides the Dockerfile itself.
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,package.json,*.sh}') },
+    // Files the analysis reads besides the document itself: build contexts and config, and what
+    // the workspace index holds (Dockerfiles, YAML, Makefiles, scripts) for the cross-file checks.
+    synchronize: {
+      fileEvents: workspace.createFileSystemWatcher(
+        '**/{.dockerignore,*.dockerignore,.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,package.json,*.sh,*.bash,*entrypoint*,Dockerfile*,Containerfile*,*.dockerfile,*.containerfile,*.yaml,*.yml,Makefile,makefile,GNUmakefile,*.mk,Kustomization}',
+      ),
+    },
   });
   context.subscriptions.push(
     output,
