@@ -61,7 +61,7 @@ describe('WorkspaceIndex.resolveImage', () => {
     const profile = resolved.profile!;
     assert.equal(profile.baseImage, 'debian:bookworm-slim');
     assert.equal(line(index, profile.from), 'src/cart/Dockerfile:4: FROM debian:bookworm-slim');
-    assert.deepEqual(profile.user?.value, { kind: 'name', text: 'app', uid: 10001, uidLocation: profile.user?.value.uidLocation });
+    assert.deepEqual(profile.user?.value, { kind: 'name', text: 'app', uid: 10001, uidLocation: profile.user?.value.uidLocation, fromUserInstruction: true });
     assert.equal(line(index, profile.user?.value.uidLocation), 'src/cart/Dockerfile:5: RUN useradd --uid 10001 --no-create-home app');
     assert.equal(line(index, profile.user?.location), 'src/cart/Dockerfile:10: USER app');
     assert.equal(profile.nonRootUid?.value, 10001);
@@ -94,7 +94,7 @@ describe('WorkspaceIndex.resolveImage', () => {
     const first = index.resolveImage('ghcr.io/acme/cart', 'k8s/cart.yaml').profile;
     assert.equal(index.resolveImage('ghcr.io/acme/cart:2', 'k8s/cart.yaml').profile, first);
     assert.deepEqual(index.setFile('src/cart/Dockerfile', CART_DOCKERFILE.replace('USER app', 'USER 10001')), ['k8s/cart.yaml']);
-    assert.deepEqual(index.resolveImage('ghcr.io/acme/cart', 'k8s/cart.yaml').profile?.user?.value, { kind: 'uid', text: '10001', uid: 10001 });
+    assert.deepEqual(index.resolveImage('ghcr.io/acme/cart', 'k8s/cart.yaml').profile?.user?.value, { kind: 'uid', text: '10001', uid: 10001, fromUserInstruction: true });
   });
 
   test('a name match links an image to the one Dockerfile in a folder of its name, with lower confidence', () => {
@@ -103,7 +103,7 @@ describe('WorkspaceIndex.resolveImage', () => {
     assert.equal(resolved.confidence, 'name-match');
     assert.equal(resolved.link?.dockerfile, 'src/cartservice/Dockerfile');
     assert.equal(resolved.profile?.hasShell?.value, false);
-    assert.deepEqual(resolved.profile?.user?.value, { kind: 'uid', text: '65532', uid: 65532 });
+    assert.deepEqual(resolved.profile?.user?.value, { kind: 'uid', text: '65532', uid: 65532, fromUserInstruction: false });
     // Two candidates: no guess. A public image never matches a folder of its name.
     index.setFile('tools/cartservice/Dockerfile', 'FROM alpine:3.20\n');
     assert.equal(index.resolveImage('acme/cartservice', 'k8s/cart.yaml').link, undefined);
@@ -159,9 +159,9 @@ describe('well-known images without a Dockerfile', () => {
   const profile = (image: string) => index.resolveImage(image, 'k8s/a.yaml').profile;
   test('distroless: no shell but :debug, root but :nonroot, 65532 defined', () => {
     assert.equal(profile('gcr.io/distroless/static-debian12')?.hasShell?.value, false);
-    assert.deepEqual(profile('gcr.io/distroless/static-debian12')?.user?.value, { kind: 'root', text: '0' });
+    assert.deepEqual(profile('gcr.io/distroless/static-debian12')?.user?.value, { kind: 'root', text: '0', fromUserInstruction: false });
     assert.equal(profile('gcr.io/distroless/static-debian12')?.nonRootUid?.value, 65532);
-    assert.deepEqual(profile('gcr.io/distroless/base-debian12:nonroot')?.user?.value, { kind: 'uid', text: '65532', uid: 65532 });
+    assert.deepEqual(profile('gcr.io/distroless/base-debian12:nonroot')?.user?.value, { kind: 'uid', text: '65532', uid: 65532, fromUserInstruction: false });
     assert.equal(profile('gcr.io/distroless/base-debian12:debug')?.hasShell?.value, true);
     assert.deepEqual(profile('gcr.io/distroless/static-debian12')?.entrypoint?.value, []);
     assert.deepEqual(profile('gcr.io/distroless/nodejs22-debian12')?.entrypoint?.value, ['/nodejs/bin/node']);
@@ -169,12 +169,12 @@ describe('well-known images without a Dockerfile', () => {
   test('chainguard: no shell but -dev, uid 65532', () => {
     assert.equal(profile('cgr.dev/chainguard/static:latest')?.hasShell?.value, false);
     assert.equal(profile('cgr.dev/chainguard/python:latest-dev')?.hasShell?.value, true);
-    assert.deepEqual(profile('cgr.dev/chainguard/python:latest')?.user?.value, { kind: 'uid', text: '65532', uid: 65532 });
+    assert.deepEqual(profile('cgr.dev/chainguard/python:latest')?.user?.value, { kind: 'uid', text: '65532', uid: 65532, fromUserInstruction: false });
   });
   test('official images run as root; nginx writes to its cache and run folders', () => {
-    assert.deepEqual(profile('nginx:1.27')?.user?.value, { kind: 'root', text: '0' });
+    assert.deepEqual(profile('nginx:1.27')?.user?.value, { kind: 'root', text: '0', fromUserInstruction: false });
     assert.deepEqual(profile('nginx:1.27')?.writePaths?.map((fact) => fact.value.path), ['/var/cache/nginx', '/var/run']);
-    assert.deepEqual(profile('nginxinc/nginx-unprivileged:1.27')?.user?.value, { kind: 'uid', text: '101', uid: 101 });
+    assert.deepEqual(profile('nginxinc/nginx-unprivileged:1.27')?.user?.value, { kind: 'uid', text: '101', uid: 101, fromUserInstruction: false });
     assert.equal(profile('ghcr.io/acme/unknown:1'), undefined);
   });
 });

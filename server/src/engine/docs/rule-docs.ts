@@ -19,7 +19,7 @@ function fixText(meta: RuleMeta): string {
 
 /** The docs page of one rule, as stored at docs/rules/<id>.md. */
 export function renderRuleDoc(meta: RuleMeta): string {
-  const language = meta.category === 'kubernetes' ? 'yaml' : 'dockerfile';
+  const language = meta.category === 'kubernetes' || meta.category === 'xref' ? 'yaml' : 'dockerfile';
   return [
     GENERATED,
     `# ${meta.id}`,

@@ -1,5 +1,6 @@
 import type { DockerfileRule, KubernetesRule } from './rule';
 import { kubernetesRules as kubernetesRuleList } from './kubernetes';
+import { xrefRules } from './xref';
 import { addInsteadOfCopy } from './dockerfile/add-instead-of-copy';
 import { addRemoteWithoutChecksum } from './dockerfile/add-remote-without-checksum';
 import { aptNoInstallRecommends } from './dockerfile/apt-no-install-recommends';
@@ -156,5 +157,5 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   shellcheck,
 ];
 
-/** Kubernetes rules, in the order of the catalog (rules/kubernetes/index.ts). */
-export const kubernetesRules: readonly KubernetesRule[] = kubernetesRuleList;
+/** Rules run on Kubernetes manifests, in the order of the catalog: the manifest's own, then the cross-file ones (silent without a workspace). */
+export const kubernetesRules: readonly KubernetesRule[] = [...kubernetesRuleList, ...xrefRules];

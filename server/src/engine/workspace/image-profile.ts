@@ -102,16 +102,19 @@ export function knownImageProfile(imageText: string): ImageProfile | undefined {
   return known ? profile : undefined;
 }
 
-/** The first non-root user the stage creates with a uid, else one its base image defines. */
+/** Base-image accounts meant to run apps (not `nobody` or `www-data`, which own other things). */
+const APP_ACCOUNTS = ['nonroot', 'node'];
+
+/** The last non-root user the stage creates with a uid, else the app account its base image defines. */
 function nonRootUid(model: DockerfileModel, stage: Stage, at: (range: Range) => FileLocation): ImageFact<number> | undefined {
-  const users = [...userIds(model, stage).users.values()].filter((user) => Number(user.id) > 0);
-  const chosen = users.find((user) => user.range) ?? users[0];
+  const users = [...userIds(model, stage).users].filter(([, user]) => Number(user.id) > 0);
+  const chosen = users.filter(([, user]) => user.range).pop()?.[1] ?? users.find(([name]) => APP_ACCOUNTS.includes(name))?.[1];
   return chosen && { value: Number(chosen.id), location: chosen.range && at(chosen.range) };
 }
 
-function userOf(text: string): ImageUser {
-  if (ROOT_USER.test(text)) return { kind: 'root', text };
-  return /^\d+$/.test(text) ? { kind: 'uid', text, uid: Number(text) } : { kind: 'name', text };
+function userOf(text: string, fromUserInstruction = false): ImageUser {
+  if (ROOT_USER.test(text)) return { kind: 'root', text, fromUserInstruction };
+  return /^\d+$/.test(text) ? { kind: 'uid', text, uid: Number(text), fromUserInstruction } : { kind: 'name', text, fromUserInstruction };
 }
 
 function imageUser(model: DockerfileModel, stage: Stage, facts: ImageFacts, at: (range: Range) => FileLocation, rootFrom: FileLocation): ImageFact<ImageUser> | undefined {
@@ -120,7 +123,7 @@ function imageUser(model: DockerfileModel, stage: Stage, facts: ImageFacts, at: 
   if (effective.user === '' || effective.user.includes('$')) return undefined;
   const location = at(effective.instruction.getArgumentsRange() ?? effective.instruction.getRange());
   const name = effective.user.split(':')[0];
-  const user = userOf(name);
+  const user = userOf(name, true);
   user.text = effective.user;
   if (user.kind === 'name') {
     const known = userIds(model, stage).users.get(name);

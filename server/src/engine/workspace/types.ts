@@ -63,6 +63,8 @@ export interface ImageUser {
   uid?: number;
   /** Where the name's uid is created (`useradd -u 10001 app`). */
   uidLocation?: FileLocation;
+  /** A USER instruction says so; otherwise it is the base image's (or well-known image's) default. */
+  fromUserInstruction: boolean;
 }
 
 /** What a container running the image runs as PID 1 by default. */

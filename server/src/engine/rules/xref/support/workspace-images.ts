@@ -1,0 +1,77 @@
+/** What the cross-file rules ask of a manifest's containers: the image each deploys, resolved in the workspace. */
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isScalar } from 'yaml';
+import type { Container } from '../../../kubernetes/model';
+import type { Range, RelatedInformation, TextEdit } from '../../../types';
+import { folderOf, relativePath } from '../../../workspace/paths';
+import type { FileLocation, ImageFact, ImageProfile, ResolvedImage } from '../../../workspace/types';
+import type { KubernetesRuleContext } from '../../rule';
+import { containerImages, type ContainerImage } from '../../kubernetes/support/images';
+import { containerSecurityContext, podSecurityContext, setting, viewOf, type Setting } from '../../kubernetes/support/pods';
+
+export interface WorkspaceContainer extends ContainerImage {
+  resolved: ResolvedImage;
+  profile: ImageProfile;
+  /** The analysed manifest's folder in the workspace, which related locations and cross-file edits are relative to. */
+  folder: string;
+}
+
+/**
+ * The containers of complete pods whose image the workspace knows something about. Patches and
+ * other fragments are left out: what they do not say is said elsewhere.
+ */
+export function workspaceContainers({ model, workspace }: Pick<KubernetesRuleContext, 'model' | 'workspace'>): WorkspaceContainer[] {
+  if (!workspace) return [];
+  const folder = folderOf(workspace.path);
+  return containerImages(model).flatMap((image) => {
+    if (image.container.pod.partial) return [];
+    const resolved = workspace.index.resolveImage(image.text, workspace.path);
+    return resolved.profile ? [{ ...image, resolved, profile: resolved.profile, folder }] : [];
+  });
+}
+
+/** A workspace file as seen from the manifest's folder (`../src/cart/Dockerfile`). */
+export function fromManifest(container: WorkspaceContainer, file: string): string {
+  return relativePath(container.folder, file);
+}
+
+/** Related information at a fact's place; none for a well-known image's fact, which has no place. */
+export function relatedAt(container: WorkspaceContainer, location: FileLocation | undefined, message: string): RelatedInformation[] {
+  return location ? [{ file: fromManifest(container, location.file), range: location.range, message }] : [];
+}
+
+/** How messages name the image: the Dockerfile that builds it (and how sure the link is), or the image itself. */
+export function imageOrigin(container: WorkspaceContainer): string {
+  const { resolved, profile } = container;
+  if (!profile.dockerfile) return `\`${resolved.deployed}\``;
+  const dockerfile = `\`${fromManifest(container, profile.dockerfile)}\``;
+  return resolved.confidence === 'name-match' ? `the image built from ${dockerfile} (linked by its name only: no build definition says so)` : `the image built from ${dockerfile}`;
+}
+
+/** A fact's place when it has one, for messages that quote the line: `(line 7)`. */
+export function lineNote(fact: ImageFact<unknown> | undefined): string {
+  return fact?.location ? ` (line ${fact.location.range.start.line + 1})` : '';
+}
+
+/** A security setting as the kubelet reads it: the container's own, else the pod's. */
+export function effectiveSetting(container: Container, key: string): Setting | undefined {
+  const view = viewOf(container.pod);
+  return setting(view, containerSecurityContext(container), key) ?? setting(view, podSecurityContext(container.pod), key);
+}
+
+/** The string items of a sequence under `key` (`command`, `args`), with their scalar nodes. */
+export function stringItems(container: Container, map: YAMLMap | undefined, key: string): { value: string; range: Range }[] | undefined {
+  const view = viewOf(container.pod);
+  const seq: YAMLSeq | undefined = view.seq(map, key);
+  if (!seq) return undefined;
+  return seq.items.map((item) => {
+    const node = view.resolve(item);
+    const value = isScalar(node) && typeof (node as Scalar).value === 'string' ? ((node as Scalar).value as string) : '';
+    return { value, range: node ? view.range(node) : view.range(seq) };
+  });
+}
+
+/** An edit of another workspace file, addressed from the manifest's folder. */
+export function editOf(container: WorkspaceContainer, location: FileLocation, newText: string, range: Range = location.range): TextEdit {
+  return { file: fromManifest(container, location.file), range, newText };
+}
