@@ -10,6 +10,22 @@ export function normalizePath(path: string): string {
   return parts.length === 0 ? '.' : parts.join('/');
 }
 
+/**
+ * `path` as a build definition writes it, resolved against the folder `base`; undefined when it
+ * is absolute, a URL, or climbs out of the workspace: nothing there can be named.
+ */
+export function resolveInside(base: string, path: string): string | undefined {
+  const text = path.trim().replace(/\\/g, '/');
+  if (text === '' || text.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text)) return undefined;
+  let depth = 0;
+  for (const part of `${base}/${text}`.split('/')) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) return undefined;
+  }
+  return normalizePath(`${base}/${text}`);
+}
+
 /** The folder of a path; `.` for a file at the root. */
 export function folderOf(path: string): string {
   const slash = path.lastIndexOf('/');

@@ -7,7 +7,7 @@
 import { isScalar, type YAMLMap } from 'yaml';
 import type { ImageBuildLink } from '../types';
 import { imageBeforeUnknownTag, namedImage } from './image-names';
-import { folderOf, resolvePath } from './paths';
+import { folderOf, resolveInside } from '../paths';
 import { locationOf, scalarAt, yamlRoots, type YamlRoot } from './yaml-roots';
 
 export function readCompose(path: string, text: string): ImageBuildLink[] {
@@ -42,7 +42,7 @@ function serviceLink(path: string, { view }: YamlRoot, service: YAMLMap): ImageB
 
 function knownPath(base: string, text: string): string | undefined {
   const interpolated = interpolate(text);
-  return interpolated.complete ? resolvePath(base, interpolated.text) : undefined;
+  return interpolated.complete ? resolveInside(base, interpolated.text) : undefined;
 }
 
 // `$$`, `$NAME`, `${NAME}` and `${NAME<op>word}`, as Compose's interpolation reads them.

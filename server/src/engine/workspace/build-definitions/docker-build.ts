@@ -9,7 +9,7 @@ import { describeCommand, parseShell, type CommandDescription, type ShellFlag, t
 import type { LineIndex } from '../../text/document';
 import type { FileLocation, ImageBuildLink } from '../types';
 import { imageBeforeUnknownTag, namedImage } from './image-names';
-import { resolvePath } from './paths';
+import { resolveInside } from '../paths';
 
 /** Where a script's text comes from, so links point into the file that holds it. */
 export interface ScriptOrigin {
@@ -56,9 +56,9 @@ export function dockerBuildLinks(script: string, startFolder: string | undefined
 function cdTarget(description: CommandDescription, folder: string | undefined, scriptFolder: string): string | undefined {
   const operand = description.operands[0];
   if (!operand || description.operands.length > 1) return undefined;
-  if (operand.value !== undefined) return operand.value === '-' || folder === undefined ? undefined : resolvePath(folder, operand.value);
+  if (operand.value !== undefined) return operand.value === '-' || folder === undefined ? undefined : resolveInside(folder, operand.value);
   const fromScript = SCRIPT_FOLDER.exec(operand.raw);
-  if (fromScript) return resolvePath(scriptFolder, `.${fromScript[1]}`);
+  if (fromScript) return resolveInside(scriptFolder, `.${fromScript[1]}`);
   return REPOSITORY_ROOT.test(operand.raw) ? '.' : undefined;
 }
 
@@ -66,10 +66,10 @@ function buildLinks(description: CommandDescription, folder: string | undefined,
   const operands = buildOperands(description);
   const contextWord = operands?.[0];
   if (!contextWord?.value || folder === undefined || contextWord.value === '-') return [];
-  const context = resolvePath(folder, contextWord.value);
+  const context = resolveInside(folder, contextWord.value);
   const file = description.flags.get('-f');
   if (!context || (file && (file.value === undefined || file.value === '-'))) return [];
-  const dockerfile = file?.value ? resolvePath(folder, file.value) : resolvePath(context, 'Dockerfile');
+  const dockerfile = file?.value ? resolveInside(folder, file.value) : resolveInside(context, 'Dockerfile');
   if (!dockerfile) return [];
   const target = description.flags.get('--target')?.value;
   const links = new Map<string, ImageBuildLink>();

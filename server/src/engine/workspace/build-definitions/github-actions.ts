@@ -10,7 +10,7 @@ import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { scalarText, type YamlView } from '../../kubernetes/yaml-view';
 import type { FileLocation, ImageBuildLink } from '../types';
 import { imageBeforeUnknownTag, namedImage, type NamedImage } from './image-names';
-import { resolvePath } from './paths';
+import { resolveInside } from '../paths';
 import { yamlRoots } from './yaml-roots';
 
 const BUILD_PUSH = /^docker\/build-push-action@/;
@@ -59,10 +59,10 @@ function envOf(view: YamlView, map: YAMLMap | undefined, outer: Map<string, stri
 function stepLinks(step: StepContext, inputs: YAMLMap | undefined, steps: YAMLMap[]): ImageBuildLink[] {
   const { view } = step;
   const contextText = known(step, view.string(inputs, 'context') ?? '.');
-  const context = contextText === undefined ? undefined : resolvePath(step.root, contextText);
+  const context = contextText === undefined ? undefined : resolveInside(step.root, contextText);
   const fileText = view.string(inputs, 'file');
   const file = fileText === undefined ? undefined : known(step, fileText);
-  const dockerfile = context && (fileText === undefined ? resolvePath(context, 'Dockerfile') : file && resolvePath(step.root, file));
+  const dockerfile = context && (fileText === undefined ? resolveInside(context, 'Dockerfile') : file && resolveInside(step.root, file));
   if (!context || !dockerfile) return [];
   const target = view.string(inputs, 'target');
   const images = new Map<string, ImageBuildLink>();

@@ -7,7 +7,7 @@ import type { BuildDefinitions } from '../types';
 import { readCompose } from './compose';
 import { readKustomization } from './kustomize';
 import { readMakefile } from './makefile';
-import { fileNameOf } from './paths';
+import { baseName } from '../paths';
 import { readShellScript } from './shell-script';
 import { readSkaffold } from './skaffold';
 import { readWorkflow } from './github-actions';
@@ -17,7 +17,7 @@ type Reader = (path: string, text: string) => BuildDefinitions;
 const links = (read: (path: string, text: string) => BuildDefinitions['links']): Reader => (path, text) => ({ links: read(path, text), rewrites: [] });
 
 function readerFor(path: string): Reader | undefined {
-  const name = fileNameOf(path);
+  const name = baseName(path);
   if (/^skaffold(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readSkaffold);
   if (/^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readCompose);
   if (/^kustomization\.ya?ml$|^Kustomization$/.test(name)) return (file, text) => ({ links: [], rewrites: readKustomization(file, text) });

@@ -4,7 +4,7 @@
  * its location is the entry's `name` value.
  */
 import type { ImageRewrite } from '../types';
-import { folderOf } from './paths';
+import { folderOf } from '../paths';
 import { locationOf, scalarAt, yamlRoots } from './yaml-roots';
 
 export function readKustomization(path: string, text: string): ImageRewrite[] {
@@ -14,7 +14,7 @@ export function readKustomization(path: string, text: string): ImageRewrite[] {
     for (const entry of view.maps(view.seq(root, 'images'))) {
       const name = scalarAt(view, entry, 'name');
       if (!name || name.text.trim() === '') continue;
-      const rewrite: ImageRewrite = { name: name.text, scope: folderOf(path) || '.', location: locationOf(path, view, name.node) };
+      const rewrite: ImageRewrite = { name: name.text, scope: folderOf(path), location: locationOf(path, view, name.node) };
       for (const key of ['newName', 'newTag', 'digest'] as const) {
         const value = scalarAt(view, entry, key)?.text;
         if (value) rewrite[key] = value;

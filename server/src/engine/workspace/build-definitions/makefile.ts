@@ -9,7 +9,7 @@
 import { LineIndex } from '../../text/document';
 import type { ImageBuildLink } from '../types';
 import { dockerBuildLinks } from './docker-build';
-import { folderOf } from './paths';
+import { folderOf } from '../paths';
 
 /** A recipe line as the shell gets it, with the file offsets every character comes from. */
 interface RecipeLine {
@@ -35,7 +35,7 @@ const UNKNOWN = '${MAKE_VALUE}';
 export function readMakefile(path: string, text: string): ImageBuildLink[] {
   const lines = physicalLines(text);
   const { variables, recipes } = readStructure(text, lines);
-  const folder = folderOf(path) || '.';
+  const folder = folderOf(path);
   const index = new LineIndex(text);
   return recipes.flatMap((recipe) => {
     const line = expandRecipe(text, recipe, variables);

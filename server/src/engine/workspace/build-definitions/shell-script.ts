@@ -6,9 +6,9 @@
 import { LineIndex } from '../../text/document';
 import type { ImageBuildLink } from '../types';
 import { dockerBuildLinks } from './docker-build';
-import { folderOf } from './paths';
+import { folderOf } from '../paths';
 
 export function readShellScript(path: string, text: string): ImageBuildLink[] {
   const lines = new LineIndex(text);
-  return dockerBuildLinks(text, '.', { file: path, lines, fileRange: (start, end) => [start, end], scriptFolder: folderOf(path) || '.' });
+  return dockerBuildLinks(text, '.', { file: path, lines, fileRange: (start, end) => [start, end], scriptFolder: folderOf(path) });
 }

@@ -7,7 +7,7 @@
 import type { YAMLMap } from 'yaml';
 import type { ImageBuildLink } from '../types';
 import { namedImage } from './image-names';
-import { folderOf, resolvePath } from './paths';
+import { folderOf, resolveInside } from '../paths';
 import { locationOf, scalarAt, yamlRoots, type YamlRoot } from './yaml-roots';
 
 const BUILDERS_WITHOUT_DOCKERFILE = ['ko', 'jib', 'buildpacks', 'bazel', 'custom'];
@@ -34,8 +34,8 @@ function artifactLink(path: string, { view }: YamlRoot, artifact: YAMLMap): Imag
   if (!image || !named) return undefined;
   if (BUILDERS_WITHOUT_DOCKERFILE.some((builder) => view.pair(artifact, builder))) return undefined;
   const builder = view.map(artifact, 'docker') ?? view.map(artifact, 'kaniko');
-  const context = resolvePath(folderOf(path), view.string(artifact, 'context') ?? '.');
-  const dockerfile = context && resolvePath(context, view.string(builder, 'dockerfile') ?? 'Dockerfile');
+  const context = resolveInside(folderOf(path), view.string(artifact, 'context') ?? '.');
+  const dockerfile = context && resolveInside(context, view.string(builder, 'dockerfile') ?? 'Dockerfile');
   if (!context || !dockerfile) return undefined;
   const target = view.string(builder, 'target');
   return { image: named.image, ...(named.tag && { tags: [named.tag] }), dockerfile, context, ...(target && { target }), source: 'skaffold', location: locationOf(path, view, image.node) };
