@@ -46,7 +46,7 @@ test('symlinked folders are not followed (no cycles); symlinked Dockerfiles are 
 
 test('a folder without Dockerfiles: a note on stderr, exit 0', () => {
   const cwd = workspace({ 'README.md': '# hi\n' });
-  assert.deepEqual(run(cwd, ['check', '--format', 'json']), { code: 0, stdout: '{"version":1,"findings":[]}\n', stderr: 'shipshape: no Dockerfiles or Kubernetes manifests found\n' });
+  assert.deepEqual(run(cwd, ['check', '--format', 'json']), { code: 0, stdout: '{"version":1,"findings":[],"syntaxErrors":[]}\n', stderr: 'shipshape: no Dockerfiles or Kubernetes manifests found\n' });
 });
 
 test('binary and huge files are skipped with a one-line warning', () => {

@@ -94,7 +94,7 @@ test('an unreadable file: exit 2 after reporting the others', () => {
     },
   });
   assert.equal(result.code, 2);
-  assert.equal(result.stdout, '{"version":1,"findings":[]}\n');
+  assert.equal(result.stdout, '{"version":1,"findings":[],"syntaxErrors":[]}\n');
   assert.equal(result.stderr, 'shipshape: cannot read a/Dockerfile: permission denied\n');
 });
 

@@ -8,6 +8,9 @@ import { allRules } from '../../server/src/engine';
 
 export const NODE_APP = 'FROM node:latest\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nCMD node server.js\n';
 export const NODE_APP_FIXED = 'FROM node:latest\nWORKDIR /app\nCOPY . .\nRUN npm ci \\\n    && npm run build\nCMD ["node", "server.js"]\n';
+/** A Pod whose last line is indented one space too far: YAML that looks like a manifest and does not parse. */
+export const BROKEN_MANIFEST = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: x:1\n     ports: []\n';
+export const BROKEN_MANIFEST_ERROR = 'YAML syntax error: Nested mappings are not allowed in compact mappings';
 export const CLEAN = 'FROM gcr.io/distroless/static-debian13:nonroot\nCOPY server /server\nENTRYPOINT ["/server"]\n';
 
 const TRACER_RULES = new Set(['image-untagged', 'image-latest-tag', 'cmd-shell-form', 'user-root', 'consecutive-run']);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CLEAN, NODE_APP, run, workspace } from './harness';
+import { BROKEN_MANIFEST, BROKEN_MANIFEST_ERROR, CLEAN, NODE_APP, run, TRACER_RULES_ONLY, workspace } from './harness';
 
 test('json: the documented shape, exactly, for a known Dockerfile', () => {
   const cwd = workspace({ 'app/Dockerfile': NODE_APP });
@@ -11,9 +11,21 @@ test('json: the documented shape, exactly, for a known Dockerfile', () => {
     findings: [
       { file, rule: 'user-root', severity: 'warning', message: 'The shipped image has no USER, so it runs as root; add a non-root USER.', line: 1, column: 6, endLine: 1, endColumn: 17, fixable: true },
       { file, rule: 'image-latest-tag', severity: 'warning', message: 'Base image `node:latest` uses the mutable `latest` tag; name a version tag (and pin its digest).', line: 1, column: 11, endLine: 1, endColumn: 17, fixable: false },
-      { file, rule: 'consecutive-run', severity: 'info', message: 'This RUN directly follows another with the same flags; merge them into one layer.', line: 5, column: 1, endLine: 5, endColumn: 4, fixable: true },
+      {
+        file,
+        rule: 'consecutive-run',
+        severity: 'info',
+        message: 'This RUN directly follows another with the same flags; merge them into one layer.',
+        line: 5,
+        column: 1,
+        endLine: 5,
+        endColumn: 4,
+        fixable: true,
+        related: [{ file, message: 'the RUN it can merge into', line: 4, column: 1, endLine: 4, endColumn: 4 }],
+      },
       { file, rule: 'cmd-shell-form', severity: 'warning', message: 'CMD in shell form runs under `/bin/sh -c`: the shell is PID 1 and does not pass SIGTERM on to the app. Use exec form.', line: 6, column: 5, endLine: 6, endColumn: 19, fixable: true },
     ],
+    syntaxErrors: [],
   };
   assert.equal(stdout, `${JSON.stringify(expected)}\n`);
   assert.equal(stderr, '');
@@ -22,7 +34,19 @@ test('json: the documented shape, exactly, for a known Dockerfile', () => {
 
 test('json: a clean file gives an empty list and exit 0', () => {
   const cwd = workspace({ Dockerfile: CLEAN });
-  assert.deepEqual(run(cwd, ['check', '--format', 'json']), { code: 0, stdout: '{"version":1,"findings":[]}\n', stderr: '' });
+  assert.deepEqual(run(cwd, ['check', '--format', 'json']), { code: 0, stdout: '{"version":1,"findings":[],"syntaxErrors":[]}\n', stderr: '' });
+});
+
+test('json: a manifest that does not parse is listed under syntaxErrors, the other files are still checked, exit 2', () => {
+  const cwd = workspace({ Dockerfile: CLEAN, 'k8s/pod.yaml': BROKEN_MANIFEST });
+  const { code, stdout, stderr } = run(cwd, ['check', '--format', 'json', ...TRACER_RULES_ONLY]);
+  assert.deepEqual(JSON.parse(stdout), {
+    version: 1,
+    findings: [],
+    syntaxErrors: [{ file: 'k8s/pod.yaml', message: BROKEN_MANIFEST_ERROR, line: 7, column: 12, endLine: 7, endColumn: 13 }],
+  });
+  assert.equal(stderr, `shipshape: k8s/pod.yaml:7:12: ${BROKEN_MANIFEST_ERROR}\n`);
+  assert.equal(code, 2);
 });
 
 test('json: paths keep the form the user typed', () => {

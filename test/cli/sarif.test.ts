@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { version } from '../../package.json';
 import { allRules, ruleDocsUrl } from '../../server/src/engine';
-import { NODE_APP, run, workspace } from './harness';
+import { BROKEN_MANIFEST, BROKEN_MANIFEST_ERROR, CLEAN, NODE_APP, run, TRACER_RULES_ONLY, workspace } from './harness';
 
 interface Region {
   startLine: number;
@@ -86,4 +86,26 @@ test('sarif: a clean run still describes the tool and its rules', () => {
   const log = JSON.parse(run(cwd, ['check', '--format', 'sarif']).stdout);
   assert.deepEqual(log.runs[0].results, []);
   assert.equal(log.runs[0].tool.driver.rules.length, allRules.length);
+});
+
+test('sarif: a manifest that does not parse is an error-level tool execution notification at the error, not a result', () => {
+  const cwd = workspace({ Dockerfile: CLEAN, 'k8s/pod.yaml': BROKEN_MANIFEST });
+  const { code, stdout } = run(cwd, ['check', '--format', 'sarif', ...TRACER_RULES_ONLY]);
+  assert.equal(code, 2);
+  const [sarifRun] = JSON.parse(stdout).runs;
+  assert.deepEqual(sarifRun.results, []);
+  assert.deepEqual(sarifRun.tool.driver.notifications.map((descriptor: { id: string }) => descriptor.id), ['syntax-error']);
+  assert.deepEqual(sarifRun.invocations, [
+    {
+      executionSuccessful: true,
+      toolExecutionNotifications: [
+        {
+          level: 'error',
+          message: { text: BROKEN_MANIFEST_ERROR },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'k8s/pod.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 12, endLine: 7, endColumn: 13 } } }],
+          descriptor: { id: 'syntax-error' },
+        },
+      ],
+    },
+  ]);
 });

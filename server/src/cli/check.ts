@@ -78,7 +78,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     inputFailed ||= (result.syntaxErrors ?? []).length > 0;
     for (const { rule, message } of result.internalErrors) warn(`internal error in ${rule} on ${file.displayPath}: ${message.replace(/\s+/g, ' ')}`);
     if (result.internalErrors.length > 0 && result.findings.length === 0) failed++;
-    checked.push({ path: file.displayPath, absolutePath: file.absolutePath, findings: result.findings });
+    checked.push({ path: file.displayPath, absolutePath: file.absolutePath, findings: result.findings, syntaxErrors: result.syntaxErrors ?? [] });
   }
 
   if (notManifests === discovery.files.length) warn('no Dockerfiles or Kubernetes manifests found');

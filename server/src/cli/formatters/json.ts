@@ -12,5 +12,7 @@ export const formatJson: Formatter = (report) => {
       fixable: finding.fixes.length > 0,
     })),
   );
-  return `${JSON.stringify({ version: 1, findings })}\n`;
+  // Files that did not parse: the exit code is 2 and their findings are incomplete.
+  const syntaxErrors = report.files.flatMap((file) => file.syntaxErrors.map((problem) => ({ file: file.path, message: problem.message, ...oneBased(problem.range) })));
+  return `${JSON.stringify({ version: 1, findings, syntaxErrors })}\n`;
 };

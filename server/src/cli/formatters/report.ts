@@ -1,10 +1,12 @@
-import type { Finding, Range } from '../../engine';
+import type { Finding, Range, SyntaxProblem } from '../../engine';
 
 export interface CheckedFile {
   /** As the user typed it, joined with the path inside a folder they named. */
   path: string;
   absolutePath: string;
   findings: Finding[];
+  /** Where the file stopped parsing (YAML that looks like a manifest): its findings are incomplete. */
+  syntaxErrors: SyntaxProblem[];
 }
 
 /** What a run found: every analysed file in path order, findings in position order. */

@@ -6,6 +6,7 @@ import { oneBased, type Formatter } from './report';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
+const SYNTAX_ERROR_NOTIFICATION = 'syntax-error';
 
 const LEVELS: Record<SeveritySetting, 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
 
@@ -23,6 +24,16 @@ export const formatSarif: Formatter = (report, { cwd }) => {
       ...(finding.fixes.length > 0 ? { fixes: finding.fixes.map((fix) => sarifFix(fix, artifactLocation)) } : {}),
     }));
   });
+  // SARIF's word for "this file could not be analysed, its results are incomplete" (2.1.0,
+  // appendix I): an error-level notification of the run, not a result, which needs a rule.
+  const toolExecutionNotifications = report.files.flatMap((file) =>
+    file.syntaxErrors.map((problem) => ({
+      level: 'error',
+      message: { text: problem.message },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocationOf(file.absolutePath, cwd), region: region(problem.range) } }],
+      descriptor: { id: SYNTAX_ERROR_NOTIFICATION },
+    })),
+  );
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -35,8 +46,11 @@ export const formatSarif: Formatter = (report, { cwd }) => {
             semanticVersion: PRODUCT_VERSION,
             informationUri: PRODUCT_HOMEPAGE,
             rules: allRules.map(ruleDescriptor),
+            notifications: [{ id: SYNTAX_ERROR_NOTIFICATION, shortDescription: { text: 'The file does not parse: it was not checked past the error.' } }],
           },
         },
+        // The run completes whatever a file holds; a syntax error is a notification above.
+        invocations: [{ executionSuccessful: true, ...(toolExecutionNotifications.length > 0 ? { toolExecutionNotifications } : {}) }],
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
         // The engine counts columns in UTF-16 code units, as LSP does.
         columnKind: 'utf16CodeUnits',

@@ -1,5 +1,5 @@
 import { chosenFix, type Finding, type Severity } from '../../engine';
-import { oneBased, type Formatter } from './report';
+import { oneBased, relatedPlaces, type Formatter } from './report';
 
 const SEVERITY_COLOURS: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
 
@@ -8,20 +8,25 @@ export const formatText: Formatter = (report, { color }) => {
   const rows = report.files.flatMap((file) =>
     file.findings.map((finding) => {
       const { line, column } = oneBased(finding.range);
-      return { location: `${file.path}:${line}:${column}`, finding };
+      // The cause, when it is in another file: the Dockerfile line behind a cross-file finding.
+      const related = relatedPlaces(file, finding)
+        .filter((place) => place.absolutePath !== file.absolutePath)
+        .map((place) => `${place.path}:${oneBased(place.range).line}:${oneBased(place.range).column}: ${place.message}`);
+      return { location: `${file.path}:${line}:${column}`, finding, related };
     }),
   );
   // Padding the first columns makes rule ids and messages line up when scanning by eye.
   const locationWidth = Math.max(0, ...rows.map((row) => row.location.length));
   const ruleWidth = Math.max(0, ...rows.map((row) => row.finding.rule.length));
-  const lines = rows.map(({ location, finding }) => {
+  const lines = rows.flatMap(({ location, finding, related }) => {
     const hint = fixHint(finding);
-    return [
+    const row = [
       location.padEnd(locationWidth),
       paint(SEVERITY_COLOURS[finding.severity], finding.severity.padEnd('warning'.length)),
       paint('2', finding.rule.padEnd(ruleWidth)),
       finding.message + (hint ? ` ${paint('2', hint)}` : ''),
     ].join('  ');
+    return [row, ...related.map((place) => paint('2', `${' '.repeat(locationWidth)}  ↳ ${place}`))];
   });
   for (const path of report.fixedPaths) lines.push(`Fixed ${path}`);
   if (lines.length > 0) lines.push('');

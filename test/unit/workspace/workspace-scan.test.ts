@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { WorkspaceIndex } from '../../../server/src/engine';
+import { excludeMatcher } from '../../../server/src/host/file-excludes';
+import { describeCutShort, scanWorkspace, scanWorkspaceSync, WORKSPACE_SCAN_LIMITS } from '../../../server/src/host/workspace-scan';
+
+function folder(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'shipshape-scan-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const FILES = {
+  'services/cart/Dockerfile': 'FROM scratch\n',
+  'services/cart/main.go': 'package main\n',
+  'services/cart/entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
+  'k8s/cart.yaml': 'kind: Pod\n',
+  'skaffold.yaml': 'build: {}\n',
+  Makefile: 'all:\n',
+  'node_modules/x/Dockerfile': 'FROM node\n',
+  '.git/config': '[core]\n',
+  'out/Dockerfile': 'FROM built\n',
+  'docs/readme.md': '# hi\n',
+};
+
+describe('scanWorkspace', () => {
+  test('reads the relevant files only, skipping node_modules, .git and what files.exclude names', async () => {
+    const root = folder(FILES);
+    const scan = await scanWorkspace(root, { isRelevant: WorkspaceIndex.isRelevant, excluded: excludeMatcher({ out: true, '**/*.md': true, '**/main.go': false }) });
+    assert.deepEqual([...scan.files.keys()].sort(), ['Makefile', 'k8s/cart.yaml', 'services/cart/Dockerfile', 'services/cart/entrypoint.sh', 'skaffold.yaml']);
+    assert.equal(scan.files.get('services/cart/Dockerfile'), 'FROM scratch\n');
+    assert.equal(scan.cutShort, undefined);
+    assert.equal(describeCutShort(scan), undefined);
+  });
+
+  test('the synchronous walk (the CLI) finds the same', async () => {
+    const root = folder(FILES);
+    const options = { isRelevant: WorkspaceIndex.isRelevant };
+    assert.deepEqual([...scanWorkspaceSync(root, options).files].sort(), [...(await scanWorkspace(root, options)).files].sort());
+  });
+
+  test('stops after the entry limit, breadth first, and says so', () => {
+    const root = folder({ 'a/b/c/Dockerfile': 'FROM deep\n', Dockerfile: 'FROM top\n', 'x.yaml': 'a: 1\n' });
+    const limits = { ...WORKSPACE_SCAN_LIMITS, maxEntries: 3 };
+    const scan = scanWorkspaceSync(root, { isRelevant: WorkspaceIndex.isRelevant, limits });
+    assert.equal(scan.cutShort, 'entries');
+    assert.deepEqual([...scan.files.keys()].sort(), ['Dockerfile', 'x.yaml']);
+    assert.equal(describeCutShort(scan, limits), 'the workspace scan stopped after 3 files and folders; cross-file checks see only the 2 files read by then');
+  });
+
+  test('stops when its time is up', () => {
+    const root = folder(FILES);
+    let clock = 0;
+    const scan = scanWorkspaceSync(root, { isRelevant: WorkspaceIndex.isRelevant, now: () => (clock += 400) });
+    assert.equal(scan.cutShort, 'time');
+    assert.match(describeCutShort(scan) ?? '', /^the workspace scan stopped after 2000 ms/);
+  });
+
+  test('files too large are left out; a missing root gives an empty scan', () => {
+    const root = folder({ 'big.yaml': 'x'.repeat(2048), 'small.yaml': 'a: 1\n' });
+    const scan = scanWorkspaceSync(root, { isRelevant: () => true, limits: { ...WORKSPACE_SCAN_LIMITS, maxFileBytes: 1024 } });
+    assert.deepEqual([...scan.files.keys()], ['small.yaml']);
+    assert.equal(scanWorkspaceSync(join(root, 'missing'), { isRelevant: () => true }).files.size, 0);
+  });
+});
+
+describe('files.exclude', () => {
+  test('globs, switched-off defaults and sibling conditions, as VS Code reads them', () => {
+    const excluded = excludeMatcher({ '**/.DS_Store': true, 'build/': true, build: true, '**/*.js': { when: '$(basename).ts' }, '**/tmp': false, bad: 'yes' });
+    assert.equal(excluded('a/b/.DS_Store', new Set()), true);
+    assert.equal(excluded('build', new Set()), true);
+    assert.equal(excluded('src/build', new Set()), false);
+    assert.equal(excluded('src/app.js', new Set(['app.js', 'app.ts'])), true);
+    assert.equal(excluded('src/app.js', new Set(['app.js'])), false);
+    assert.equal(excluded('tmp', new Set()), false);
+    assert.equal(excluded('bad', new Set()), false);
+  });
+
+  test('anything but an object excludes nothing', () => {
+    for (const setting of [undefined, null, [], 'x', 3]) assert.equal(excludeMatcher(setting)('a', new Set()), false);
+  });
+});
