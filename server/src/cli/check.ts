@@ -7,6 +7,7 @@ import { kubernetesHintsFor } from '../host/kustomize';
 import { findShellcheck, shellcheckService } from '../host/shellcheck';
 import type { CheckOptions } from './args';
 import { discoverFiles, type FoundFile } from './discovery';
+import { CheckWorkspaces } from './workspaces';
 import { formatJson } from './formatters/json';
 import type { CheckedFile, Formatter } from './formatters/report';
 import { formatSarif } from './formatters/sarif';
@@ -37,6 +38,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     return found;
   };
 
+  const workspaces = new CheckWorkspaces(workspaceRoots(options.paths, io), io, warn);
   const checked: CheckedFile[] = [];
   const fixedPaths: string[] = [];
   let inputFailed = false;
@@ -58,7 +60,8 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     let context = kind === 'dockerfile' ? buildContextFor(file.absolutePath) : undefined;
     const kubernetes = kind === 'kubernetes' ? kubernetesHintsFor(file.absolutePath) : undefined;
     const config = { ...mergeConfig(configFor(file.absolutePath).config, { rules: options.rules, kubernetes: options.kubernetes }), today };
-    const analyzeText = (text: string): AnalysisResult => analyze({ text, kind, config, context, services, kubernetes });
+    const workspace = kind === 'kubernetes' ? workspaces.inputFor(file.absolutePath) : undefined;
+    const analyzeText = (text: string): AnalysisResult => analyze({ text, kind, config, context, services, kubernetes, workspace });
     let text = source.text;
     if (options.fix.length > 0) {
       try {
@@ -140,6 +143,21 @@ function readIfExists(io: CliIo, path: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/**
+ * Where the workspace of a checked manifest starts: the innermost folder named on the command
+ * line that holds it (`shipshape check <folder>`), else the working folder.
+ */
+function workspaceRoots(paths: readonly string[], io: CliIo): string[] {
+  const folders = paths.map((path) => resolve(io.cwd, path)).filter((path) => {
+    try {
+      return io.fs.stat(path).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  return [...folders, io.cwd];
 }
 
 function onceOnly(write: (message: string) => void): (message: string) => void {

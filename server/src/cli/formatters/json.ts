@@ -1,4 +1,4 @@
-import { oneBased, type Formatter } from './report';
+import { oneBased, relatedPlaces, type Formatter } from './report';
 
 /** The documented, stable shape: key order included, so scripts may even diff it. */
 export const formatJson: Formatter = (report) => {
@@ -10,6 +10,8 @@ export const formatJson: Formatter = (report) => {
       message: finding.message,
       ...oneBased(finding.range),
       fixable: finding.fixes.length > 0,
+      // Where the cause is, in this file or another (the Dockerfile of a cross-file finding).
+      ...(finding.related?.length ? { related: relatedPlaces(file, finding).map((place) => ({ file: place.path, message: place.message, ...oneBased(place.range) })) } : {}),
     })),
   );
   // Files that did not parse: the exit code is 2 and their findings are incomplete.

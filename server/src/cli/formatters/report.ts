@@ -1,3 +1,4 @@
+import { dirname, join, resolve } from 'node:path';
 import type { Finding, Range, SyntaxProblem } from '../../engine';
 
 export interface CheckedFile {
@@ -26,4 +27,22 @@ export type Formatter = (report: Report, context: FormatContext) => string;
 /** Engine ranges are 0-based; every output format counts from 1, end column exclusive. */
 export function oneBased(range: Range): { line: number; column: number; endLine: number; endColumn: number } {
   return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+/** A finding's related location, with the file's path as displayed and on disk. */
+export interface RelatedPlace {
+  path: string;
+  absolutePath: string;
+  range: Range;
+  message: string;
+}
+
+/** The places a finding points at besides its own; the engine names other files relative to the finding's file. */
+export function relatedPlaces(file: CheckedFile, finding: Finding): RelatedPlace[] {
+  return (finding.related ?? []).map((related) => ({
+    path: related.file ? join(dirname(file.path), related.file) : file.path,
+    absolutePath: related.file ? resolve(dirname(file.absolutePath), related.file) : file.absolutePath,
+    range: related.range,
+    message: related.message,
+  }));
 }

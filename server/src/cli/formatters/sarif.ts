@@ -2,7 +2,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocsUrl, type Fix, type Range, type RuleMeta, type SeveritySetting } from '../../engine';
 import { PRODUCT_HOMEPAGE, PRODUCT_NAME, PRODUCT_VERSION } from '../product';
-import { oneBased, type Formatter } from './report';
+import { oneBased, relatedPlaces, type Formatter } from './report';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
@@ -21,6 +21,9 @@ export const formatSarif: Formatter = (report, { cwd }) => {
       level: LEVELS[finding.severity],
       message: { text: finding.message },
       locations: [{ physicalLocation: { artifactLocation, region: region(finding.range) } }],
+      ...(finding.related?.length
+        ? { relatedLocations: relatedPlaces(file, finding).map((place, id) => ({ id, physicalLocation: { artifactLocation: artifactLocationOf(place.absolutePath, cwd), region: region(place.range) }, message: { text: place.message } })) }
+        : {}),
       ...(finding.fixes.length > 0 ? { fixes: finding.fixes.map((fix) => sarifFix(fix, artifactLocation)) } : {}),
     }));
   });
