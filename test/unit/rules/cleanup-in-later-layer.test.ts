@@ -1,4 +1,10 @@
+import type { BuildContext } from '../../../server/src/engine';
 import { ruleTester } from '../rule-tester';
+
+/** A build context whose walk found these files (bytes by path). */
+function sized(files: Record<string, number>): BuildContext {
+  return { dockerignore: null, sizes: { files: new Map(Object.entries(files)), complete: true } };
+}
 
 ruleTester('cleanup-in-later-layer', {
   valid: [
@@ -18,9 +24,31 @@ ruleTester('cleanup-in-later-layer', {
     { name: 'relative paths under different WORKDIRs', code: 'FROM debian:13\nWORKDIR /a\nRUN curl -O https://example.com/x.tgz\nWORKDIR /b\nRUN rm x.tgz' },
     { name: 'relative paths after a cd are not followed', code: 'FROM debian:13\nRUN cd /a && curl -O https://example.com/x.tgz\nRUN rm -f x.tgz' },
     { name: 'a variable path is not guessed at', code: 'FROM debian:13\nRUN curl -o /tmp/x.tgz https://example.com/x.tgz\nRUN rm -f "$ARCHIVE"' },
+    { name: 'COPY --chown sets the owner in the layer that adds the files', code: 'FROM node:22\nCOPY --chown=node:node . /app\nRUN npm ci', context: sized({ 'a.js': 10 }) },
+    { name: 'chmod in the RUN that downloads the file', code: 'FROM debian:13\nRUN curl -fsSLo /usr/local/bin/tool https://example.com/tool && chmod +x /usr/local/bin/tool' },
+    { name: 'chown of a folder without -R changes only the folder', code: 'FROM node:22\nCOPY src /app\nRUN chown node /app', context: sized({ 'src/a.js': 10 }) },
+    { name: 'chmod of a path the COPY did not add', code: 'FROM node:22\nCOPY src /app\nRUN chmod -R g+w /data', context: sized({ 'src/a.js': 10 }) },
+    { name: 'a builder stage does not ship', code: 'FROM node:22 AS build\nCOPY . /app\nRUN chown -R node /app\nFROM node:22\nCOPY --from=build /app/dist /app', context: sized({ 'a.js': 10 }) },
     { name: 'installed and purged in one RUN', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y gcc && make && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y gcc' },
   ],
   invalid: [
+    {
+      name: 'chown -R of what COPY . added: the whole layer again, with its size from the context',
+      code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN chown -R node:node /app',
+      context: sized({ 'index.js': 1_500_000, 'lib/a.js': 500_000 }),
+      findings: [{ line: 4, column: 24, endColumn: 28, message: /^`chown` changes `\/app`, which the COPY on line 3 added: the files are copied whole into this layer, so their bytes ship twice \(≈ 2 MB, estimated\)\. Use `COPY --chown=…` instead\.$/ }],
+    },
+    {
+      name: 'chmod +x of one copied script: its own bytes',
+      code: 'FROM debian:13\nCOPY entrypoint.sh /usr/local/bin/\nRUN chmod +x /usr/local/bin/entrypoint.sh',
+      context: sized({ 'entrypoint.sh': 2_400 }),
+      findings: [{ line: 3, column: 14, endColumn: 42, message: /the COPY on line 2 added: .* \(≈ 2\.4 kB, estimated\)\. Use `COPY --chmod=…` instead\.$/ }],
+    },
+    {
+      name: 'chmod of a file an earlier RUN downloaded: size unknown, said without a number',
+      code: 'FROM debian:13\nRUN curl -fsSLo /usr/local/bin/tool https://example.com/tool\nRUN chmod +x /usr/local/bin/tool',
+      findings: [{ line: 3, column: 14, endColumn: 33, message: /^`chmod` changes `\/usr\/local\/bin\/tool`, which the RUN on line 2 downloaded: the files are copied whole into this layer, so their bytes ship twice\. Change it in the RUN that downloads it\.$/ }],
+    },
     {
       name: 'lists deleted by the next RUN: on the rm operand, the RUN that wrote them as related, merge (unsafe)',
       code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n',

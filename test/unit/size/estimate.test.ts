@@ -21,9 +21,12 @@ const APT: Record<string, { bytes: number; depends: string[] }> = {
 
 function aptInstall(packages: readonly string[], options: InstallOptions) {
   const seen = new Set<string>();
-  const result = { bytes: 0, packages: [] as { name: string; bytes: number; dependency?: boolean }[], unknown: [] as string[], aptListsBytes: 20 * MB, source: 'test' };
+  if (options.base?.release !== 'bookworm') return undefined;
+  const result = { bytes: 0, packages: [] as { name: string; bytes: number; dependency?: boolean }[], unknown: [] as string[], alreadyInstalled: [] as string[], recordsBytes: 0, aptListsBytes: 20 * MB, source: 'test' };
+  const inBase = (name: string) => options.base?.installedSet === 'slim' && name === 'libcurl4';
   const visit = (name: string, dependency: boolean) => {
     if (seen.has(name) || options.installed.has(name)) return;
+    if (inBase(name)) return void (dependency || result.alreadyInstalled.push(name));
     seen.add(name);
     const entry = APT[name];
     if (!entry) return void result.unknown.push(name);
@@ -39,11 +42,17 @@ const TABLES: SizeData = {
   asOf: '2026-11-01',
   imageCard: (reference) =>
     canonicalRepository(reference) === 'docker.io/library/debian' && reference.tag === 'bookworm-slim'
-      ? { image: 'debian:bookworm-slim', compressedBytes: 28 * MB, uncompressedBytes: 75 * MB, release: 'bookworm', installed: new Set(['libcurl4']), source: 'test', asOf: '2026-11-01' }
+      ? { image: 'debian:bookworm-slim', compressedBytes: 28 * MB, uncompressedBytes: 75 * MB, release: 'bookworm', installedSet: 'slim', source: 'test', asOf: '2026-11-01' }
       : undefined,
   smallerImages: () => [],
   aptInstall,
-  languageInstall: (tool, packages) => (tool === 'pip' && packages.every((name) => name === 'flask') ? { bytes: 5 * MB * packages.length, packages: [], unknown: [], source: 'test' } : undefined),
+  languageInstall(tool, packages) {
+    const sizes: Record<string, number> = tool === 'pip' ? { flask: 5 * MB } : tool === 'npm' ? { express: 2 * MB } : {};
+    const known = packages.filter((name) => Object.hasOwn(sizes, name));
+    if (known.length === 0) return undefined;
+    const bytes = known.reduce((sum, name) => sum + sizes[name], 0);
+    return { bytes, packages: [], unknown: packages.filter((name) => !known.includes(name)), alreadyInstalled: [], recordsBytes: 0, source: 'test' };
+  },
   languageCache: (_tool, bytes) => Math.round(bytes / 2),
 };
 
@@ -87,6 +96,16 @@ const cases: Case[] = [
     name: 'pip packages and their cache; an unknown base makes the stage a lower bound',
     text: 'FROM python:3.12\nRUN pip install flask\n',
     expected: [{ total: 7.5 * MB, partial: true, layers: [[2, 7.5 * MB, false, ['pip: flask=5000000', "pip's download cache (~/.cache/pip)=2500000"], undefined, 0]] }],
+  },
+  {
+    name: 'npm ci installs what the copied package.json lists; names the tables lack make the layer a lower bound',
+    text: 'FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\n',
+    context: {
+      dockerignore: null,
+      sizes: { files: new Map([['package.json', 100]]), complete: true },
+      readFile: (path) => (path === 'package.json' ? JSON.stringify({ dependencies: { express: '^5', 'left-pad': '1' }, devDependencies: { typescript: '5' } }) : undefined),
+    },
+    expected: [{ total: 2 * MB + 100 + 1 * MB, partial: true, layers: [[3, 100, false, ['package*.json=100'], 1, 0], [4, 3 * MB, true, ['npm: package.json: 2 dependencies; not in the tables: left-pad=2000000', "npm's cache (~/.npm)=1000000"], undefined, 0]] }],
   },
   {
     name: 'COPY from the context: a folder, a glob, the whole context; a bounded walk gives a lower bound',

@@ -103,7 +103,7 @@ export function reportText(report: SizeReport, options: CardOptions = {}): strin
     out.push(`${stage.name ? `Stage ${stage.name}` : `Stage ${stage.index}`}${stage.shipped ? ' (final image)' : ''}: ${approximately(stage.totalBytes, stage.partial)}`);
     out.push(`  base ${baseText(stage.base, report)}`);
     for (const layer of stage.layers) {
-      out.push(`  line ${layer.range.start.line + 1} ${layer.keyword}: ${approximately(layer.bytes, layer.partial)}${layer.files !== undefined ? ` (${layer.files} files)` : ''}${layer.wastedBytes > 0 ? `, ${formatBytes(layer.wastedBytes)} deleted later but shipped` : ''}`);
+      out.push(`  line ${layer.range.start.line + 1} ${layer.keyword}: ${approximately(layer.bytes, layer.partial)}${layer.files !== undefined ? ` (${layer.files} file${layer.files === 1 ? '' : 's'})` : ''}${layer.wastedBytes > 0 ? `, ${formatBytes(layer.wastedBytes)} deleted later but shipped` : ''}`);
       for (const part of layer.parts) out.push(`    ${part.label}: ${part.bytes === undefined ? 'unknown' : formatBytes(part.bytes)}`);
     }
     for (const alternative of stage.base.smaller) {

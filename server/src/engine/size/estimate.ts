@@ -10,11 +10,12 @@ import { copyOperands } from '../dockerfile/copy-operands';
 import { buildDockerfileModel, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { resolvePosix, unquote } from '../dockerfile/paths';
 import { copyFromFlag, copySource } from '../dockerfile/stages';
+import { parseImageReference } from '../images/reference';
 import { stageLayerHistory, type Artifact, type LateDeletion } from '../rules/dockerfile/support/layer-history';
 import { stageRunCommands, type RunCommand } from '../rules/dockerfile/support/run-commands';
 import { workdirBefore } from '../rules/dockerfile/support/workdir';
 import type { BuildContext, EngineConfig, Range } from '../types';
-import { languageInstallOf } from './language-installs';
+import { languageInstallOf, manifestDependencies } from './language-installs';
 import type { ImageCard, SizeData, SmallerImage } from './size-data';
 
 export type PartKind = 'package' | 'cache' | 'download' | 'files' | 'stage';
@@ -95,7 +96,7 @@ export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput,
   const stages: StageSize[] = [];
   for (const stage of model.stages) {
     const base = baseSize(stage, input);
-    const runs = runLayers(model, stage, input.data);
+    const runs = runLayers(model, stage, input.data, input.context);
     const layers: LayerSize[] = [];
     for (const instruction of stage.instructions) {
       const keyword = instruction.getKeyword();
@@ -128,23 +129,30 @@ function baseSize(stage: Stage, input: Omit<EstimateInput, 'text'>): BaseSize {
   const written = base.written;
   if (base.stage) return { written, scratch: false, stage: base.stage.index, smaller: [] };
   if (base.isScratch) return { written, scratch: true, smaller: [] };
-  if (!base.resolved || !base.reference) return { written, scratch: false, smaller: [] };
-  const card = input.data.imageCard(base.reference);
-  const registry = input.registrySizes?.get(base.resolved);
+  if (!base.resolved) return { written, scratch: false, smaller: [] };
+  return { written, ...imageSize(base.resolved, input.data, input.registrySizes) };
+}
+
+/** The size card of an image by name, for a FROM or a Kubernetes `image:`. */
+export function imageSize(image: string, data: SizeData, registrySizes?: ReadonlyMap<string, number>): Omit<BaseSize, 'written'> {
+  const reference = parseImageReference(image);
+  const card = data.imageCard(reference);
+  const registry = registrySizes?.get(image);
   return {
-    written,
-    image: base.resolved,
+    image,
     scratch: false,
     card,
     compressedBytes: registry ?? card?.compressedBytes,
     compressedSource: registry !== undefined ? 'registry' : card?.compressedBytes !== undefined ? 'catalog' : undefined,
     uncompressedBytes: card?.uncompressedBytes,
-    smaller: input.data.smallerImages(base.reference),
+    smaller: data.smallerImages(reference),
   };
 }
 
 /** The RUN layers of a stage and the bytes of each artifact they leave (for cleanup-in-later-layer). */
 interface RunLayers {
+  /** The build context the layers were estimated with (package.json is read from it). */
+  context: BuildContext | undefined;
   layers: Map<Instruction, LayerSize>;
   artifactBytes: Map<Artifact, number | undefined>;
   /** Packages installed once the stage's RUNs are done, for the stages built on it. */
@@ -154,39 +162,38 @@ interface RunLayers {
 const runCache = new WeakMap<Stage, RunLayers>();
 
 /** The bytes a late deletion cannot take back; undefined when any of it is unknown. */
-export function wastedBytes(model: DockerfileModel, deletion: LateDeletion, data: SizeData): number | undefined {
+export function wastedBytes(model: DockerfileModel, deletion: LateDeletion, data: SizeData, context?: BuildContext): number | undefined {
   let total = 0;
   for (const artifact of deletion.artifacts) {
     const stage = artifact.command.script.run.stage;
-    const bytes = runLayers(model, stage, data).artifactBytes.get(artifact);
+    const bytes = runLayers(model, stage, data, context).artifactBytes.get(artifact);
     if (bytes === undefined) return undefined;
     total += bytes;
   }
   return total;
 }
 
-function runLayers(model: DockerfileModel, stage: Stage, data: SizeData): RunLayers {
+function runLayers(model: DockerfileModel, stage: Stage, data: SizeData, context: BuildContext | undefined): RunLayers {
   let layers = runCache.get(stage);
-  if (!layers) {
-    layers = computeRunLayers(model, stage, data);
+  if (!layers || layers.context !== context) {
+    layers = computeRunLayers(model, stage, data, context);
     runCache.set(stage, layers);
   }
   return layers;
 }
 
-/** Packages installed before a stage's own RUNs: its base image's and those of the stages it builds on. */
-function installedBefore(model: DockerfileModel, stage: Stage, data: SizeData): Set<string> {
-  if (stage.base.stage) return new Set(runLayers(model, stage.base.stage, data).installedAfter);
-  return new Set(stage.base.reference ? data.imageCard(stage.base.reference)?.installed : []);
+/** Packages the RUNs of the stages a stage builds on installed (its base image's own set is on the image card). */
+function installedBefore(model: DockerfileModel, stage: Stage, data: SizeData, context: BuildContext | undefined): Set<string> {
+  return new Set(stage.base.stage ? runLayers(model, stage.base.stage, data, context).installedAfter : []);
 }
 
-function computeRunLayers(model: DockerfileModel, stage: Stage, data: SizeData): RunLayers {
+function computeRunLayers(model: DockerfileModel, stage: Stage, data: SizeData, context: BuildContext | undefined): RunLayers {
   const history = stageLayerHistory(model, stage);
-  const release = releaseOf(stage, data);
-  const installed = installedBefore(model, stage, data);
+  const baseCard = rootCard(stage, data);
+  const installed = installedBefore(model, stage, data, context);
   const deletions = new Map<Artifact, LateDeletion>();
   for (const deletion of history.lateDeletions) for (const artifact of deletion.artifacts) deletions.set(artifact, deletion);
-  const result: RunLayers = { layers: new Map(), artifactBytes: new Map(), installedAfter: installed };
+  const result: RunLayers = { context, layers: new Map(), artifactBytes: new Map(), installedAfter: installed };
   const commandsByRun = new Map<Instruction, RunCommand[]>();
   for (const command of stageRunCommands(model, stage)) {
     const list = commandsByRun.get(command.script.run.instruction) ?? [];
@@ -217,11 +224,11 @@ function computeRunLayers(model: DockerfileModel, stage: Stage, data: SizeData):
     for (const [command, artifacts] of installs) {
       const family = artifacts[0].family;
       const names = artifacts.map((artifact) => artifact.name);
-      const options = { installed, release, noInstallRecommends: command.description?.flags.has('--no-install-recommends') === true };
+      const options = { base: baseCard, installed, noInstallRecommends: command.description?.flags.has('--no-install-recommends') === true };
       const estimate = family === 'apt' ? data.aptInstall(names, options) : family === 'apk' ? data.apkInstall?.(names, options) : undefined;
       for (const artifact of artifacts) {
         const own = estimate?.packages.find((entry) => entry.name === artifact.name && !entry.dependency);
-        const known = own ?? (estimate && installed.has(artifact.name) ? { bytes: 0 } : undefined);
+        const known = own ?? (estimate?.alreadyInstalled.includes(artifact.name) ? { bytes: 0 } : undefined);
         result.artifactBytes.set(artifact, known?.bytes);
         record({ label: artifact.name, kind: 'package', bytes: known?.bytes, deletedLater: deletedLine([artifact]) });
       }
@@ -233,6 +240,7 @@ function computeRunLayers(model: DockerfileModel, stage: Stage, data: SizeData):
         if (allDeleted) result.artifactBytes.set(artifacts[0], (result.artifactBytes.get(artifacts[0]) ?? 0) + bytes);
         record({ label: `${dependencies.length} ${dependencies.length === 1 ? 'dependency' : 'dependencies'}`, kind: 'package', bytes, deletedLater: allDeleted ? deletedLine(artifacts) : undefined });
       }
+      if (estimate && estimate.recordsBytes > 0) record({ label: `${family === 'apt' ? "dpkg's" : `${family}'s`} package records`, kind: 'package', bytes: estimate.recordsBytes });
       for (const entry of estimate?.packages ?? []) installed.add(entry.name);
       names.forEach((name) => installed.add(name));
     }
@@ -241,15 +249,19 @@ function computeRunLayers(model: DockerfileModel, stage: Stage, data: SizeData):
     for (const command of commandsByRun.get(instruction) ?? []) {
       const request = languageInstallOf(command);
       if (!request) continue;
-      const estimate = data.languageInstall?.(request.tool, request.packages);
-      const label = request.packages.length > 0 ? `${request.tool}: ${request.packages.join(', ')}` : `${request.tool} install (${request.what})`;
+      const listed = manifestDependencies(model, stage, request, command, context);
+      const names = listed ?? request.packages;
+      const estimate = names.length > 0 ? data.languageInstall?.(request.tool, names) : undefined;
+      const what = listed ? `${request.what}: ${listed.length} dependencies` : request.packages.length > 0 ? request.packages.join(', ') : request.what;
+      const unknown = estimate && estimate.unknown.length > 0 ? `; not in the tables: ${estimate.unknown.join(', ')}` : '';
       if (estimate) languageBytes.set(request.tool, (languageBytes.get(request.tool) ?? 0) + estimate.bytes);
-      record({ label, kind: 'package', bytes: request.packages.length > 0 && estimate && estimate.unknown.length === 0 ? estimate.bytes : undefined });
+      record({ label: `${request.tool}: ${what}${unknown}`, kind: 'package', bytes: estimate?.bytes });
+      partial ||= unknown !== '';
     }
     // Caches and downloads left in the layer.
     for (const artifact of leftovers) {
       if (artifact.kind === 'cache') {
-        const bytes = cacheBytes(artifact.cache.id, release, languageBytes, data);
+        const bytes = cacheBytes(artifact.cache.id, baseCard, languageBytes, data);
         result.artifactBytes.set(artifact, bytes);
         record({ label: artifact.cache.what, kind: 'cache', bytes, deletedLater: deletedLine([artifact]) });
       } else if (artifact.kind === 'file') {
@@ -272,17 +284,17 @@ function autoRemoves(deletion: LateDeletion | undefined): boolean {
   return description.subcommand?.name === 'autoremove' || description.flags.has('--auto-remove') || description.flags.has('--autoremove');
 }
 
-function cacheBytes(id: string, release: string | undefined, languageBytes: ReadonlyMap<string, number>, data: SizeData): number | undefined {
-  if (id === 'apt') return data.aptInstall([], { installed: new Set(), release, noInstallRecommends: true })?.aptListsBytes;
+function cacheBytes(id: string, base: ImageCard | undefined, languageBytes: ReadonlyMap<string, number>, data: SizeData): number | undefined {
+  if (id === 'apt') return data.aptInstall([], { base, installed: new Set(), noInstallRecommends: true })?.aptListsBytes;
   const installedBytes = languageBytes.get(id);
   return installedBytes === undefined ? undefined : data.languageCache?.(id, installedBytes);
 }
 
-/** The distribution release the base image (or the stage it builds on) runs. */
-function releaseOf(stage: Stage, data: SizeData): string | undefined {
+/** The card of the image under a stage (and the stages it builds on). */
+function rootCard(stage: Stage, data: SizeData): ImageCard | undefined {
   let current: Stage | undefined = stage;
   while (current?.base.stage) current = current.base.stage;
-  return current?.base.reference ? data.imageCard(current.base.reference)?.release : undefined;
+  return current?.base.reference ? data.imageCard(current.base.reference) : undefined;
 }
 
 function copyLayer(model: DockerfileModel, instruction: Instruction, keyword: 'COPY' | 'ADD', stages: readonly StageSize[], context: BuildContext | undefined): LayerSize {

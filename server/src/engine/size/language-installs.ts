@@ -1,5 +1,9 @@
 /** Which language packages a RUN command installs (pip, npm, yarn, pnpm, gem), as the size estimate asks. */
+import { isWholeContext, localCopySources } from '../context/copy-sources';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { RunCommand } from '../rules/dockerfile/support/run-commands';
+import { stageChain } from '../rules/dockerfile/support/shipped-runs';
+import type { BuildContext } from '../types';
 
 export interface LanguageInstall {
   tool: 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem';
@@ -42,4 +46,30 @@ function packageName(tool: LanguageInstall['tool'], spec: string): string {
   const scoped = spec.startsWith('@');
   const name = (scoped ? spec.slice(1) : spec).split('@')[0];
   return scoped ? `@${name}` : name;
+}
+
+const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm']);
+
+/**
+ * `npm ci` and a bare `yarn` install what the project's package.json lists: read from the
+ * build context when a COPY of the stage (or those it builds on) brings it in. Development
+ * dependencies are left out when the install omits them.
+ */
+export function manifestDependencies(model: DockerfileModel, stage: Stage, install: LanguageInstall, command: RunCommand, context: BuildContext | undefined): string[] | undefined {
+  if (!NODE_TOOLS.has(install.tool) || install.packages.length > 0 || !context?.readFile) return undefined;
+  const sources = stageChain(stage).flatMap((member) => localCopySources(model, member)).map((source) => source.path);
+  // `COPY package*.json ./` names it with a glob.
+  const named = sources.find((source) => /(^|\/)package[^/]*\.json$/.test(source))?.replace(/^\.?\/+/, '').replace(/[^/]*$/, 'package.json');
+  const path = named ?? (sources.some(isWholeContext) ? 'package.json' : undefined);
+  const text = path && context.readFile(path);
+  if (!text) return undefined;
+  let manifest: { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch {
+    return undefined;
+  }
+  const flags = command.description?.flags;
+  const omitsDev = flags?.get('--omit')?.value === 'dev' || flags?.has('--production') === true || flags?.has('--prod') === true;
+  return [...Object.keys(manifest.dependencies ?? {}), ...(omitsDev ? [] : Object.keys(manifest.devDependencies ?? {}))];
 }

@@ -18,8 +18,10 @@ export interface ImageCard {
   hasShell?: boolean;
   /** "root", "nonroot (65532)". */
   defaultUser?: string;
-  /** Packages the image already has: installing them again adds nothing. */
-  installed: ReadonlySet<string>;
+  /** The package set the image ships, as the apt tables name it ("debian-minbase", "python-slim"). */
+  installedSet?: string;
+  /** The image's dpkg keeps docs, man pages and locales out (the `-slim` images). */
+  excludesDocs?: boolean;
   /** Where the figures come from and when they were read. */
   source: string;
   asOf: string;
@@ -45,6 +47,10 @@ export interface InstallEstimate {
   packages: PackageSize[];
   /** Names the tables do not know: their size is not in `bytes`. */
   unknown: string[];
+  /** Named packages the image already has: they add nothing. */
+  alreadyInstalled: string[];
+  /** Bytes the package manager's own records gain (dpkg's status file is rewritten whole); in `bytes`. */
+  recordsBytes: number;
   /** apt's package lists as `apt-get update` leaves them, for this release. */
   aptListsBytes?: number;
   /** Where the figures come from and when. */
@@ -52,15 +58,17 @@ export interface InstallEstimate {
 }
 
 export interface InstallOptions {
+  /** The image the stage is built on, for its release, package set and dpkg filters. */
+  base?: ImageCard;
+  /** Packages earlier RUNs (of this stage or those it builds on) installed. */
   installed: ReadonlySet<string>;
-  release?: string;
   noInstallRecommends: boolean;
 }
 
 export interface SizeData {
   imageCard(reference: ImageReference): ImageCard | undefined;
   smallerImages(reference: ImageReference): SmallerImage[];
-  /** Installed size of apt packages and the dependencies not yet installed; undefined when there is no table for the release. */
+  /** Installed size of apt packages and the dependencies not yet installed; undefined when there is no table for the base's release. */
   aptInstall(packages: readonly string[], options: InstallOptions): InstallEstimate | undefined;
   /** The same for `apk add`, when the tables hold Alpine. */
   apkInstall?(packages: readonly string[], options: InstallOptions): InstallEstimate | undefined;

@@ -1,9 +1,13 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { canMergeRuns, mergeRunsFix } from '../../fixes/merge-run';
-import type { Fix, RelatedInformation } from '../../types';
-import type { DockerfileRule } from '../rule';
+import { formatBytes } from '../../size/describe';
+import { estimateModel, wastedBytes } from '../../size/estimate';
+import { sizeTables } from '../../size/tables';
+import type { BuildContext, Fix, RelatedInformation } from '../../types';
+import type { DockerfileRule, Report } from '../rule';
 import { layerHistory, type Artifact, type LateDeletion } from './support/layer-history';
+import { laterPermissionRewrites } from './support/later-permission-changes';
 import { wordRange } from './support/run-commands';
 
 function describe(artifacts: readonly Artifact[]): string {
@@ -23,12 +27,29 @@ function origin(artifact: Artifact): string {
   return artifact.kind === 'file' ? 'downloaded here' : 'installed here';
 }
 
-/**
- * The bytes the deletion cannot take back, once the size estimator knows what a package or
- * cache weighs; until then the message names what stays without a size.
- */
-function wastedSize(_deletion: LateDeletion): string | undefined {
-  return undefined;
+/** The bytes the deletion cannot take back, when the size tables know all of them. */
+function wastedSize(model: DockerfileModel, deletion: LateDeletion, context: BuildContext | undefined): string | undefined {
+  const bytes = wastedBytes(model, deletion, sizeTables, context);
+  return bytes === undefined || bytes === 0 ? undefined : `≈ ${formatBytes(bytes)}, estimated with tables as of ${sizeTables.asOf}`;
+}
+
+/** chmod/chown of what an earlier layer added: the files are copied whole into the RUN's layer. */
+function permissionRewrites(model: DockerfileModel, context: BuildContext | undefined): Report[] {
+  const rewrites = laterPermissionRewrites(model, context?.sizes);
+  if (rewrites.length === 0) return [];
+  const layers = estimateModel(model, { context, data: sizeTables }).stages.flatMap((stage) => stage.layers);
+  return rewrites.map(({ command, word, tool, addition, bytes, wholeLayer }) => {
+    const line = addition.instruction.getRange().start.line;
+    const layer = wholeLayer && addition.origin === 'copy' ? layers.find((candidate) => candidate.range.start.line === line) : undefined;
+    const size = layer && !layer.partial ? layer.bytes : bytes;
+    const keyword = addition.instruction.getKeyword();
+    const instead = addition.origin === 'copy' ? `Use \`${keyword} --${tool === 'chmod' ? 'chmod' : 'chown'}=…\` instead` : 'Change it in the RUN that downloads it';
+    return {
+      range: wordRange(command.script, word),
+      message: `\`${tool}\` changes \`${word.value}\`, which ${addition.origin === 'copy' ? `the ${keyword} on line ${line + 1} added` : `the RUN on line ${line + 1} downloaded`}: the files are copied whole into this layer, so their bytes ship twice${size ? ` (≈ ${formatBytes(size)}, estimated)` : ''}. ${instead}.`,
+      related: [{ range: addition.instruction.getRange(), message: addition.origin === 'copy' ? 'added here' : 'downloaded here' }],
+    };
+  });
 }
 
 /** Merging is the fix when everything deleted comes from the RUN right before. */
@@ -45,21 +66,21 @@ export const cleanupInLaterLayer: DockerfileRule = {
     id: 'cleanup-in-later-layer',
     defaultSeverity: 'warning',
     category: 'layers',
-    summary: 'A RUN deletes files, caches or packages that an earlier RUN wrote.',
-    why: 'Every RUN is a layer, and a layer only adds: deleting a file in a later RUN hides it but its bytes still ship in the earlier layer. Package lists removed one RUN too late, build tools purged after the build step, a downloaded archive deleted after extraction all cost their full size in every pull. Delete in the same RUN that writes them (or keep them out of the layer with a cache mount). Only the stage that ships is checked.',
+    summary: 'A RUN deletes files, caches or packages that an earlier RUN wrote, or changes the mode or owner of files an earlier layer added.',
+    why: 'Every RUN is a layer, and a layer only adds: deleting a file in a later RUN hides it but its bytes still ship in the earlier layer. Package lists removed one RUN too late, build tools purged after the build step, a downloaded archive deleted after extraction all cost their full size in every pull. Delete in the same RUN that writes them (or keep them out of the layer with a cache mount). Likewise `chmod`/`chown` of files a COPY, ADD or earlier download added copies them whole into a new layer: set mode and owner with `COPY --chmod`/`--chown`, or in the RUN that writes them. The message gives the estimated bytes that stay. Only the stage that ships is checked.',
     example: 'RUN apt-get update && apt-get install -y --no-install-recommends gcc\nRUN make\nRUN apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*',
     useInstead: 'RUN apt-get update && apt-get install -y --no-install-recommends gcc \\\n    && make \\\n    && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*',
     fixSafety: 'unsafe',
     equivalents: [],
   },
-  check({ model, report }) {
+  check({ model, context, report }) {
     for (const deletion of layerHistory(model).lateDeletions) {
       const related = new Map<string, RelatedInformation>();
       for (const artifact of deletion.artifacts) {
         const range = wordRange(artifact.command.script, artifact.word);
         related.set(JSON.stringify(range), { range, message: origin(artifact) });
       }
-      const size = wastedSize(deletion);
+      const size = wastedSize(model, deletion, context);
       const fix = mergeFix(model, deletion);
       report({
         range: wordRange(deletion.command.script, deletion.word),
@@ -68,5 +89,6 @@ export const cleanupInLaterLayer: DockerfileRule = {
         related: [...related.values()],
       });
     }
+    permissionRewrites(model, context).forEach(report);
   },
 };
