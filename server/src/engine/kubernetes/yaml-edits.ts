@@ -114,16 +114,22 @@ export class YamlEditor {
 
   /** Appends an item to a sequence, in its style. */
   appendItem(seq: YAMLSeq, item: YamlValue): TextEdit | undefined {
-    if (seq.anchor || !seq.range) return undefined;
+    return this.appendItems(seq, [item]);
+  }
+
+  /** Appends items to a sequence, in its style, as one edit. */
+  appendItems(seq: YAMLSeq, items: readonly YamlValue[]): TextEdit | undefined {
+    if (seq.anchor || !seq.range || items.length === 0) return undefined;
     if (seq.flow) {
       const last = seq.items[seq.items.length - 1] as Node | undefined;
-      return last?.range ? this.insert(last.range[1], `, ${flow(item)}`) : this.insert(seq.range[1] - 1, flow(item));
+      const written = items.map(flow).join(', ');
+      return last?.range ? this.insert(last.range[1], `, ${written}`) : this.insert(seq.range[1] - 1, written);
     }
     const last = seq.items[seq.items.length - 1] as Node | undefined;
     if (!last?.range) return undefined;
     const dash = this.text.lastIndexOf('-', last.range[0]);
     const column = this.view.lines.positionAt(dash).character;
-    return this.appendLines(contentEnd(last), typeof item === 'object' && !isList(item) ? this.item(item, column) : [`${' '.repeat(column)}- ${flow(item)}`]);
+    return this.appendLines(contentEnd(last), items.flatMap((item) => (typeof item === 'object' && !isList(item) ? this.item(item, column) : [`${' '.repeat(column)}- ${flow(item)}`])));
   }
 
   /** `- key: value` lines of a block sequence item whose dash sits at `column`. */

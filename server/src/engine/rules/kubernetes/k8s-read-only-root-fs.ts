@@ -1,30 +1,5 @@
-import type { TextEdit } from '../../types';
-import type { Container } from '../../kubernetes/model';
 import type { KubernetesRule } from '../rule';
-import { containers, containerSecurityContext, describe, editorOf, setting, viewOf } from './support/pods';
-
-/**
- * The edits that give a container a writable /tmp backed by an emptyDir (most programs write
- * temporary files there), unless it mounts something at /tmp already.
- */
-function writableTmp(container: Container): TextEdit[] | undefined {
-  const pod = container.pod;
-  const view = viewOf(pod);
-  const editor = editorOf(pod);
-  const mounts = view.seq(container.map, 'volumeMounts');
-  if (view.maps(mounts).some((mount) => view.string(mount, 'mountPath')?.replace(/\/+$/, '') === '/tmp')) return [];
-  const volumes = view.seq(pod.spec, 'volumes');
-  const existing = view.maps(volumes).find((volume) => view.string(volume, 'name') === 'tmp');
-  // A volume already called `tmp` that is not an emptyDir is someone else's: leave it to the user.
-  if (existing && !view.pair(existing, 'emptyDir')) return undefined;
-  const mount = { name: 'tmp', mountPath: '/tmp' };
-  const mountEdit = mounts && mounts.items.length > 0 ? editor.appendItem(mounts, mount) : view.pair(container.map, 'volumeMounts') ? undefined : editor.add(container.map, 'volumeMounts', [mount]);
-  if (!mountEdit) return undefined;
-  if (existing) return [mountEdit];
-  const volume = { name: 'tmp', emptyDir: {} };
-  const volumeEdit = volumes && volumes.items.length > 0 ? editor.appendItem(volumes, volume) : view.pair(pod.spec, 'volumes') ? undefined : editor.add(pod.spec, 'volumes', [volume]);
-  return volumeEdit ? [mountEdit, volumeEdit] : undefined;
-}
+import { containers, containerSecurityContext, describe, editorOf, emptyDirMounts, setting, viewOf } from './support/pods';
 
 export const k8sReadOnlyRootFs: KubernetesRule = {
   meta: {
@@ -47,7 +22,7 @@ export const k8sReadOnlyRootFs: KubernetesRule = {
       if (current?.value === true || (!current && pod.partial)) continue;
       const editor = editorOf(pod);
       const set = current ? editor.setValue(current.pair, 'true') : editor.addUnder(container.map, ['securityContext'], 'readOnlyRootFilesystem', 'true');
-      const tmp = writableTmp(container);
+      const tmp = emptyDirMounts(container, ['/tmp']);
       report({
         range: current ? current.range : container.anchor,
         message: `${describe(container)} can write to its root file system; set \`readOnlyRootFilesystem: true\` and mount writable volumes where it must write.`,

@@ -3,7 +3,7 @@ import type { Pair, Scalar, YAMLMap } from 'yaml';
 import type { Container, KubernetesModel, PodSpec } from '../../../kubernetes/model';
 import { YamlEditor } from '../../../kubernetes/yaml-edits';
 import type { YamlView } from '../../../kubernetes/yaml-view';
-import type { Range } from '../../../types';
+import type { Range, TextEdit } from '../../../types';
 
 export function pods(model: KubernetesModel): PodSpec[] {
   return model.objects.flatMap((object) => (object.pod ? [object.pod] : []));
@@ -65,4 +65,41 @@ export function quotedList(names: readonly string[]): string {
 export function describe(container: Container): string {
   const kind = container.list === 'initContainers' ? 'Init container' : container.list === 'ephemeralContainers' ? 'Ephemeral container' : 'Container';
   return container.name ? `${kind} \`${container.name}\`` : kind;
+}
+
+/** The volume name for a path: `/var/cache/nginx` → `var-cache-nginx`. */
+function volumeNameFor(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 63).replace(/-+$/, '') || 'root';
+}
+
+/** Whether a mount at `mountPath` makes `path` writable: it is the path or a folder above it. */
+export function mountCovers(mountPath: string, path: string): boolean {
+  const mount = mountPath.replace(/\/+$/, '') || '/';
+  return mount === '/' || path === mount || path.startsWith(`${mount}/`);
+}
+
+/**
+ * The edits that mount an emptyDir at each path a container must write to (most programs write
+ * temporary files to /tmp), leaving out paths something is mounted at already: `[]` when all
+ * are; undefined when a volume of the chosen name exists and is not an emptyDir (someone else's).
+ */
+export function emptyDirMounts(container: Container, paths: readonly string[]): TextEdit[] | undefined {
+  const pod = container.pod;
+  const view = viewOf(pod);
+  const editor = editorOf(pod);
+  const mounts = view.seq(container.map, 'volumeMounts');
+  const mounted = view.maps(mounts).map((mount) => view.string(mount, 'mountPath') ?? '');
+  const missing = [...new Set(paths)].filter((path) => !mounted.some((mountPath) => mountCovers(mountPath, path)));
+  if (missing.length === 0) return [];
+  const volumes = view.seq(pod.spec, 'volumes');
+  const existing = new Map(view.maps(volumes).map((volume) => [view.string(volume, 'name'), volume]));
+  const wanted = missing.map((path) => ({ name: volumeNameFor(path), mountPath: path }));
+  // A volume already called so that is not an emptyDir is someone else's: leave it to the user.
+  if (wanted.some(({ name }) => existing.has(name) && !view.pair(existing.get(name), 'emptyDir'))) return undefined;
+  const mountEdit = mounts && mounts.items.length > 0 ? editor.appendItems(mounts, wanted) : view.pair(container.map, 'volumeMounts') ? undefined : editor.add(container.map, 'volumeMounts', wanted);
+  if (!mountEdit) return undefined;
+  const newVolumes = wanted.filter(({ name }) => !existing.has(name)).map(({ name }) => ({ name, emptyDir: {} }));
+  if (newVolumes.length === 0) return [mountEdit];
+  const volumeEdit = volumes && volumes.items.length > 0 ? editor.appendItems(volumes, newVolumes) : view.pair(pod.spec, 'volumes') ? undefined : editor.add(pod.spec, 'volumes', newVolumes);
+  return volumeEdit ? [mountEdit, volumeEdit] : undefined;
 }
