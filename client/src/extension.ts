@@ -4,6 +4,7 @@
  */
 import { commands, extensions, window, workspace, type ExtensionContext } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { SHOW_BREAKDOWN_COMMAND, showSizeBreakdown } from './size-breakdown';
 import { registerStatusBar, SHOW_PROBLEMS_COMMAND } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -26,14 +27,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Files the analysis reads besides the document itself: build contexts and config, and what
     // the workspace index holds (Dockerfiles, YAML, Makefiles, scripts) for the cross-file checks.
     synchronize: {
-      fileEvents: workspace.createFileSystemWatcher(
-        '**/{.dockerignore,*.dockerignore,.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,package.json,*.sh,*.bash,*entrypoint*,Dockerfile*,Containerfile*,*.dockerfile,*.containerfile,*.yaml,*.yml,Makefile,makefile,GNUmakefile,*.mk,Kustomization}',
-      ),
+      fileEvents: [
+        workspace.createFileSystemWatcher(
+          '**/{.dockerignore,*.dockerignore,.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,package.json,*.sh,*.bash,*entrypoint*,Dockerfile*,Containerfile*,*.dockerfile,*.containerfile,*.yaml,*.yml,Makefile,makefile,GNUmakefile,*.mk,Kustomization}',
+        ),
+        // Any file may be in a build context whose COPY sizes the hovers and code lenses show.
+        workspace.createFileSystemWatcher('**/*'),
+      ],
     },
   });
   context.subscriptions.push(
     output,
     commands.registerCommand('shipshape.restartServer', () => client?.restart()),
+    commands.registerCommand(SHOW_BREAKDOWN_COMMAND, (uri?: string) => showSizeBreakdown(client, typeof uri === 'string' ? uri : undefined)),
     // Trust granted later: restart so the server learns it.
     workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
@@ -50,7 +56,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 function conversionCommands(context: ExtensionContext): string[] {
   const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
   return contributed
-    .filter(({ command }) => command !== 'shipshape.restartServer' && command !== SHOW_PROBLEMS_COMMAND)
+    .filter(({ command }) => command !== 'shipshape.restartServer' && command !== SHOW_PROBLEMS_COMMAND && command !== SHOW_BREAKDOWN_COMMAND)
     .map(({ command }) => command.replace(/^shipshape\./, ''));
 }
 

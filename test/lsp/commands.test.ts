@@ -58,6 +58,7 @@ test('the server offers every conversion and the pin commands as commands', () =
     'shipshape.server.pinImage',
     'shipshape.server.pinAllImages',
     'shipshape.server.updatePinnedDigests',
+    'shipshape.server.imageSizeBreakdown',
   ]);
 });
 

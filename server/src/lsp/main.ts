@@ -15,10 +15,15 @@ import {
   createConnection,
   type CancellationToken,
   type CodeAction,
+  type CodeLens,
+  type Hover,
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { conversions, convert, hardenManifestEdits } from '../engine';
+import { breakdownOf, type Breakdown } from '../engine/size/breakdown';
+import { forgetContextSizes } from '../host/context-sizes';
 import { RegistryError } from '../host/registry/errors';
 import { Analyzer, documentKind } from './analysis';
 import { COMMAND_PREFIX, HARDEN_MANIFEST_COMMAND, HARDEN_MANIFEST_TITLE, SERVER_COMMANDS, parseCommand, type CommandArgument, type CommandResult } from './commands';
@@ -26,6 +31,9 @@ import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { fileState } from './file-state';
+import { stageSizeLenses } from './code-lens';
+import { dockerfileHover, hoveredBaseImage, manifestHover, manifestImageAt } from './hover';
+import { HOVER_REGISTRY_WAIT_MS, ImageSizes } from './image-size';
 import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
@@ -51,6 +59,12 @@ const files = fileState(documents);
 let registerConfigurationChanges = false;
 let canResolveEdit = false;
 let pinner = new Pinner(undefined, process.env);
+const imageSizes = new ImageSizes(() => pinner, log);
+let canRefreshCodeLenses = false;
+/** The server command behind Show Image Size Breakdown: the data the client's view draws. */
+const IMAGE_SIZE_BREAKDOWN_COMMAND = 'shipshape.server.imageSizeBreakdown';
+/** The breakdown waits a little longer than a hover for the registry: a person asked for it. */
+const BREAKDOWN_REGISTRY_WAIT_MS = 4000;
 
 async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   const document = documents.get(uri);
@@ -63,6 +77,12 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   if (analysis.kind === 'findings' && document.languageId === 'yaml' && yamlSyntaxReportedElsewhere) analysis.syntaxErrors = undefined;
   const diagnostics = toDiagnostics(analysis, uri, document.version);
   await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  // The stage sizes on each FROM follow the text as it is analysed.
+  if (analysis.kind === 'findings' && documentKind(document) === 'dockerfile') refreshCodeLenses();
+}
+
+function refreshCodeLenses(): void {
+  if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 function analyseSoon(document: TextDocument, delayMs: number): void {
@@ -79,12 +99,15 @@ connection.onInitialize((params) => {
   const workspace = params.capabilities.workspace;
   capabilities = editCapabilities(params.capabilities);
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canRefreshCodeLenses = workspace?.codeLens?.refreshSupport === true;
   if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [...PROVIDED_KINDS, CodeActionKind.RefactorRewrite], resolveProvider: true },
-      executeCommandProvider: { commands: [...SERVER_COMMANDS, HARDEN_MANIFEST_COMMAND, ...PIN_COMMANDS] },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS, HARDEN_MANIFEST_COMMAND, ...PIN_COMMANDS, IMAGE_SIZE_BREAKDOWN_COMMAND] },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'shipshape' },
   };
@@ -103,6 +126,7 @@ documents.onDidClose(
   guard(log, 'didClose', undefined, async ({ document }) => {
     scheduler.cancel(document.uri);
     settings.forget(document.uri);
+    imageSizes.forget(document.uri);
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }),
 );
@@ -116,8 +140,12 @@ connection.onDidChangeConfiguration(
 
 // .dockerignore, config files, package.json and scripts feed the analysis: re-read them.
 connection.onDidChangeWatchedFiles(
-  guard(log, 'didChangeWatchedFiles', undefined, () => {
+  guard(log, 'didChangeWatchedFiles', undefined, (params) => {
     environment.invalidate();
+    // Any file of a build context may change what COPY takes: those walks are redone when next asked.
+    for (const change of params.changes) forgetContextSizes(change.uri.startsWith('file:') ? fileURLToPath(change.uri) : undefined);
+    imageSizes.forgetAll();
+    refreshCodeLenses();
     for (const document of documents.all()) analyseSoon(document, DEBOUNCE_MS);
   }),
 );
@@ -182,9 +210,10 @@ async function pinEdits(document: TextDocument, request: PinRequest, title: stri
 }
 
 connection.onExecuteCommand(
-  guard(log, 'executeCommand', { applied: false, reason: 'the server failed; see its log' } as CommandResult, async (params, token): Promise<CommandResult> => {
+  guard(log, 'executeCommand', { applied: false, reason: 'the server failed; see its log' } as CommandResult | Breakdown, async (params, token): Promise<CommandResult | Breakdown> => {
     if (PIN_COMMANDS.includes(params.command)) return runPinCommand(params.command, params.arguments?.[0], token);
     if (params.command === HARDEN_MANIFEST_COMMAND) return hardenManifest(params.arguments?.[0] as Partial<CommandArgument> | undefined);
+    if (params.command === IMAGE_SIZE_BREAKDOWN_COMMAND) return imageSizeBreakdown(params.arguments?.[0] as Partial<CommandArgument> | undefined);
     const command = parseCommand(params.command, params.arguments);
     const document = command && documents.get(command.argument.uri);
     if (!command || !document || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
@@ -202,6 +231,58 @@ connection.onExecuteCommand(
     return { applied: response.applied, reason: response.failureReason };
   }),
 );
+
+/** The size report of an open Dockerfile, with the registry's download sizes when they come in time. */
+async function sizeReport(document: TextDocument, registryWaitMs: number, images: (report: ReturnType<ImageSizes['report']>) => string[]) {
+  const current = await settings.get(document.uri);
+  const { config, context } = environment.for(document.uri, current);
+  let report = imageSizes.report(document, config, context);
+  const wanted = images(report);
+  if (wanted.length > 0 && !current.registry.offline) {
+    await imageSizes.fetchRegistrySizes(wanted, current.registry, workspaceTrusted, Math.min(registryWaitMs, current.registry.timeoutMs));
+    report = imageSizes.report(document, config, context);
+  }
+  return { report, today: config.today };
+}
+
+connection.onHover(
+  guard(log, 'hover', null as Hover | null, async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    const kind = document && documentKind(document);
+    if (!document || !kind) return null;
+    const current = await settings.get(document.uri);
+    if (!current.enable) return null;
+    if (kind === 'kubernetes') {
+      const image = manifestImageAt(document.getText(), params.position);
+      if (!image) return null;
+      if (!current.registry.offline) await imageSizes.fetchRegistrySizes([image.text], current.registry, workspaceTrusted, Math.min(HOVER_REGISTRY_WAIT_MS, current.registry.timeoutMs));
+      const { config } = environment.for(document.uri, current);
+      return manifestHover(document.getText(), params.position, imageSizes.registrySizes(), config.today ?? '') ?? null;
+    }
+    const { report, today } = await sizeReport(document, HOVER_REGISTRY_WAIT_MS, (estimate) => [hoveredBaseImage(estimate, params.position)].filter((image): image is string => image !== undefined));
+    return dockerfileHover(report, params.position, today ?? '') ?? null;
+  }),
+);
+
+connection.onCodeLens(
+  guard(log, 'codeLens', [] as CodeLens[], async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || documentKind(document) !== 'dockerfile') return [];
+    const current = await settings.get(document.uri);
+    if (!current.enable) return [];
+    const { config, context } = environment.for(document.uri, current);
+    // Only what is known already: showing a lens never asks a registry.
+    return stageSizeLenses(imageSizes.report(document, config, context), document.uri);
+  }),
+);
+
+/** Show Image Size Breakdown: the data its view draws, computed here so every client gets the same figures. */
+async function imageSizeBreakdown(argument: Partial<CommandArgument> | undefined): Promise<Breakdown | CommandResult> {
+  const document = typeof argument?.uri === 'string' ? documents.get(argument.uri) : undefined;
+  if (!document || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
+  const { report, today } = await sizeReport(document, BREAKDOWN_REGISTRY_WAIT_MS, (estimate) => estimate.stages.flatMap((stage) => (stage.base.image ? [stage.base.image] : [])));
+  return breakdownOf(report, document.getText(), today);
+}
 
 /** Each conversion that has an edit for this Dockerfile, as a refactor action running its server command. */
 async function conversionRefactorings(document: TextDocument, selection: Range): Promise<CodeAction[]> {

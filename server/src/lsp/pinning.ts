@@ -101,7 +101,7 @@ export class Pinner {
   }
 
   async pin(document: TextDocument, request: PinRequest, settings: RegistrySettings, trusted: boolean, signal: AbortSignal): Promise<PinOutcome> {
-    const client = this.client(settings, trusted);
+    const client = this.clientFor(settings, trusted);
     const targets = planPins(document.getText(), { update: request.update, kind: documentKind(document) })
       .targets.filter((target) => (request.update ? target.reference.digest !== undefined : true))
       .filter((target) => !request.position || contains(target, request.position));
@@ -121,7 +121,8 @@ export class Pinner {
     return outcome;
   }
 
-  private client(settings: RegistrySettings, trusted: boolean): RegistryClient {
+  /** One client per settings and trust, shared by pinning and image sizes (and their caches). */
+  clientFor(settings: RegistrySettings, trusted: boolean): RegistryClient {
     const key = JSON.stringify([settings, trusted]);
     let client = this.clients.get(key);
     if (!client) {

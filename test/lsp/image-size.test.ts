@@ -1,0 +1,114 @@
+/**
+ * Image sizes over the protocol: hovers on FROM, RUN and COPY, the code lens on each FROM,
+ * the breakdown command's data, and the build context walk redone when the watcher reports a
+ * change. The registry is offline here, so every figure comes from the context and the tables.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { CodeLensRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, HoverRequest, type Hover, type Position } from 'vscode-languageserver-protocol/node';
+import { ServerUnderTest, tracerSettings, vscodeLikeCapabilities } from './harness';
+
+let server: ServerUnderTest;
+let initialized: Awaited<ReturnType<typeof ServerUnderTest.start>>['initialized'];
+const folder = mkdtempSync(join(tmpdir(), 'shipshape-size-'));
+const dockerfile = join(folder, 'Dockerfile');
+const uri = pathToFileURL(dockerfile).href;
+const TEXT = 'FROM scratch AS assets\nCOPY src /src\nFROM assets\nCOPY --from=assets /src /app\nCOPY notes.txt /\n';
+
+before(async () => {
+  mkdirSync(join(folder, 'src', 'lib'), { recursive: true });
+  writeFileSync(join(folder, 'src', 'index.js'), 'x'.repeat(1200));
+  writeFileSync(join(folder, 'src', 'lib', 'util.js'), 'y'.repeat(300));
+  // Ignored: the builder never receives it, so it weighs nothing.
+  writeFileSync(join(folder, 'src', 'debug.log'), 'z'.repeat(50_000));
+  writeFileSync(join(folder, '.dockerignore'), '**/*.log\n');
+  writeFileSync(join(folder, 'notes.txt'), 'n'.repeat(10));
+  writeFileSync(dockerfile, TEXT);
+  ({ server, initialized } = await ServerUnderTest.start({ ...vscodeLikeCapabilities, workspace: { ...vscodeLikeCapabilities.workspace, codeLens: { refreshSupport: true } } }));
+  server.configuration = tracerSettings({}, { registry: { offline: true } });
+  await server.open(uri, TEXT);
+});
+
+after(async () => {
+  await server.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function hover(position: Position): Promise<string | undefined> {
+  const answer = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
+  return answer && typeof answer.contents === 'object' && 'value' in answer.contents ? answer.contents.value : undefined;
+}
+
+async function lensTitles(): Promise<string[]> {
+  const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  return (lenses ?? []).map((lens) => `${lens.range.start.line + 1}: ${lens.command?.title} → ${lens.command?.command}`);
+}
+
+test('the server offers hovers and code lenses', () => {
+  assert.equal(initialized.capabilities.hoverProvider, true);
+  assert.deepEqual(initialized.capabilities.codeLensProvider, { resolveProvider: false });
+  assert.ok(initialized.capabilities.executeCommandProvider?.commands.includes('shipshape.server.imageSizeBreakdown'));
+});
+
+test('hover on COPY: the bytes and files the context gives, .dockerignore applied', async () => {
+  assert.equal(await hover({ line: 1, character: 2 }), '**Layer: ≈ 1.5 kB** (estimate)\n\n2 files from the build context (after .dockerignore), 1.5 kB\n\n- src: 1.5 kB');
+});
+
+test('hover on COPY --from: what the source stage put there, a lower bound', async () => {
+  assert.equal(
+    await hover({ line: 3, character: 0 }),
+    '**Layer: at least 1.5 kB** (estimate)\n\n- /src from stage assets (what its COPY/ADD put there; files its RUNs wrote are not counted): 1.5 kB',
+  );
+});
+
+test('hover on FROM: scratch and a stage base, with the stage total', async () => {
+  const scratch = await hover({ line: 0, character: 6 });
+  assert.match(scratch ?? '', /^\*\*scratch\*\*: an empty base, 0 B\.\n\n\*\*Stage assets: ≈ 1\.5 kB\*\* \(estimate, tables as of \d{4}-\d{2}-\d{2}\)$/);
+  const stage = await hover({ line: 2, character: 6 });
+  assert.match(stage ?? '', /^\*\*Built on stage assets\*\*\n\n\*\*Final image: at least 3 kB\*\* /);
+});
+
+test('a code lens on each FROM with the stage total; it opens the breakdown', async () => {
+  assert.deepEqual(await lensTitles(), ['1: ≈ 1.5 kB, stage assets → shipshape.showImageSizeBreakdown', '3: at least 3 kB, final image → shipshape.showImageSizeBreakdown']);
+});
+
+test('the lens follows the text as it is typed', async () => {
+  await server.change(uri, 'FROM scratch\nCOPY src/index.js /\n');
+  assert.deepEqual(await lensTitles(), ['1: ≈ 1.2 kB, final image → shipshape.showImageSizeBreakdown']);
+  await server.change(uri, TEXT);
+});
+
+test('a file changed on disk: the watcher notification makes the next estimate walk the context again', async () => {
+  writeFileSync(join(folder, 'notes.txt'), 'n'.repeat(5000));
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'notes.txt')).href, type: FileChangeType.Changed }] });
+  assert.deepEqual(await lensTitles(), ['1: ≈ 1.5 kB, stage assets → shipshape.showImageSizeBreakdown', '3: at least 8 kB, final image → shipshape.showImageSizeBreakdown']);
+});
+
+test('Show Image Size Breakdown: the figures per stage and layer, as data for the view', async () => {
+  const breakdown = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.imageSizeBreakdown', arguments: [{ uri }] })) as {
+    stages: { title: string; base: { label: string; bytes: number | null }; layers: { line: number; text: string; bytes: number; files?: number }[] }[];
+  };
+  assert.deepEqual(
+    breakdown.stages.map((stage) => [stage.title, stage.base, stage.layers.map((layer) => [layer.line, layer.text, layer.bytes, layer.files])]),
+    [
+      ['≈ 1.5 kB, stage assets', { label: 'scratch', bytes: 0, compressedBytes: null, compressedSource: null }, [[2, 'COPY src /src', 1500, 2]]],
+      [
+        'at least 8 kB, final image',
+        { label: 'stage assets', bytes: 1500, compressedBytes: null, compressedSource: null },
+        [
+          [4, 'COPY --from=assets /src /app', 1500, undefined],
+          [5, 'COPY notes.txt /', 5000, 1],
+        ],
+      ],
+    ],
+  );
+});
+
+test('the breakdown of something that is not an open Dockerfile says so', async () => {
+  const answer = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.imageSizeBreakdown', arguments: [{ uri: 'file:///nowhere/Dockerfile' }] });
+  assert.deepEqual(answer, { applied: false, reason: 'no open Dockerfile was named' });
+});
