@@ -32,9 +32,16 @@ export interface PinOptions {
   offline: boolean;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions } | { kind: 'pin'; options: PinOptions };
+export interface SizeOptions {
+  paths: string[];
+  format: 'text' | 'json';
+  /** The stage whose image ships (default: the last). */
+  shippedStage?: string;
+}
 
-const USAGE = 'usage: shipshape check|pin [options] [paths...]';
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions } | { kind: 'pin'; options: PinOptions } | { kind: 'size'; options: SizeOptions };
+
+const USAGE = 'usage: shipshape check|pin|size [options] [paths...]';
 
 /** Bad command lines: exit 2 with a pointer to --help. */
 export class UsageError extends CliError {}
@@ -45,7 +52,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { kind: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError(`missing command; ${USAGE}`);
+  if (command !== 'size' && values['shipped-stage'] !== undefined) throw new UsageError('--shipped-stage belongs to shipshape size');
   if (command === 'pin') return { kind: 'pin', options: pinOptions(values, paths) };
+  if (command === 'size') return { kind: 'size', options: sizeOptions(values, paths) };
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; ${USAGE}`);
   for (const option of PIN_ONLY) if (values[option] !== undefined) throw new UsageError(`--${option} belongs to shipshape pin`);
   return {
@@ -63,6 +72,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
 
 const PIN_ONLY = ['update', 'insecure-registry', 'offline'] as const;
 const CHECK_ONLY = ['format', 'rule', 'fail-on', 'fix', 'fix-unsafe'] as const;
+
+function sizeOptions(values: ReturnType<typeof parseOrExplain>['values'], paths: string[]): SizeOptions {
+  for (const option of [...PIN_ONLY, 'rule', 'fail-on', 'fix', 'fix-unsafe', 'k8s-profile', 'k8s-version'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to shipshape size`);
+  }
+  return { paths, format: oneOf('--format', values.format ?? 'text', ['text', 'json'] as const), shippedStage: values['shipped-stage'] };
+}
 
 function pinOptions(values: ReturnType<typeof parseOrExplain>['values'], paths: string[]): PinOptions {
   for (const option of CHECK_ONLY) if (values[option] !== undefined) throw new UsageError(`--${option} belongs to shipshape check`);
@@ -90,6 +106,7 @@ function parseOrExplain(argv: readonly string[]) {
         offline: { type: 'boolean' },
         'k8s-profile': { type: 'string' },
         'k8s-version': { type: 'string' },
+        'shipped-stage': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },

@@ -4,6 +4,7 @@ import { runCheck } from './check';
 import { CliError, type CliIo } from './io';
 import { runPin } from './pin';
 import { PRODUCT_VERSION } from './product';
+import { runSize } from './size';
 
 export { processIo, type CliIo } from './io';
 
@@ -26,6 +27,8 @@ export function main(argv: readonly string[], io: CliIo): number | Promise<numbe
         return runCheck(command.options, io);
       case 'pin':
         return runPin(command.options, io).catch((error: unknown) => reportFailure(error, io));
+      case 'size':
+        return runSize(command.options, io);
     }
   } catch (error) {
     return reportFailure(error, io);
@@ -45,6 +48,7 @@ function helpText(): string {
   const width = Math.max(...allRules.map((rule) => rule.id.length));
   return `Usage: shipshape check [options] [paths...]
        shipshape pin [--update] [--insecure-registry host:port] [--offline] [paths...]
+       shipshape size [--format text|json] [--shipped-stage <name>] [paths...]
 
 Checks Dockerfiles (Dockerfile*, Containerfile*, *.dockerfile) and Kubernetes manifests
 (*.yaml, *.yml with apiVersion and kind) in the given files and folders, or in the current
@@ -76,6 +80,11 @@ digest the registry serves now, keeping the tag for readers. Credentials come fr
   --offline                  never touch the network (every lookup then fails)
 Exit codes: 0 all pinned or nothing to do, 1 some image could not be resolved, 2 usage
 error or a file that cannot be read or written.
+
+size estimates what each stage of a Dockerfile will weigh, layer by layer: the base
+image from the bundled catalog, the packages RUNs install and the caches they leave, the
+bytes COPY/ADD take from the build context (.dockerignore applied). Estimates, labelled
+with the date of their tables; "at least" marks stages with parts of unknown size.
 
 Rules (default level):
 ${allRules.map((rule) => `  ${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.summary}`).join('\n')}
