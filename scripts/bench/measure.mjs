@@ -19,7 +19,7 @@ const WARMUP_MS = 500;
  */
 export async function loadShipshape() {
   const file = join(root, 'node_modules/.cache/shipshape-bench/engine.cjs');
-  await build({ entryPoints: [join(root, 'server/src/engine/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'error' });
+  await build({ entryPoints: [join(root, 'server/src/engine/index.ts')], bundle: true, platform: 'node', conditions: [], format: 'cjs', target: 'node20', outfile: file, logLevel: 'error' });
   return require(file);
 }
 
