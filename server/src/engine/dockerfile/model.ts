@@ -1,5 +1,6 @@
 import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from '../text/document';
+import './ast-answers';
 import type { Range } from '../types';
 import { imageFacts, SCRATCH_FACTS, type ImageFacts } from '../images/known-images';
 import { parseImageReference, type ImageReference } from '../images/reference';
@@ -46,35 +47,8 @@ export interface ModelOptions {
   shippedStage?: string;
 }
 
-/** dockerfile-ast methods that re-scan the instruction text (or upper-case it) on every call. */
-const RESCANNING_METHODS = ['getKeyword', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges', 'getFlags', 'getHeredocs', 'getRawArgumentsContent', 'getArgumentsContent'];
-
-/**
- * dockerfile-ast recomputes an instruction's arguments on every call, and rules ask for them
- * many times: on a file of a thousand RUNs that made analysis quadratic. The parsed text
- * never changes, so each answer is kept on the instance. Arrays are handed out as copies:
- * dockerfile-ast's own methods modify the arrays they get from each other.
- */
-function memoizeInstruction(instruction: Instruction): void {
-  const target = instruction as unknown as Record<string, unknown>;
-  for (const name of RESCANNING_METHODS) {
-    const original = target[name];
-    if (typeof original !== 'function') continue;
-    let computed = false;
-    let value: unknown;
-    target[name] = () => {
-      if (!computed) {
-        value = (original as () => unknown).call(instruction);
-        computed = true;
-      }
-      return Array.isArray(value) ? [...value] : value;
-    };
-  }
-}
-
 export function buildDockerfileModel(text: string, options: ModelOptions = {}): DockerfileModel {
   const ast = DockerfileParser.parse(text);
-  for (const instruction of ast.getInstructions()) memoizeInstruction(instruction);
   const lines = new LineIndex(text);
   const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string | undefined>();
