@@ -73,10 +73,19 @@ function buildScript(model: DockerfileModel, stage: Stage, instruction: Instruct
   return fromSource({ text: script.value, rangeOf }, instruction, stage, true);
 }
 
-/** Every RUN of a stage with its script, in order. */
-export function runScripts(model: DockerfileModel, stage: Stage): InstructionScript[] {
-  return stage.instructions
-    .filter((instruction) => instruction.getKeyword() === 'RUN')
-    .map((instruction) => instructionScript(model, stage, instruction))
-    .filter((script): script is InstructionScript => script !== undefined);
+const stageScripts = new WeakMap<Stage, readonly InstructionScript[]>();
+
+/** Every RUN of a stage with its script, in order; listed once per stage, as a dozen rules ask. */
+export function runScripts(model: DockerfileModel, stage: Stage): readonly InstructionScript[] {
+  let scripts = stageScripts.get(stage);
+  if (!scripts) {
+    scripts = Object.freeze(
+      stage.instructions
+        .filter((instruction) => instruction.getKeyword() === 'RUN')
+        .map((instruction) => instructionScript(model, stage, instruction))
+        .filter((script): script is InstructionScript => script !== undefined),
+    );
+    stageScripts.set(stage, scripts);
+  }
+  return scripts;
 }

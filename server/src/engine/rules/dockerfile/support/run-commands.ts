@@ -33,22 +33,24 @@ const COMMAND_OPTION = /^-[A-Za-z]*c[A-Za-z]*$/;
 /** Nested shells deeper than this are left alone: real Dockerfiles stop at two. */
 const MAX_DEPTH = 3;
 
-const cache = new WeakMap<InstructionScript, RunScript[]>();
+const stageScripts = new WeakMap<Stage, readonly RunScript[]>();
+const stageCommands = new WeakMap<Stage, readonly RunCommand[]>();
 
 export function wordRange(script: RunScript, word: ShellWord): Range {
   return script.rangeOf(word.start, word.end);
 }
 
-/** Every script of the stage's RUNs that a POSIX shell runs, nested ones after the script holding them. */
-export function stageRunScripts(model: DockerfileModel, stage: Stage): RunScript[] {
-  return runScripts(model, stage).flatMap((run) => {
-    let scripts = cache.get(run);
-    if (!scripts) {
-      scripts = runsPosixShell(model, stage, run) ? withNested(topLevel(run), 0) : [];
-      cache.set(run, scripts);
-    }
-    return scripts;
-  });
+/**
+ * Every script of the stage's RUNs that a POSIX shell runs, nested ones after the script
+ * holding them. Listed once per stage: most rules about commands start here.
+ */
+export function stageRunScripts(model: DockerfileModel, stage: Stage): readonly RunScript[] {
+  let listed = stageScripts.get(stage);
+  if (!listed) {
+    listed = Object.freeze(runScripts(model, stage).flatMap((run) => (runsPosixShell(model, stage, run) ? withNested(topLevel(run), 0) : [])));
+    stageScripts.set(stage, listed);
+  }
+  return listed;
 }
 
 function runsPosixShell(model: DockerfileModel, stage: Stage, run: InstructionScript): boolean {
@@ -62,8 +64,13 @@ function topLevel(run: InstructionScript): RunScript {
   return script;
 }
 
-export function stageRunCommands(model: DockerfileModel, stage: Stage): RunCommand[] {
-  return stageRunScripts(model, stage).flatMap((script) => script.commands);
+export function stageRunCommands(model: DockerfileModel, stage: Stage): readonly RunCommand[] {
+  let commands = stageCommands.get(stage);
+  if (!commands) {
+    commands = Object.freeze(stageRunScripts(model, stage).flatMap((script) => script.commands));
+    stageCommands.set(stage, commands);
+  }
+  return commands;
 }
 
 /** The script followed by the scripts its commands run in nested shells, depth first. */
