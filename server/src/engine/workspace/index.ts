@@ -36,11 +36,18 @@ export class WorkspaceIndex {
   private readonly definitions = new Map<string, BuildDefinitions>();
   /** Image texts each YAML file that is not a build definition names. */
   private readonly manifestImages = new Map<string, string[]>();
+  /** Manifests by the repository keys of the images they name, and by those images' last path component (for name matches). */
+  private readonly manifestsByKey = new Map<string, Set<string>>();
+  private readonly manifestsBySegment = new Map<string, Set<string>>();
   private mappingLinks: ImageBuildLink[] = [];
   /** Profiles by Dockerfile, then by `target\0context`; dropped when the Dockerfile or a file it read changes. */
   private readonly profiles = new Map<string, Map<string, CachedProfile>>();
+  /** The Dockerfiles whose profiles read a file (an entrypoint script). */
+  private readonly readersOf = new Map<string, Set<string>>();
   // Derived lookups, rebuilt on first use after what they derive from changed.
   private linksByImage?: Map<string, ImageBuildLink[]>;
+  /** The image keys declared links build from each Dockerfile. */
+  private keysByDockerfile?: Map<string, Set<string>>;
   private rewritesByName?: Map<string, ImageRewrite[]>;
   private dockerfilesByName?: Map<string, string[]>;
 
@@ -71,7 +78,7 @@ export class WorkspaceIndex {
       if (definitions) this.definitions.set(file, definitions);
       this.linksChanged();
     }
-    if (/\.ya?ml$/i.test(name) && !this.definitions.has(file)) this.manifestImages.set(file, imagesNamedIn(text));
+    if (/\.ya?ml$/i.test(name) && !this.definitions.has(file)) this.addManifest(file, imagesNamedIn(text));
     return union(before, this.affectedBy(file)).filter((manifest) => manifest !== file);
   }
 
@@ -140,6 +147,7 @@ export class WorkspaceIndex {
     if (!cached) {
       cached = dockerfileProfile({ path: dockerfile, text, target: link.target, context, readFile: (path) => this.texts.get(path) });
       byKey.set(key, cached);
+      for (const read of cached.reads) addTo(this.readersOf, read, dockerfile);
     }
     return cached.profile;
   }
@@ -152,7 +160,12 @@ export class WorkspaceIndex {
   /** Manifests that deploy an image built from this Dockerfile. */
   manifestsUsing(dockerfilePath: string): string[] {
     const dockerfile = normalizePath(dockerfilePath);
-    return [...this.manifestImages].filter(([manifest, images]) => images.some((image) => this.resolveLink(image, manifest)?.dockerfile === dockerfile)).map(([manifest]) => manifest);
+    // Candidates by the images linked to it and by its name-match name, then each confirmed.
+    this.links();
+    const keys = this.keysByDockerfile?.get(dockerfile) ?? new Set<string>();
+    const name = dockerfileName(dockerfile);
+    const candidates = union([...this.manifestsNamingKeys(keys)], [...(this.manifestsBySegment.get(name) ?? [])], ...this.allRewrites().filter((rewrite) => rewrite.newName && segmentOf(parseImageReference(rewrite.newName)) === name).map((rewrite) => [...(this.manifestsByKey.get(imageKey(rewrite.name)) ?? [])]));
+    return candidates.filter((manifest) => this.manifestImages.get(manifest)?.some((image) => this.resolveLink(image, manifest)?.dockerfile === dockerfile));
   }
 
   /** The links that say which Dockerfile builds an image, declared ones only (settings and build definitions). */
@@ -169,34 +182,54 @@ export class WorkspaceIndex {
   private affectedBy(file: string): string[] {
     if (this.dockerfiles.has(file)) return this.manifestsUsing(file);
     const definitions = this.definitions.get(file);
-    const readers = [...this.profiles].filter(([, byKey]) => [...byKey.values()].some((cached) => cached.reads.includes(file))).map(([dockerfile]) => dockerfile);
+    const readers = [...(this.readersOf.get(file) ?? [])];
     const named = definitions ? this.manifestsNaming(new Set([...definitions.links.map((link) => imageKey(link.image)), ...definitions.rewrites.flatMap((rewrite) => [imageKey(rewrite.name), ...(rewrite.newName ? [imageKey(rewrite.newName)] : [])])])) : [];
     return union(named, ...readers.map((dockerfile) => this.manifestsUsing(dockerfile)));
   }
 
   /** Manifests naming one of these images (by repository key), before or after their rewrites. */
   private manifestsNaming(keys: Set<string>): string[] {
-    if (keys.size === 0) return [];
-    return [...this.manifestImages]
-      .filter(([manifest, images]) =>
-        images.some((image) => {
-          const written = parseImageReference(image);
-          return keys.has(referenceKey(written)) || keys.has(referenceKey(applyRewrites(written, this.rewritesFor(written, manifest))));
-        }),
-      )
-      .map(([manifest]) => manifest);
+    return [...this.manifestsNamingKeys(keys)];
+  }
+
+  private manifestsNamingKeys(keys: Set<string>): Set<string> {
+    const found = new Set<string>();
+    const add = (key: string) => this.manifestsByKey.get(key)?.forEach((manifest) => found.add(manifest));
+    keys.forEach(add);
+    for (const rewrite of this.allRewrites()) if (rewrite.newName && keys.has(imageKey(rewrite.newName))) add(imageKey(rewrite.name));
+    return found;
+  }
+
+  private addManifest(file: string, images: string[]): void {
+    this.manifestImages.set(file, images);
+    for (const image of images) {
+      const reference = parseImageReference(image);
+      addTo(this.manifestsByKey, referenceKey(reference), file);
+      addTo(this.manifestsBySegment, segmentOf(reference), file);
+    }
+  }
+
+  private allRewrites(): ImageRewrite[] {
+    return [...this.rewritesByImage().values()].flat();
   }
 
   private forget(file: string): void {
     this.texts.delete(file);
+    for (const image of this.manifestImages.get(file) ?? []) {
+      const reference = parseImageReference(image);
+      this.manifestsByKey.get(referenceKey(reference))?.delete(file);
+      this.manifestsBySegment.get(segmentOf(reference))?.delete(file);
+    }
     this.manifestImages.delete(file);
     if (this.dockerfiles.delete(file)) this.dockerfilesByName = undefined;
     if (this.definitions.delete(file)) this.linksChanged();
     this.profiles.delete(file);
     // Profiles that read the file (an entrypoint script) are computed again when next asked for.
-    for (const byKey of this.profiles.values()) {
-      for (const [key, cached] of byKey) if (cached.reads.includes(file)) byKey.delete(key);
+    for (const reader of this.readersOf.get(file) ?? []) {
+      const byKey = this.profiles.get(reader);
+      for (const [key, cached] of byKey ?? []) if (cached.reads.includes(file)) byKey?.delete(key);
     }
+    this.readersOf.delete(file);
   }
 
   private linksChanged(): void {
@@ -207,11 +240,14 @@ export class WorkspaceIndex {
   private links(): Map<string, ImageBuildLink[]> {
     if (!this.linksByImage) {
       const byImage = new Map<string, ImageBuildLink[]>();
+      const byDockerfile = new Map<string, Set<string>>();
       const all = [...this.mappingLinks, ...[...this.definitions.values()].flatMap((definitions) => definitions.links)];
       for (const link of all) {
         const key = imageKey(link.image);
         byImage.set(key, [...(byImage.get(key) ?? []), link]);
+        addTo(byDockerfile, normalizePath(link.dockerfile), key);
       }
+      this.keysByDockerfile = byDockerfile;
       for (const links of byImage.values()) links.sort((a, b) => SOURCE_PRIORITY.indexOf(a.source) - SOURCE_PRIORITY.indexOf(b.source));
       this.linksByImage = byImage;
     }
@@ -230,7 +266,7 @@ export class WorkspaceIndex {
    * a folder of that name holds something built on them, not them.
    */
   private nameMatch(reference: ImageReference): ImageBuildLink | undefined {
-    const name = reference.repository.split('/').pop()?.toLowerCase() ?? '';
+    const name = segmentOf(reference);
     if (!name || knownImageProfile(referenceText({ ...reference, tag: undefined, digest: undefined }))) return undefined;
     const candidates = this.byName().get(name) ?? [];
     if (candidates.length !== 1) return undefined;
@@ -242,11 +278,8 @@ export class WorkspaceIndex {
     if (!this.dockerfilesByName) {
       const byName = new Map<string, string[]>();
       for (const dockerfile of this.dockerfiles) {
-        const file = baseName(dockerfile);
-        const suffix = /^(?:Dockerfile|Containerfile)[.-](.+)$/i.exec(file)?.[1] ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(file)?.[1];
-        const name = (suffix ?? baseName(folderOf(dockerfile))).toLowerCase();
-        if (name === '.' || name === '') continue;
-        byName.set(name, [...(byName.get(name) ?? []), dockerfile]);
+        const name = dockerfileName(dockerfile);
+        if (name !== '') byName.set(name, [...(byName.get(name) ?? []), dockerfile]);
       }
       this.dockerfilesByName = byName;
     }
@@ -298,6 +331,25 @@ function applyRewrites(reference: ImageReference, rewrites: readonly ImageRewrit
 function referenceText(reference: ImageReference): string {
   const name = reference.registry ? `${reference.registry}/${reference.repository}` : reference.repository;
   return `${name}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
+}
+
+/** The last path component of an image's repository, lower-cased: what a name match compares. */
+function segmentOf(reference: ImageReference): string {
+  return reference.repository.split('/').pop()?.toLowerCase() ?? '';
+}
+
+/** The name a Dockerfile matches images by: its suffix (`cart.Dockerfile`, `Dockerfile.cart`), else its folder's name; '' at the root. */
+function dockerfileName(dockerfile: string): string {
+  const file = baseName(dockerfile);
+  const suffix = /^(?:Dockerfile|Containerfile)[.-](.+)$/i.exec(file)?.[1] ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(file)?.[1];
+  const name = (suffix ?? baseName(folderOf(dockerfile))).toLowerCase();
+  return name === '.' ? '' : name;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
 }
 
 function imagesNamedIn(text: string): string[] {
