@@ -27,6 +27,7 @@ test('the extension activates for Dockerfiles and offers the restart command and
     ...conversions.map((conversion) => ({ command: `shipshape.${conversion.id}`, title: conversion.title, category: 'Shipshape' })),
     ...PIN_PALETTE.map(({ command, title }) => ({ command, title, category: 'Shipshape' })),
     { command: 'shipshape.hardenManifest', title: 'Harden Kubernetes Manifest', category: 'Shipshape' },
+    { command: 'shipshape.showImageSizeBreakdown', title: 'Show Image Size Breakdown', category: 'Shipshape' },
   ]);
   // The conversions show in the palette, the editor's context menu and its title bar only for Dockerfiles; the pin commands in the palette.
   const ids = conversions.map((conversion) => `shipshape.${conversion.id}`);
@@ -36,6 +37,8 @@ test('the extension activates for Dockerfiles and offers the restart command and
     { command: 'shipshape.hardenManifest', when: 'editorLangId == yaml' },
     // The status bar's command: wherever the status bar item can show.
     { command: 'shipshape.showProblems', when: 'editorLangId == dockerfile || editorLangId == yaml' },
+    // The size breakdown of the active Dockerfile.
+    { command: 'shipshape.showImageSizeBreakdown', when: 'editorLangId == dockerfile' },
   ]);
   assert.deepEqual(manifest.contributes.menus['shipshape.conversions'].map((entry: { command: string }) => entry.command), ids);
   for (const menu of ['editor/context', 'editor/title']) {
