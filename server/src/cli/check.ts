@@ -1,5 +1,5 @@
 import { analyze, applyEdits, documentKindForPath, editsByFile, looksLikeManifest, fixAll, fixAllEdits, type AnalysisResult, type FixSafety, type Severity, type TextEdit } from '../engine';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { mergeConfig } from '../engine/config/config-file';
 import { buildContextFor } from '../host/build-context';
 import { findConfigFor } from '../host/config-loader';
@@ -65,7 +65,9 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     let text = source.text;
     if (options.fix.length > 0) {
       try {
-        const fixed = fixFile(file, source, analyzeText, options.fix, io, warn);
+        // A manifest's fixes may reach the Dockerfile of its image anywhere in its workspace.
+        const writable = (workspace && workspaces.rootFor(file.absolutePath)) ?? dirname(file.absolutePath);
+        const fixed = fixFile(file, source, analyzeText, options.fix, io, warn, { root: writable, written: (path, text) => workspaces.fileWritten(path, text) });
         text = fixed.text;
         fixedPaths.push(...fixed.written);
         // What the fixes wrote beside the Dockerfile (a .dockerignore) changes the analysis.
@@ -95,12 +97,20 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
 }
 
 /**
- * Applies the allowed fixes to a fixed point and writes the Dockerfile only if that changed
- * it; then the fixes that edit other files of the build context (an entrypoint script, a
- * .dockerignore to create), which are written beside the Dockerfile. Returns the Dockerfile's
- * text and the display paths of the files written.
+ * Applies the allowed fixes to a fixed point and writes the file only if that changed it; then
+ * the fixes that edit other files (a Dockerfile's entrypoint script or new .dockerignore, a
+ * manifest's Dockerfile elsewhere in its workspace), written only inside `otherFiles.root`.
+ * Returns the file's text and the display paths of the files written.
  */
-function fixFile(file: FoundFile, source: Extract<Source, { kind: 'text' }>, analyzeText: (text: string) => AnalysisResult, allow: readonly FixSafety[], io: CliIo, warn: (message: string) => void): { text: string; written: string[] } {
+function fixFile(
+  file: FoundFile,
+  source: Extract<Source, { kind: 'text' }>,
+  analyzeText: (text: string) => AnalysisResult,
+  allow: readonly FixSafety[],
+  io: CliIo,
+  warn: (message: string) => void,
+  otherFiles: OtherFiles,
+): { text: string; written: string[] } {
   let fixed: string;
   let others: Map<string | undefined, TextEdit[]>;
   try {
@@ -121,19 +131,25 @@ function fixFile(file: FoundFile, source: Extract<Source, { kind: 'text' }>, ana
     io.fs.writeFile(file.absolutePath, encodeSource(fixed, source.bom));
     written.push(file.displayPath);
   }
-  const root = dirname(file.absolutePath);
   for (const [path, edits] of others) {
     if (path === undefined) continue;
-    const target = resolve(root, path);
-    // The engine names files of the context; anything else is not ours to write.
-    if (isAbsolute(path) || relative(root, target).startsWith('..')) continue;
+    const target = resolve(dirname(file.absolutePath), path);
+    // The engine names files of the context (of the workspace, for a manifest); anything else is not ours to write.
+    if (isAbsolute(path) || relative(otherFiles.root, target).startsWith('..')) continue;
     const current = readIfExists(io, target);
     const next = applyEdits(current ?? '', edits);
     if (next === current) continue;
     io.fs.writeFile(target, new TextEncoder().encode(next));
-    written.push(join(dirname(file.displayPath), path));
+    otherFiles.written(target, next);
+    written.push(normalize(join(dirname(file.displayPath), path)));
   }
   return { text: fixed, written };
+}
+
+/** Where a file's fixes may write besides the file itself, and who hears of what they wrote. */
+interface OtherFiles {
+  root: string;
+  written(absolutePath: string, text: string): void;
 }
 
 function readIfExists(io: CliIo, path: string): string | undefined {

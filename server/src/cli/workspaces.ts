@@ -25,12 +25,20 @@ export class CheckWorkspaces {
 
   /** The index of the root holding the file and the file's path in it; undefined outside every root. */
   inputFor(absolutePath: string): WorkspaceInput | undefined {
-    for (const root of this.roots) {
-      const path = relative(root, absolutePath);
-      if (path === '' || path === '..' || path.startsWith(`..${sep}`) || /^[A-Za-z]:|^[\\/]/.test(path)) continue;
-      return { index: this.indexOf(root), path: path.split(sep).join('/') };
+    const root = this.rootFor(absolutePath);
+    return root === undefined ? undefined : { index: this.indexOf(root), path: workspacePath(root, absolutePath) };
+  }
+
+  /** The innermost root holding the file: where a cross-file fix of a manifest may write. */
+  rootFor(absolutePath: string): string | undefined {
+    return this.roots.find((root) => isInside(root, absolutePath));
+  }
+
+  /** A fix wrote a file: the indexes holding it read its new text, so later manifests see it. */
+  fileWritten(absolutePath: string, text: string): void {
+    for (const [root, index] of this.indexes) {
+      if (isInside(root, absolutePath) && WorkspaceIndex.isRelevant(workspacePath(root, absolutePath))) index.setFile(workspacePath(root, absolutePath), text);
     }
-    return undefined;
   }
 
   private indexOf(root: string): WorkspaceIndex {
@@ -45,6 +53,15 @@ export class CheckWorkspaces {
     }
     return index;
   }
+}
+
+function isInside(root: string, absolutePath: string): boolean {
+  const path = relative(root, absolutePath);
+  return !(path === '' || path === '..' || path.startsWith(`..${sep}`) || /^[A-Za-z]:|^[\\/]/.test(path));
+}
+
+function workspacePath(root: string, absolutePath: string): string {
+  return relative(root, absolutePath).split(sep).join('/');
 }
 
 function scanFileSystem(io: CliIo): ScanFileSystem {

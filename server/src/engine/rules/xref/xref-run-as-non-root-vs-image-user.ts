@@ -4,12 +4,16 @@ import { containerSecurityContext, describe, editorOf, isUserNamespaced, isWindo
 import { editOf, effectiveSetting, fromManifest, imageOrigin, relatedAt, workspaceContainers, type WorkspaceContainer } from './support/workspace-images';
 
 /** `runAsUser: <uid>` beside the container's own security settings. */
-function runAsUserFix(container: WorkspaceContainer, uid: number, why: string): Fix[] {
+function runAsUserFix(container: WorkspaceContainer, uid: number, why: string, isPreferred: boolean): Fix[] {
   const edit = editorOf(container.container.pod).addUnder(container.container.map, ['securityContext'], 'runAsUser', String(uid));
-  return edit ? [{ title: `Add \`runAsUser: ${uid}\` (${why})`, edits: [edit], safety: 'unsafe', isPreferred: true }] : [];
+  return edit ? [{ title: `Add \`runAsUser: ${uid}\` (${why})`, edits: [edit], safety: 'unsafe', isPreferred }] : [];
 }
 
-/** USER <name> → USER <uid> in the Dockerfile, the group kept as written. */
+/**
+ * USER <name> → USER <uid> in the Dockerfile, the group kept as written: the cause fixed once
+ * for every manifest deploying the image, so it is the preferred fix (fix-all never takes it:
+ * it edits another file).
+ */
 function numericUserFix(container: WorkspaceContainer): Fix[] {
   const user = container.profile.user;
   const uid = user?.value.uid;
@@ -18,7 +22,7 @@ function numericUserFix(container: WorkspaceContainer): Fix[] {
   const start = user.location.range.start;
   const range = { start, end: { line: start.line, character: start.character + name.length } };
   const file = fromManifest(container, user.location.file);
-  return [{ title: `Use \`USER ${uid}\` in ${file}`, edits: [editOf(container, user.location, String(uid), range)], safety: 'unsafe' }];
+  return [{ title: `Use \`USER ${uid}\` in ${file}`, edits: [editOf(container, user.location, String(uid), range)], safety: 'unsafe', isPreferred: true }];
 }
 
 export const xrefRunAsNonRootVsImageUser: KubernetesRule = {
@@ -52,7 +56,7 @@ export const xrefRunAsNonRootVsImageUser: KubernetesRule = {
           range: at,
           message: `${who} sets \`runAsNonRoot: true\`, but ${imageOrigin(container)} runs as root (${user.value.fromUserInstruction ? `\`USER ${user.value.text}\`` : 'its default user'}): the kubelet refuses to start it. Run it as a non-root user${uid ? ` (the image defines uid ${uid.value})` : ''}.`,
           related: [...relatedAt(container, user.location, user.value.fromUserInstruction ? `USER ${user.value.text}` : 'no USER: the base image runs as root'), ...relatedAt(container, uid?.location, `uid ${uid?.value} is created here`)],
-          fixes: uid ? runAsUserFix(container, uid.value, 'a user the image defines') : [],
+          fixes: uid ? runAsUserFix(container, uid.value, 'a user the image defines', true) : [],
         });
         continue;
       }
@@ -61,7 +65,7 @@ export const xrefRunAsNonRootVsImageUser: KubernetesRule = {
         range: at,
         message: `${who} sets \`runAsNonRoot: true\`, but ${imageOrigin(container)} runs as \`${user.value.text}\`, a name: the kubelet cannot verify it is not root and refuses to start it. Set \`runAsUser\`${uid === undefined ? '' : ` (${uid})`} or use a numeric USER.`,
         related: [...relatedAt(container, user.location, `USER ${user.value.text}`), ...relatedAt(container, user.value.uidLocation, `creates \`${user.value.text.split(':')[0]}\` with uid ${uid}`)],
-        fixes: uid === undefined ? [] : [...runAsUserFix(container, uid, `the uid of \`${user.value.text.split(':')[0]}\``), ...numericUserFix(container)],
+        fixes: uid === undefined ? [] : [...numericUserFix(container), ...runAsUserFix(container, uid, `the uid of \`${user.value.text.split(':')[0]}\``, numericUserFix(container).length === 0)],
       });
     }
   },
