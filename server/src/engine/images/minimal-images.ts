@@ -1,4 +1,4 @@
-import data from './data/image-sizes.json';
+import { baseImageCard } from '../size/base-images';
 import { findCodename } from './end-of-life';
 import { JAVA_VERSION, NUMERIC_VERSION, nameAndTag, officialImageName } from './image-versions';
 import type { ImageReference } from './reference';
@@ -7,31 +7,56 @@ import type { ImageReference } from './reference';
 export interface MinimalAlternative {
   /** What the current image is, for messages: "the Go SDK". */
   kind: string;
-  /** Approximate compressed sizes in MB (data/image-sizes.json). */
-  size: number;
+  /** Compressed sizes in MB from the size catalog (size/base-images.ts); undefined where it has no figure. */
+  size?: number;
   alternative: string;
-  alternativeSize: number;
+  alternativeSize?: number;
   /** `swap`: the alternative runs the same program; `ship`: build in the current image, ship on the alternative. */
   how: 'swap' | 'ship';
 }
 
-const SIZES: Record<string, number> = data.sizes;
+// The catalog image whose size stands for a family when the written tag is not catalogued itself.
+const REPRESENTATIVES: Record<string, string> = {
+  node: 'node:22',
+  'node:slim': 'node:22-slim',
+  python: 'python:3.13',
+  'python:slim': 'python:3.13-slim',
+  golang: 'golang:1.25',
+  'eclipse-temurin:jre': 'eclipse-temurin:21-jre',
+  debian: 'debian:trixie',
+  'debian:slim': 'debian:trixie-slim',
+  ubuntu: 'ubuntu:24.04',
+  'distroless/static': 'gcr.io/distroless/static-debian12',
+  'distroless/base': 'gcr.io/distroless/base-debian12',
+};
 
-function alternative(kind: string, sizeKey: string, image: string, imageSizeKey: string, how: MinimalAlternative['how']): MinimalAlternative {
-  return { kind, size: SIZES[sizeKey], alternative: image, alternativeSize: SIZES[imageSizeKey], how };
+/** Compressed MB of the image as written, else of its family's representative; undefined when the catalog has neither. */
+function megabytes(image: string, sizeKey: string): number | undefined {
+  const card = baseImageCard(image) ?? (Object.hasOwn(REPRESENTATIVES, sizeKey) ? baseImageCard(REPRESENTATIVES[sizeKey]) : undefined);
+  return card && Math.max(1, Math.round(card.compressed.bytes / 1e6));
+}
+
+/** An alternative before sizing: which catalog families stand for the two images when their tags are not catalogued. */
+interface Found extends Omit<MinimalAlternative, 'size' | 'alternativeSize'> {
+  sizeKey: string;
+  alternativeSizeKey: string;
+}
+
+function alternative(kind: string, sizeKey: string, image: string, alternativeSizeKey: string, how: MinimalAlternative['how']): Found {
+  return { kind, sizeKey, alternative: image, alternativeSizeKey, how };
 }
 
 const LANGUAGE_KIND = 'a full Debian image with compilers and headers';
 
 /** node:22 → node:22-slim; without a version only `latest` maps (to `slim`), other words are not guessed at. */
-function slimVariant(name: string, { repository, tag }: Written): MinimalAlternative | undefined {
+function slimVariant(name: string, { repository, tag }: Written): Found | undefined {
   const version = tag && NUMERIC_VERSION.exec(tag);
   if (!version && tag && tag !== 'latest') return undefined;
   return alternative(LANGUAGE_KIND, name, `${repository}:${version ? `${version[0]}-slim` : 'slim'}`, `${name}:slim`, 'swap');
 }
 
 /** php:8.4-fpm → php:8.4-fpm-alpine; the Apache variant has no Alpine build. */
-function phpAlpine({ repository, tag }: Written): MinimalAlternative | undefined {
+function phpAlpine({ repository, tag }: Written): Found | undefined {
   const words = (tag ?? '').split('-').filter((word) => word !== '' && word !== 'latest' && !findCodename('debian', word));
   const version = words[0] && NUMERIC_VERSION.test(words[0]) ? words.shift() : undefined;
   const variant = words.join('-');
@@ -41,7 +66,7 @@ function phpAlpine({ repository, tag }: Written): MinimalAlternative | undefined
 }
 
 /** debian:bookworm → debian:bookworm-slim; debian:12.8 → debian:12.8-slim. */
-function debianSlim({ repository, tag }: Written): MinimalAlternative | undefined {
+function debianSlim({ repository, tag }: Written): Found | undefined {
   const first = tag?.split('-')[0];
   const release = !first || first === 'latest' ? 'stable' : first;
   const known = NUMERIC_VERSION.test(release) || findCodename('debian', release) || ['stable', 'oldstable', 'testing', 'unstable', 'sid'].includes(release);
@@ -55,7 +80,7 @@ function jreFor(tag: string | undefined): string {
 }
 
 /** A JDK tag's JRE twin in `jreRepository` (`version`: the whole version or only its major); JRE tags are left alone. */
-function jdkToJre(tag: string | undefined, jreRepository: string, sizeKey: string, version: 'whole' | 'major'): MinimalAlternative | undefined {
+function jdkToJre(tag: string | undefined, jreRepository: string, sizeKey: string, version: 'whole' | 'major'): Found | undefined {
   const match = tag && JAVA_VERSION.exec(tag);
   if (!match || tag.split('-').includes('jre')) return undefined;
   return alternative('a JDK image', sizeKey, `${jreRepository}:${match[version === 'whole' ? 0 : 1]}-jre`, 'eclipse-temurin:jre', 'swap');
@@ -67,7 +92,7 @@ interface Written {
   tag?: string;
 }
 
-const ALTERNATIVES: Record<string, (written: Written) => MinimalAlternative | undefined> = {
+const ALTERNATIVES: Record<string, (written: Written) => Found | undefined> = {
   node: (written) => slimVariant('node', written),
   python: (written) => slimVariant('python', written),
   ruby: (written) => slimVariant('ruby', written),
@@ -101,5 +126,8 @@ export function minimalAlternative(reference: ImageReference): MinimalAlternativ
   const name = officialImageName(reference);
   const build = name !== undefined && Object.hasOwn(ALTERNATIVES, name) ? ALTERNATIVES[name] : undefined;
   if (!build || (reference.tag && isOutOfScope(reference.tag))) return undefined;
-  return build({ repository: nameAndTag({ ...reference, tag: undefined }), tag: reference.tag });
+  const found = build({ repository: nameAndTag({ ...reference, tag: undefined }), tag: reference.tag });
+  if (!found) return undefined;
+  const { sizeKey, alternativeSizeKey, ...rest } = found;
+  return { ...rest, size: megabytes(nameAndTag(reference), sizeKey), alternativeSize: megabytes(found.alternative, alternativeSizeKey) };
 }

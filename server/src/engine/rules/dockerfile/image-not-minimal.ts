@@ -4,14 +4,20 @@ import { minimalAlternative, type MinimalAlternative } from '../../images/minima
 import { multiStageConversion } from '../../fixes/conversions/multi-stage';
 import type { DockerfileRule } from '../rule';
 
-/** Savings are estimates: rounded to 10 MB so the message claims no more precision than the table has. */
+/**
+ * Savings are estimates: rounded to 10 MB so the message claims no more precision than the catalog
+ * has; an image the size catalog does not know is named without a size rather than a guess.
+ */
 function messageOf(image: string, found: MinimalAlternative): string {
-  const saving = Math.max(10, Math.round((found.size - found.alternativeSize) / 10) * 10);
-  const current = `\`${image}\` is ${found.kind} (~${found.size} MB compressed)`;
-  const target = `\`${found.alternative}\` (~${found.alternativeSize} MB)`;
+  const current = `\`${image}\` is ${found.kind}${found.size === undefined ? '' : ` (~${found.size} MB compressed)`}`;
+  const target = `\`${found.alternative}\`${found.alternativeSize === undefined ? '' : ` (~${found.alternativeSize} MB)`}`;
+  const saving =
+    found.size === undefined || found.alternativeSize === undefined
+      ? ''
+      : `, about ${Math.max(10, Math.round((found.size - found.alternativeSize) / 10) * 10)} MB smaller (sizes approximate)`;
   return found.how === 'swap'
-    ? `${current}; ${target} is a minimal alternative, about ${saving} MB smaller (sizes approximate).`
-    : `${current}; build in an earlier stage and ship the result on ${target}, about ${saving} MB smaller (sizes approximate).`;
+    ? `${current}; ${target} is a minimal alternative${saving}.`
+    : `${current}; build in an earlier stage and ship the result on ${target}${saving}.`;
 }
 
 export const imageNotMinimal: DockerfileRule = {
