@@ -1,6 +1,7 @@
 /**
- * Turns an engine fix into a WorkspaceEdit: the document's edits, edits of other files of the
- * build context (resolved next to the Dockerfile, created when missing), versioned where the
+ * Turns an engine fix into a WorkspaceEdit: the document's edits, edits of other files (of a
+ * Dockerfile's build context, or a manifest's Dockerfile elsewhere in the workspace: resolved
+ * against the document's folder, created when missing), versioned where the
  * client allows it, and marked as needing confirmation when large or multi-file, which VS Code
  * shows as a refactor preview.
  */
@@ -60,6 +61,6 @@ export function toWorkspaceEdit(document: TextDocument, fix: Fix, capabilities: 
     const version = group.document ? document.version : (files.openVersion(group.uri) ?? null);
     documentChanges.push({ textDocument: { uri: group.uri, version }, edits: annotate(group.edits) });
   }
-  const annotation: ChangeAnnotation = { label: fix.title, needsConfirmation: true, description: others.length > 0 ? 'changes files besides the Dockerfile' : undefined };
+  const annotation: ChangeAnnotation = { label: fix.title, needsConfirmation: true, description: others.length > 0 ? `also changes ${others.length === 1 ? 'another file' : `${others.length} other files`}` : undefined };
   return confirm ? { documentChanges, changeAnnotations: { [ANNOTATION_ID]: annotation } } : { documentChanges };
 }
