@@ -53,3 +53,17 @@ test('BuildKit check=skip directives map to the equivalent rules', () => {
   assert.deepEqual(rulesAt(text), []);
   assert.deepEqual(rulesAt(['# check=skip=all', 'FROM node:22-slim@sha256:0000000000000000000000000000000000000000000000000000000000000000', 'USER node', 'CMD node a.js'].join('\n')), []);
 });
+
+// The pragma patterns once backtracked catastrophically: a 3 KB comment line took a minute.
+test('comment lines of thousands of tabs are read in linear time, pragmas among them still work', { timeout: 10_000 }, () => {
+  const tabs = '\t'.repeat(5000);
+  const hostile = [`#shipshape-ignore\t${tabs}${tabs}--\n#${tabs}`, `#HADOLINT\tIGNORE=${tabs}\tIGNORE${tabs}=T`, `#HADOLINT\tGLOBAL\tIGNORE=${tabs}\tGLOBAL\tIGNORE${tabs}=\t`, `#CHECK=${tabs}CHECK=\u2028`, `# shipshape-ignore-file\t${tabs}\t--\t${tabs}\u0000`];
+  const text = [...hostile, `# shipshape-ignore image-latest-tag${tabs}--${tabs}reason`, 'FROM alpine:latest', 'FROM alpine:latest', `# hadolint ignore=DL3002${tabs}`, 'USER root'].join('\n');
+  assert.deepEqual(rulesAt(text), ['image-latest-tag@9:warning']);
+});
+
+test('shipshape-ignore reads the ids before the first " -- " and nothing else', () => {
+  assert.deepEqual(rulesAt('# shipshape-ignore image-latest-tag -- because -- reasons\nFROM alpine:latest\nUSER node'), []);
+  // Not a list of ids: the pragma is ignored.
+  assert.deepEqual(rulesAt('# shipshape-ignore image-latest-tag; user-root\nFROM alpine:latest\nUSER node'), ['image-latest-tag@2:warning']);
+});

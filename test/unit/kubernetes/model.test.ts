@@ -55,3 +55,11 @@ test('profile baseline silences the restricted rules; an unknown version falls b
   assert.ok(baseline.has('k8s-read-only-root-fs'));
   assert.deepEqual(rules({ kubernetes: { version: 'banana' } }), rules({}));
 });
+
+// The template check once used a lazy pattern: 40,000 `{{` without a `}}` took six seconds.
+test('a run of `{{` without a closing `}}` is not a template, and is read in linear time', { timeout: 10_000 }, () => {
+  const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: "${'{{'.repeat(40_000)}"\nspec:\n  containers:\n  - name: a\n    image: x:1\n    securityContext: {privileged: true}\n`;
+  assert.ok(run(text).findings.some((finding) => finding.rule === 'k8s-privileged'));
+  assert.equal(looksLikeManifest(`apiVersion: v1\nkind: Pod\nmetadata: {name: "}} {{"}\n`), true);
+  assert.equal(looksLikeManifest(`apiVersion: v1\nkind: Pod\nmetadata: {name: "{{ x }}"}\n`), false);
+});

@@ -1,5 +1,5 @@
 import type { KubernetesModel, ManifestObject } from '../kubernetes/model';
-import { list, SHIPSHAPE_FILE, SHIPSHAPE_NEXT, type Suppressions } from './pragmas';
+import { list, shipshapePragma, type Suppressions } from './pragmas';
 import { rulesForForeignCheck, rulesWithEquivalentIn } from './equivalents';
 
 const COMMENT = /^\s*#/;
@@ -21,11 +21,11 @@ export function readKubernetesSuppressions(model: KubernetesModel): Suppressions
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line).trim();
     if (!text.startsWith('#')) continue;
-    let match: RegExpExecArray | null;
-    if ((match = SHIPSHAPE_FILE.exec(text))) for (const id of list(match[1])) suppressions.file.add(id);
-    else if ((match = SHIPSHAPE_NEXT.exec(text))) {
+    const pragma = shipshapePragma(text);
+    if (pragma?.scope === 'file') for (const id of pragma.ids) suppressions.file.add(id);
+    else if (pragma) {
       const block = blockAfter(model, line);
-      if (block) suppressions.instructions.push({ ...block, rules: new Set(list(match[1])) });
+      if (block) suppressions.instructions.push({ ...block, rules: new Set(pragma.ids) });
     }
   }
   for (const object of model.objects) {

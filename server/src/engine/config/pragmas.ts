@@ -8,11 +8,25 @@ export interface Suppressions {
   instructions: { startLine: number; endLine: number; rules: Set<string> }[];
 }
 
-export const SHIPSHAPE_NEXT = /^#\s*shipshape-ignore\s+([A-Za-z0-9_,\s-]+?)(?:\s+--\s.*)?\s*$/;
-export const SHIPSHAPE_FILE = /^#\s*shipshape-ignore-file\s+([A-Za-z0-9_,\s-]+?)(?:\s+--\s.*)?\s*$/;
-const HADOLINT_NEXT = /^#\s*hadolint\s+ignore\s*=\s*([A-Za-z0-9,\s]+?)\s*$/i;
-const HADOLINT_FILE = /^#\s*hadolint\s+global\s+ignore\s*=\s*([A-Za-z0-9,\s]+?)\s*$/i;
-const BUILDKIT_CHECK = /^#\s*check\s*=\s*(.*)$/i;
+// Each pragma is a prefix matched by a pattern that cannot backtrack far, then a list checked
+// on its own: single patterns for "ids, then an optional reason, then trailing space" took
+// minutes on a comment line of a thousand tabs (catastrophic backtracking).
+const SHIPSHAPE_PRAGMA = /^#\s*shipshape-ignore(-file)?\s+([\s\S]*)$/;
+const SHIPSHAPE_IDS = /^[A-Za-z0-9_,\s-]+$/;
+const HADOLINT_PRAGMA = /^#\s*hadolint\s+(global\s+)?ignore\s*=([\s\S]*)$/i;
+const HADOLINT_IDS = /^[A-Za-z0-9,\s]+$/;
+const BUILDKIT_CHECK = /^#\s*check\s*=([\s\S]*)$/i;
+/** Where the ids of a `# shipshape-ignore` end and its reason starts. */
+const REASON = /\s--\s/;
+
+/** `# shipshape-ignore a,b [-- reason]` (the next instruction) or `# shipshape-ignore-file a,b` in a trimmed comment line. */
+export function shipshapePragma(text: string): { scope: 'next' | 'file'; ids: string[] } | undefined {
+  const match = SHIPSHAPE_PRAGMA.exec(text);
+  if (!match) return undefined;
+  const reason = match[2].search(REASON);
+  const ids = reason < 0 ? match[2] : match[2].slice(0, reason);
+  return SHIPSHAPE_IDS.test(ids) ? { scope: match[1] ? 'file' : 'next', ids: list(ids) } : undefined;
+}
 
 export function list(text: string): string[] {
   return text.split(',').map((item) => item.trim()).filter(Boolean);
@@ -42,12 +56,16 @@ export function readDockerfileSuppressions(model: DockerfileModel): Suppressions
     const text = model.lines.lineText(line).trim();
     let fileIds: string[] | undefined;
     let nextIds: string[] | undefined;
-    let match: RegExpExecArray | null;
-    if ((match = SHIPSHAPE_FILE.exec(text))) fileIds = list(match[1]);
-    else if ((match = SHIPSHAPE_NEXT.exec(text))) nextIds = list(match[1]);
-    else if ((match = HADOLINT_FILE.exec(text))) fileIds = list(match[1]).flatMap((code) => rulesForForeignCheck('hadolint', code));
-    else if ((match = HADOLINT_NEXT.exec(text))) nextIds = list(match[1]).flatMap((code) => rulesForForeignCheck('hadolint', code));
-    else if ((match = BUILDKIT_CHECK.exec(text))) fileIds = buildkitSkips(match[1]);
+    const shipshape = shipshapePragma(text);
+    const hadolint = shipshape ? undefined : HADOLINT_PRAGMA.exec(text);
+    const buildkit = shipshape || hadolint ? undefined : BUILDKIT_CHECK.exec(text);
+    if (shipshape?.scope === 'file') fileIds = shipshape.ids;
+    else if (shipshape) nextIds = shipshape.ids;
+    else if (hadolint && HADOLINT_IDS.test(hadolint[2])) {
+      const ids = list(hadolint[2]).flatMap((code) => rulesForForeignCheck('hadolint', code));
+      if (hadolint[1]) fileIds = ids;
+      else nextIds = ids;
+    } else if (buildkit) fileIds = buildkitSkips(buildkit[1]);
     for (const id of fileIds ?? []) suppressions.file.add(id);
     if (!nextIds) continue;
     const next = instructions.find((instruction) => instruction.getRange().start.line > line);
