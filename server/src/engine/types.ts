@@ -19,9 +19,10 @@ export interface TextEdit {
   range: Range;
   newText: string;
   /**
-   * Another file of the build context, by its path relative to the context root (the
-   * Dockerfile's folder), with forward slashes; absent means the analysed document. An edit
-   * at 0:0 of a file that does not exist yet creates it.
+   * Another file, by its path relative to the analysed document's folder, with forward slashes:
+   * a file of a Dockerfile's build context, or (for a manifest) the Dockerfile of its image
+   * elsewhere in the workspace (`../services/cart/Dockerfile`); absent means the analysed
+   * document. An edit at 0:0 of a file that does not exist yet creates it.
    */
   file?: string;
 }
