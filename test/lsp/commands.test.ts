@@ -111,6 +111,8 @@ test('Harden Kubernetes Manifest applies every hardening fix to an open manifest
   const [{ edit, label }] = applied;
   assert.equal(label, 'Harden Kubernetes Manifest');
   assert.equal(textEdits(edit, uri).length, 1, 'one edit the user can undo at once');
+  // Applied as asked: an annotation needing confirmation would open VS Code's preview with it unticked.
+  assert.equal(edit.changeAnnotations, undefined);
   const hardened = server.apply(uri, edit);
   assert.equal(
     hardened,
@@ -129,6 +131,33 @@ test('Harden Kubernetes Manifest applies every hardening fix to an open manifest
   assert.deepEqual(applied, []);
   await server.open('file:///commands/k8s/Dockerfile', 'FROM alpine:3.22\n');
   assert.deepEqual(await execute('shipshape.server.hardenManifest', { uri: 'file:///commands/k8s/Dockerfile' }), { applied: false, reason: 'no open Kubernetes manifest was named' });
+  await server.changeConfiguration(settings);
+});
+
+test('Harden Kubernetes Manifest on a selection hardens only the document and containers it touches', async () => {
+  const uri = 'file:///commands/k8s/bundle.yaml';
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          securityContext: {privileged: true}\n        - name: log\n          image: fluent-bit:4.0\n';
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug}\nspec:\n  hostNetwork: true\n  containers:\n    - name: shell\n      image: busybox:1.37\n';
+  const settings = server.configuration;
+  await server.changeConfiguration(tracerSettings(Object.fromEntries(HARDENING_RULES.map((id) => [id, 'warning']))));
+  await server.open(uri, `${deployment}---\n${pod}`, 'yaml');
+  applied.length = 0;
+  // From the `- name: web` line to the end of the container's lines: that container alone.
+  assert.deepEqual(await execute('shipshape.server.hardenManifest', { uri, selection: { start: { line: 7, character: 0 }, end: { line: 10, character: 0 } } }), { applied: true });
+  assert.equal(
+    server.apply(uri, applied[0].edit),
+    `${deployment.replace(
+      '          securityContext: {privileged: true}\n',
+      '          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, readOnlyRootFilesystem: true}\n          volumeMounts:\n            - name: tmp\n              mountPath: /tmp\n',
+    )}      volumes:\n        - name: tmp\n          emptyDir: {}\n---\n${pod}`,
+  );
+  // A selection in the Pod's spec, outside its containers: the whole Pod, the Deployment as it was.
+  applied.length = 0;
+  assert.deepEqual(await execute('shipshape.server.hardenManifest', { uri, selection: { start: { line: 17, character: 2 }, end: { line: 17, character: 13 } } }), { applied: true });
+  assert.equal(
+    server.apply(uri, applied[0].edit),
+    `${deployment}---\napiVersion: v1\nkind: Pod\nmetadata: {name: debug}\nspec:\n  containers:\n    - name: shell\n      image: busybox:1.37\n      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities:\n          drop: [ALL]\n        readOnlyRootFilesystem: true\n      volumeMounts:\n        - name: tmp\n          mountPath: /tmp\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n  automountServiceAccountToken: false\n  volumes:\n    - name: tmp\n      emptyDir: {}\n`,
+  );
   await server.changeConfiguration(settings);
 });
 

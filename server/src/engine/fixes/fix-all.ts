@@ -1,4 +1,4 @@
-import { applyEdits, rangesOverlap } from '../text/document';
+import { applyEdits, comparePositions, rangesOverlap } from '../text/document';
 import type { Finding, Fix, FixSafety, TextEdit } from '../types';
 
 /** The fix fix-all applies for a finding: its preferred fix of an allowed safety, else the first allowed one. */
@@ -24,7 +24,7 @@ export function editsByFile(edits: readonly TextEdit[]): Map<string | undefined,
 
 /**
  * The edits of every finding's preferred fix of the allowed safety, leaving out any fix that
- * overlaps one already taken (a later pass picks it up once the text has settled). `scope`
+ * overlaps or touches one already taken (a later pass picks it up once the text has settled). `scope`
  * says which fixes count: those that change only the document (fix-all on save must not touch
  * files behind the user's back), or those that change other files too.
  */
@@ -33,14 +33,19 @@ export function fixAllEdits(findings: readonly Finding[], allow: readonly FixSaf
   for (const finding of findings) {
     const fix = chosenFix(finding, allow);
     if (!fix || (scope === 'document' && editsOtherFiles(fix))) continue;
-    if (fix.edits.some((edit) => taken.some((other) => edit.file === other.file && (rangesOverlap(edit.range, other.range) || sameInsertionPoint(edit, other))))) continue;
+    if (fix.edits.some((edit) => taken.some((other) => edit.file === other.file && (rangesOverlap(edit.range, other.range) || touching(edit, other))))) continue;
     taken.push(...fix.edits);
   }
   return taken;
 }
 
-function sameInsertionPoint(a: TextEdit, b: TextEdit): boolean {
-  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+/**
+ * Edits at the same point, or one starting where the other ends, each assume the text around
+ * them as it was: removing `privileged: true` from `{privileged: true}` and appending
+ * `, allowPrivilegeEscalation: false` after it would leave `{, allowPrivilegeEscalation: false}`.
+ */
+function touching(a: TextEdit, b: TextEdit): boolean {
+  return comparePositions(a.range.start, b.range.start) === 0 || comparePositions(a.range.end, b.range.start) === 0 || comparePositions(b.range.end, a.range.start) === 0;
 }
 
 /** Applies the document's fixes repeatedly until nothing changes, for `check --fix` and fix-on-save. */
