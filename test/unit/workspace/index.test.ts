@@ -169,6 +169,7 @@ describe('well-known images without a Dockerfile', () => {
   test('chainguard: no shell but -dev, uid 65532', () => {
     assert.equal(profile('cgr.dev/chainguard/static:latest')?.hasShell?.value, false);
     assert.equal(profile('cgr.dev/chainguard/python:latest-dev')?.hasShell?.value, true);
+    assert.equal(profile('cgr.dev/chainguard/wolfi-base:latest')?.hasShell?.value, true);
     assert.deepEqual(profile('cgr.dev/chainguard/python:latest')?.user?.value, { kind: 'uid', text: '65532', uid: 65532, fromUserInstruction: false });
   });
   test('official images run as root; nginx writes to its cache and run folders', () => {

@@ -58,6 +58,8 @@ const WRITE_PATHS: Record<string, string[]> = {
 /** nginxinc/docker-nginx-unprivileged: `ARG UID=101` … `USER $UID`. */
 const NGINX_UNPRIVILEGED = /^docker\.io\/(?:nginxinc|nginx)\/nginx-unprivileged$/;
 
+const CHAINGUARD_WITH_SHELL = new Set(['wolfi-base', 'busybox', 'bash']);
+
 const UNKNOWN: ImageFacts = { hasShell: 'unknown', runsAsNonRoot: 'unknown', family: 'other' };
 
 /** The uid distroless `:nonroot` and Chainguard images run as (distroless's `NONROOT = 65532`, Chainguard's `run-as: 65532`). */
@@ -74,8 +76,10 @@ export function imageFacts(reference: ImageReference): ImageFacts {
     return { hasShell: tag.includes('debug'), runsAsNonRoot: nonroot, family: 'distroless', entrypoint, entrypointKnown: true, user: nonroot ? NONROOT_UID : '0' };
   }
   if (repository.startsWith('cgr.dev/chainguard/')) {
-    // Chainguard's production images ship no shell; only their "-dev" variants do.
-    return { hasShell: /(^|-)dev$/.test(tag), runsAsNonRoot: true, family: 'chainguard', user: NONROOT_UID };
+    // Chainguard's production images ship no shell; their "-dev" variants do, and so do the
+    // images that are a shell's userland (wolfi-base is busybox and apk, per Chainguard's docs).
+    const name = repository.slice('cgr.dev/chainguard/'.length);
+    return { hasShell: /(^|-)dev$/.test(tag) || CHAINGUARD_WITH_SHELL.has(name), runsAsNonRoot: true, family: 'chainguard', user: NONROOT_UID };
   }
   if (repository.startsWith('mcr.microsoft.com/windows') || repository.startsWith('mcr.microsoft.com/powershell') && tag.includes('nanoserver')) {
     return { hasShell: 'unknown', runsAsNonRoot: 'unknown', family: 'windows' };
