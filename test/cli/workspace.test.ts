@@ -32,7 +32,7 @@ function check(format: string): { code: number; stdout: string; stderr: string }
 test('check <folder> reports every cross-file finding of the microservice workspace, where it should and nowhere else', () => {
   const expected = (JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')) as { findings: Expected[] }).findings;
   const { code, stdout, stderr } = check('json');
-  const report = JSON.parse(stdout) as { findings: (Expected & { related?: { file: string; line: number; column: number }[] })[] };
+  const report = JSON.parse(stdout) as { findings: (Omit<Expected, 'related'> & { related?: { file: string; line: number; column: number }[] })[] };
   const actual = report.findings
     .filter((finding) => finding.rule.startsWith('xref-'))
     .map(({ file, rule, line, column, related }) => ({ file, rule, line, column, related: (related ?? []).map((place) => `${place.file}:${place.line}:${place.column}`) }));

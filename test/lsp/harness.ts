@@ -34,6 +34,7 @@ import {
   type Range,
   type Registration,
   type WorkspaceEdit,
+  type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { allRules } from '../../server/src/engine';
 
@@ -104,11 +105,17 @@ export class ServerUnderTest {
     connection.listen();
   }
 
-  static async start(capabilities = vscodeLikeCapabilities, script = join(root, 'dist', 'server.js'), args = ['--stdio'], initializationOptions?: unknown): Promise<{ server: ServerUnderTest; initialized: InitializeResult }> {
+  static async start(
+    capabilities = vscodeLikeCapabilities,
+    script = join(root, 'dist', 'server.js'),
+    args = ['--stdio'],
+    initializationOptions?: unknown,
+    workspaceFolders: WorkspaceFolder[] | null = null,
+  ): Promise<{ server: ServerUnderTest; initialized: InitializeResult }> {
     const child = spawn(process.execPath, [script, ...args], { cwd: root });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new ServerUnderTest(child, connection);
-    const initialized = await server.request(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions }));
+    const initialized = await server.request(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders, initializationOptions }));
     await connection.sendNotification(InitializedNotification.type, {});
     return { server, initialized };
   }

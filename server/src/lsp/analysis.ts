@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, documentKindForPath, type DocumentKind, type Finding, type SyntaxProblem } from '../engine';
+import { analyze, documentKindForPath, type DocumentKind, type Finding, type SyntaxProblem, type WorkspaceInput } from '../engine';
 import type { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
 
@@ -32,6 +32,8 @@ export class Analyzer {
   constructor(
     private readonly log: (message: string) => void,
     private readonly environment: EnvironmentProvider,
+    /** The workspace a manifest belongs to, for the cross-file rules. */
+    private readonly workspaceFor: (uri: string) => WorkspaceInput | undefined = () => undefined,
   ) {}
 
   run(document: TextDocument, settings: Settings): Analysis {
@@ -41,7 +43,8 @@ export class Analyzer {
     if (Buffer.byteLength(text, 'utf8') > MAX_ANALYSED_BYTES) return { kind: 'too-large' };
     const { config, context, services } = this.environment.for(document.uri, settings);
     const kubernetes = kind === 'kubernetes' ? this.environment.kubernetesHints(document.uri) : undefined;
-    const result = analyze({ text, kind, config, context: kind === 'dockerfile' ? context : undefined, services, kubernetes });
+    const workspace = kind === 'kubernetes' ? this.workspaceFor(document.uri) : undefined;
+    const result = analyze({ text, kind, config, context: kind === 'dockerfile' ? context : undefined, services, kubernetes, workspace });
     for (const error of result.internalErrors) {
       if (this.reportedRules.has(error.rule)) continue;
       this.reportedRules.add(error.rule);

@@ -15,6 +15,7 @@ import {
   createConnection,
   type CancellationToken,
   type CodeAction,
+  type Location,
   type CodeLens,
   type Hover,
   type Range,
@@ -38,6 +39,7 @@ import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
 import { SECTION, SettingsStore } from './settings';
+import { WorkspaceIndexes } from './workspace-index';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
 
 /** Long enough to skip the intermediate states of a burst of typing, short enough to feel live. */
@@ -51,7 +53,25 @@ let workspaceTrusted = true;
 /** The client has another extension (Red Hat YAML) reporting YAML syntax errors. */
 let yamlSyntaxReportedElsewhere = false;
 const environment = new EnvironmentProvider(() => workspaceTrusted, log);
-const analyzer = new Analyzer(log, environment);
+/** The client answers `workspace/configuration` (for `files.exclude`). */
+let canPullConfiguration = false;
+let workspaceFolderUris: string[] = [];
+const workspaceIndexes = new WorkspaceIndexes({
+  log,
+  excludes: (folderUri) => (canPullConfiguration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }) : Promise.resolve(undefined)),
+  imageMappings: async (folderUri) => (await settings.get(folderUri)).workspace.imageMappings,
+  openText: (uri) => documents.get(uri)?.getText(),
+  // The analysis runs on this thread, with these very indexes.
+  published: () => undefined,
+  // A Dockerfile, build definition or manifest changed what other manifests' cross-file findings see.
+  affected: (uris) => {
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      if (document) analyseSoon(document, DEBOUNCE_MS);
+    }
+  },
+});
+const analyzer = new Analyzer(log, environment, (uri) => workspaceIndexes.state.inputFor(uri));
 const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnostics));
 let settings = new SettingsStore(undefined, log);
 let capabilities: EditCapabilities = { documentChanges: false, createFiles: false, annotations: false };
@@ -99,12 +119,15 @@ connection.onInitialize((params) => {
   const workspace = params.capabilities.workspace;
   capabilities = editCapabilities(params.capabilities);
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canPullConfiguration = workspace?.configuration === true;
+  workspaceFolderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   canRefreshCodeLenses = workspace?.codeLens?.refreshSupport === true;
   if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [...PROVIDED_KINDS, CodeActionKind.RefactorRewrite], resolveProvider: true },
+      definitionProvider: true,
       executeCommandProvider: { commands: [...SERVER_COMMANDS, HARDEN_MANIFEST_COMMAND, ...PIN_COMMANDS, IMAGE_SIZE_BREAKDOWN_COMMAND] },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
@@ -117,17 +140,25 @@ connection.onInitialized(
   guard(log, 'initialized', undefined, async () => {
     // VS Code's client only reports configuration changes for sections the server registers.
     if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    // In the background: manifests are analysed meanwhile, and again once the index is complete.
+    void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   }),
 );
 
 documents.onDidOpen(guard(log, 'didOpen', undefined, ({ document }) => analyseSoon(document, 0)));
-documents.onDidChangeContent(guard(log, 'didChange', undefined, ({ document }) => analyseSoon(document, DEBOUNCE_MS)));
+documents.onDidChangeContent(
+  guard(log, 'didChange', undefined, ({ document }) => {
+    workspaceIndexes.documentChanged(document.uri, document.getText());
+    analyseSoon(document, DEBOUNCE_MS);
+  }),
+);
 documents.onDidClose(
   guard(log, 'didClose', undefined, async ({ document }) => {
     scheduler.cancel(document.uri);
     settings.forget(document.uri);
     imageSizes.forget(document.uri);
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    await workspaceIndexes.documentClosed(document.uri);
   }),
 );
 
@@ -135,6 +166,7 @@ connection.onDidChangeConfiguration(
   guard(log, 'didChangeConfiguration', undefined, (params) => {
     settings.changed((params.settings as { [SECTION]?: unknown } | null)?.[SECTION]);
     for (const document of documents.all()) analyseSoon(document, 0);
+    void workspaceIndexes.settingsChanged().catch((error: unknown) => log(`Workspace index update failed: ${String(error)}`));
   }),
 );
 
@@ -142,6 +174,7 @@ connection.onDidChangeConfiguration(
 connection.onDidChangeWatchedFiles(
   guard(log, 'didChangeWatchedFiles', undefined, (params) => {
     environment.invalidate();
+    void workspaceIndexes.filesChanged(params.changes).catch((error: unknown) => log(`Workspace index update failed: ${String(error)}`));
     // Any file of a build context may change what COPY takes: those walks are redone when next asked.
     for (const change of params.changes) forgetContextSizes(change.uri.startsWith('file:') ? fileURLToPath(change.uri) : undefined);
     imageSizes.forgetAll();
@@ -257,7 +290,7 @@ connection.onHover(
       if (!image) return null;
       if (!current.registry.offline) await imageSizes.fetchRegistrySizes([image.text], current.registry, workspaceTrusted, Math.min(HOVER_REGISTRY_WAIT_MS, current.registry.timeoutMs));
       const { config } = environment.for(document.uri, current);
-      return manifestHover(document.getText(), params.position, imageSizes.registrySizes(), config.today ?? '') ?? null;
+      return manifestHover(document.getText(), params.position, imageSizes.registrySizes(), config.today ?? '', (image) => workspaceIndexes.builtFrom(document.uri, image)) ?? null;
     }
     const { report, today } = await sizeReport(document, HOVER_REGISTRY_WAIT_MS, (estimate) => [hoveredBaseImage(estimate, params.position)].filter((image): image is string => image !== undefined));
     return dockerfileHover(report, params.position, today ?? '') ?? null;
@@ -338,6 +371,14 @@ async function runPinCommand(command: string, argument: unknown, token: Cancella
   const response = await connection.workspace.applyEdit({ label: title, edit });
   return { applied: response.applied, reason: response.failureReason };
 }
+
+connection.onDefinition(
+  guard(log, 'definition', null as Location | null, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || documentKind(document) !== 'kubernetes') return null;
+    return workspaceIndexes.definition(document.uri, document.getText(), params.position) ?? null;
+  }),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -98,6 +98,13 @@ export function configurationContribution(rules: readonly RuleMeta[]) {
         markdownDescription: 'Let **Pin to digest** run the credential helpers your Docker config names (`credsStore`, `credHelpers`, e.g. `docker-credential-desktop`) for private registries. Only in trusted workspaces; `auths` entries are read either way.',
         scope: 'machine',
       },
+      [`${SECTION}.workspace.imageMappings`]: {
+        type: 'object',
+        default: {},
+        additionalProperties: { type: 'string' },
+        markdownDescription: 'Which Dockerfile builds an image, for the cross-file (`xref-*`) checks, when no `skaffold.yaml`, Compose file, Makefile, script or workflow says so: image repository → Dockerfile path relative to the workspace folder. Example: `{ "ghcr.io/acme/cart": "services/cart/Dockerfile" }`. These win over build definitions.',
+        scope: 'resource',
+      },
       [`${SECTION}.trace.server`]: {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],

@@ -19,9 +19,11 @@ export interface Settings {
   engine: EngineConfig;
   shellcheck: { enable: boolean; path?: string };
   registry: RegistrySettings;
+  /** Image repository (`ghcr.io/acme/cart`) → workspace-relative Dockerfile, over what build definitions say. */
+  workspace: { imageMappings: Record<string, string> };
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {}, shellcheck: { enable: true }, registry: { offline: false, timeoutMs: 10_000, insecureRegistries: [], credentialHelpers: false } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, engine: {}, shellcheck: { enable: true }, registry: { offline: false, timeoutMs: 10_000, insecureRegistries: [], credentialHelpers: false }, workspace: { imageMappings: {} } };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -51,12 +53,15 @@ export function parseSettings(raw: unknown): Settings {
   const shellcheckPath = typeof shellcheck.path === 'string' ? shellcheck.path.trim() : '';
   const registry = isRecord(section.registry) ? section.registry : {};
   const timeoutMs = typeof registry.timeoutMs === 'number' && registry.timeoutMs >= 100 ? Math.min(registry.timeoutMs, 120_000) : DEFAULT_SETTINGS.registry.timeoutMs;
+  const workspace = isRecord(section.workspace) ? section.workspace : {};
+  const imageMappings = isRecord(workspace.imageMappings) ? Object.fromEntries(Object.entries(workspace.imageMappings).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
   const insecureRegistries = Array.isArray(registry.insecureRegistries) ? registry.insecureRegistries.filter((host): host is string => typeof host === 'string' && host.trim() !== '').map((host) => host.trim()) : [];
   return {
     enable: section.enable !== false,
     engine: { rules, shippedStage: shippedStage || undefined, kubernetes: kubernetes.profile || kubernetes.version ? kubernetes : undefined },
     shellcheck: { enable: shellcheck.enable !== false, path: shellcheckPath || undefined },
     registry: { offline: registry.offline === true, timeoutMs, insecureRegistries, credentialHelpers: registry.credentialHelpers === true },
+    workspace: { imageMappings },
   };
 }
 
