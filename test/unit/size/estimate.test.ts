@@ -114,6 +114,12 @@ const cases: Case[] = [
     expected: [{ total: 150 + 10 + 167, partial: true, layers: [[2, 150, true, ['src=150'], 2, 0], [3, 10, true, ['*.json=10'], 1, 0], [4, 167, true, ['.=167'], 4, 0]] }],
   },
   {
+    name: 'chown -R of what a COPY added copies it again into the RUN layer',
+    text: 'FROM scratch\nCOPY app /app\nRUN chown -R 1000 /app\n',
+    context: context({ 'app/a': 700, 'app/b': 300 }),
+    expected: [{ total: 2000, partial: false, layers: [[2, 1000, false, ['app=1000'], 2, 0], [3, 1000, false, ['/app copied again by chown (added on line 2)=1000'], undefined, 0]] }],
+  },
+  {
     name: 'COPY --from a stage: the whole stage for /, what its COPYs put under a path otherwise',
     text: 'FROM debian:bookworm-slim AS build\nWORKDIR /src\nCOPY src ./src\nFROM scratch\nCOPY --from=build /src /src\nCOPY --from=build / /\n',
     context: context({ 'src/a.c': 1000 }),

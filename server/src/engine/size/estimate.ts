@@ -12,6 +12,7 @@ import { resolvePosix, unquote } from '../dockerfile/paths';
 import { copyFromFlag, copySource } from '../dockerfile/stages';
 import { parseImageReference } from '../images/reference';
 import { stageLayerHistory, type Artifact, type LateDeletion } from '../rules/dockerfile/support/layer-history';
+import { laterPermissionRewrites, type PermissionRewrite } from '../rules/dockerfile/support/later-permission-changes';
 import { stageRunCommands, type RunCommand } from '../rules/dockerfile/support/run-commands';
 import { workdirBefore } from '../rules/dockerfile/support/workdir';
 import type { BuildContext, EngineConfig, Range } from '../types';
@@ -94,6 +95,11 @@ export function estimateImageSize(input: EstimateInput): SizeReport {
 
 export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput, 'text'>): SizeReport {
   const stages: StageSize[] = [];
+  const rewrites = new Map<Instruction, PermissionRewrite[]>();
+  for (const rewrite of laterPermissionRewrites(model, input.context?.sizes)) {
+    const instruction = rewrite.command.script.run.instruction;
+    rewrites.set(instruction, [...(rewrites.get(instruction) ?? []), rewrite]);
+  }
   for (const stage of model.stages) {
     const base = baseSize(stage, input);
     const runs = runLayers(model, stage, input.data, input.context);
@@ -102,7 +108,7 @@ export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput,
       const keyword = instruction.getKeyword();
       if (keyword === 'RUN') {
         const layer = runs.layers.get(instruction);
-        if (layer) layers.push(layer);
+        if (layer) layers.push(withRewrites(layer, rewrites.get(instruction) ?? [], [...stages.flatMap((earlier) => earlier.layers), ...layers]));
       } else if (keyword === 'COPY' || keyword === 'ADD') {
         layers.push(copyLayer(model, instruction, keyword, stages, input.context));
       }
@@ -122,6 +128,22 @@ export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput,
     });
   }
   return { stages, asOf: input.data.asOf };
+}
+
+/** A RUN's layer with the files its chmod/chown copy again from earlier layers. */
+function withRewrites(layer: LayerSize, rewrites: readonly PermissionRewrite[], earlier: readonly LayerSize[]): LayerSize {
+  if (rewrites.length === 0) return layer;
+  const parts = [...layer.parts];
+  let { bytes, partial } = layer;
+  for (const { tool, word, addition, bytes: fileBytes, wholeLayer } of rewrites) {
+    const line = addition.instruction.getRange().start.line;
+    const source = wholeLayer && addition.origin === 'copy' ? earlier.find((candidate) => candidate.range.start.line === line) : undefined;
+    const copied = source ? source.bytes : fileBytes;
+    parts.push({ label: `${word.value ?? ''} copied again by ${tool} (added on line ${line + 1})`, kind: 'files', bytes: copied });
+    bytes += copied ?? 0;
+    partial ||= copied === undefined || source?.partial === true;
+  }
+  return { ...layer, parts, bytes, partial };
 }
 
 function baseSize(stage: Stage, input: Omit<EstimateInput, 'text'>): BaseSize {
