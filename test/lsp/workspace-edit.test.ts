@@ -19,7 +19,7 @@ test("a manifest's fix of its image's Dockerfile lands in that file, versioned w
   const edit = toWorkspaceEdit(manifest, fix, capabilities, files({ [DOCKERFILE]: 7 }));
   const change = edit?.documentChanges?.[0] as TextDocumentEdit;
   assert.deepEqual(change.textDocument, { uri: DOCKERFILE, version: 7 });
-  assert.deepEqual(change.edits.map(({ range, newText }) => ({ range, newText })), [{ range: fix.edits[0].range, newText: '10001' }]);
+  assert.deepEqual(change.edits, [{ range: fix.edits[0].range, newText: '10001', annotationId: 'shipshape.conversion' }]);
   assert.deepEqual(edit?.changeAnnotations?.['shipshape.conversion'], { label: fix.title, needsConfirmation: true, description: 'also changes another file' });
 });
 
