@@ -10,6 +10,9 @@ import type { YamlView } from './yaml-view';
 /** A value to write: raw scalar text, a list, or keys in order. */
 export type YamlValue = string | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 
+/** Keys to write, in order. */
+export type Entries = { readonly [key: string]: YamlValue };
+
 interface Style {
   unit: string;
   sequence: string;
@@ -79,17 +82,22 @@ export class YamlEditor {
 
   /** Adds `key: value` at the end of a map, in its style. */
   add(map: YAMLMap, key: string, value: YamlValue): TextEdit | undefined {
+    return this.addEntries(map, { [key]: value });
+  }
+
+  /** Adds keys in order at the end of a map, in its style, as one edit. */
+  addEntries(map: YAMLMap, entries: Entries): TextEdit | undefined {
     if (map.anchor || !map.range) return undefined;
     if (map.flow) {
       const close = map.range[1] - 1;
       const last = map.items[map.items.length - 1];
-      const pair = `${key}: ${flow(value)}`;
-      return last ? this.insert(contentEnd(last), `, ${pair}`) : this.insert(close, pair);
+      const pairs = Object.entries(entries).map(([key, value]) => `${key}: ${flow(value)}`).join(', ');
+      return last ? this.insert(contentEnd(last), `, ${pairs}`) : this.insert(close, pairs);
     }
     const first = map.items[0];
     if (!first) return undefined;
     const column = this.view.lines.positionAt(entryStart(first)).character;
-    return this.appendLines(contentEnd(map.items[map.items.length - 1]), this.block(key, value, column));
+    return this.appendLines(contentEnd(map.items[map.items.length - 1]), Object.entries(entries).flatMap(([key, value]) => this.block(key, value, column)));
   }
 
   /**
@@ -97,16 +105,21 @@ export class YamlEditor {
    * the way that do not exist yet.
    */
   addUnder(map: YAMLMap, path: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
-    if (path.length === 0) return this.add(map, key, value);
+    return this.addEntriesUnder(map, path, { [key]: value });
+  }
+
+  /** Sets several keys inside the map under `path` as one edit, creating the maps on the way. */
+  addEntriesUnder(map: YAMLMap, path: readonly string[], entries: Entries): TextEdit | undefined {
+    if (path.length === 0) return this.addEntries(map, entries);
     const pair = this.view.pair(map, path[0]);
-    if (!pair) return this.add(map, path[0], nest(path.slice(1), key, value));
+    if (!pair) return this.add(map, path[0], nest(path.slice(1), entries));
     if (!this.owns(pair) || !map.items.includes(pair)) return undefined;
     const child = pair.value;
-    if (isMap(child)) return child.items.length > 0 || child.flow ? this.addUnder(child, path.slice(1), key, value) : undefined;
+    if (isMap(child)) return child.items.length > 0 || child.flow ? this.addEntriesUnder(child, path.slice(1), entries) : undefined;
     // `securityContext:` with nothing under it: the keys go on the lines below.
     if (child === null || (isScalar(child) && child.value === null && child.source === '')) {
       const column = this.view.lines.positionAt(entryStart(pair)).character + this.styleOf().unit.length;
-      const inner = nest(path.slice(1), key, value) as { readonly [key: string]: YamlValue };
+      const inner = nest(path.slice(1), entries) as Entries;
       return this.appendLines((pair.key as Node).range![1], Object.entries(inner).flatMap(([name, entry]) => this.block(name, entry, column)));
     }
     return undefined;
@@ -210,8 +223,8 @@ function isList(value: YamlValue): value is readonly YamlValue[] {
   return Array.isArray(value);
 }
 
-function nest(path: readonly string[], key: string, value: YamlValue): YamlValue {
-  return path.reduceRight<YamlValue>((inner, name) => ({ [name]: inner }), { [key]: value });
+function nest(path: readonly string[], entries: Entries): YamlValue {
+  return path.reduceRight<YamlValue>((inner, name) => ({ [name]: inner }), entries);
 }
 
 /** A value in flow style: `{a: 1, b: [x]}`. */

@@ -2,6 +2,7 @@ import type { YAMLMap } from 'yaml';
 import type { Container } from '../../kubernetes/model';
 import { USER_NAMESPACE_RELAXED_SINCE } from '../../kubernetes/data/pod-security';
 import type { KubernetesRule } from '../rule';
+import { podRunAsUser, workspaceContainers } from '../xref/support/workspace-images';
 import { containerSecurityContext, describe, editorOf, isUserNamespaced, podSecurityContext, pods, quotedList, setting, viewOf } from './support/pods';
 
 export const k8sRunAsNonRoot: KubernetesRule = {
@@ -17,7 +18,9 @@ export const k8sRunAsNonRoot: KubernetesRule = {
     equivalents: ['PSS restricted', 'kube-linter run-as-non-root', 'Polaris runAsRootAllowed', 'Checkov CKV_K8S_23', 'kube-score container-security-context-user-group-id'],
   },
   restrictedOnly: true,
-  check({ model, kubernetes, report }) {
+  check({ model, kubernetes, workspace, report }) {
+    // With the workspace, the images' users are known: the fix sets the uid a named USER needs.
+    const images = workspaceContainers({ model, workspace });
     for (const pod of pods(model)) {
       // Since 1.35 a pod in its own user namespace may run as uid 0: that is not root on the node.
       if (kubernetes.minor >= USER_NAMESPACE_RELAXED_SINCE && isUserNamespaced(pod)) continue;
@@ -36,11 +39,12 @@ export const k8sRunAsNonRoot: KubernetesRule = {
         if (user?.value === 0) report({ range: user.range, message: `${who} runs as uid 0 (root); choose a non-zero \`runAsUser\`.` });
       }
       if (lacking.length === 0 || pod.partial || podNonRoot) continue;
-      const edit = editor.addUnder(pod.spec, ['securityContext'], 'runAsNonRoot', 'true');
+      const uid = setting(view, podSecurityContext(pod), 'runAsUser') ? undefined : podRunAsUser(pod, images);
+      const edit = editor.addEntriesUnder(pod.spec, ['securityContext'], uid === undefined ? { runAsNonRoot: 'true' } : { runAsNonRoot: 'true', runAsUser: String(uid) });
       report({
         range: view.keyRange(pod.specPair),
         message: `Neither the pod nor ${lacking.length === 1 ? 'its container' : 'its containers'} ${quotedList(lacking.filter(Boolean))} ${lacking.length === 1 ? 'sets' : 'set'} \`runAsNonRoot: true\`: an image whose user is root runs as root.`,
-        fixes: edit ? [{ title: 'Add `runAsNonRoot: true` to the pod', edits: [edit], safety: 'unsafe', isPreferred: true }] : [],
+        fixes: edit ? [{ title: uid === undefined ? 'Add `runAsNonRoot: true` to the pod' : `Add \`runAsNonRoot: true\` and \`runAsUser: ${uid}\` (the image's user) to the pod`, edits: [edit], safety: 'unsafe', isPreferred: true }] : [],
       });
     }
   },

@@ -1,7 +1,7 @@
 /** What the cross-file rules ask of a manifest's containers: the image each deploys, resolved in the workspace. */
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isScalar } from 'yaml';
-import type { Container } from '../../../kubernetes/model';
+import type { Container, PodSpec } from '../../../kubernetes/model';
 import type { Range, RelatedInformation, TextEdit } from '../../../types';
 import { folderOf, relativePath } from '../../../workspace/paths';
 import type { FileLocation, ImageFact, ImageProfile, ResolvedImage } from '../../../workspace/types';
@@ -74,4 +74,26 @@ export function stringItems(container: Container, map: YAMLMap | undefined, key:
 /** An edit of another workspace file, addressed from the manifest's folder. */
 export function editOf(container: WorkspaceContainer, location: FileLocation, newText: string, range: Range = location.range): TextEdit {
   return { file: fromManifest(container, location.file), range, newText };
+}
+
+/** The uid a container must be given for `runAsNonRoot` to pass: its USER name's uid, or for a root image one it defines; undefined when its user is numeric already or unknown. */
+export function uidToRunAs(container: WorkspaceContainer): number | undefined {
+  const user = container.profile.user?.value;
+  if (user?.kind === 'name') return user.uid;
+  return user?.kind === 'root' ? container.profile.nonRootUid?.value : undefined;
+}
+
+/**
+ * The one `runAsUser` a pod can set so that every container passes `runAsNonRoot`: when each
+ * container's image user is known, those that are not numeric need the same uid and those that
+ * are have it already. Undefined otherwise (a guess would change a user that works).
+ */
+export function podRunAsUser(pod: PodSpec, resolved: readonly WorkspaceContainer[]): number | undefined {
+  const mine = resolved.filter((container) => container.container.pod === pod);
+  if (mine.length !== pod.containers.length || mine.some((container) => !container.profile.user)) return undefined;
+  const needed = new Set(mine.filter((container) => container.profile.user?.value.kind !== 'uid').map(uidToRunAs));
+  const numeric = new Set(mine.filter((container) => container.profile.user?.value.kind === 'uid').map((container) => container.profile.user?.value.uid));
+  const [uid] = needed;
+  if (needed.size !== 1 || uid === undefined || [...numeric].some((other) => other !== uid)) return undefined;
+  return uid;
 }
