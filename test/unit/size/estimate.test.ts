@@ -147,10 +147,10 @@ const cases: Case[] = [
     expected: [{ total: 145 * MB, partial: false, layers: [[2, 70 * MB, false, ['gcc=40000000,deleted@3', '1 dependency=30000000,deleted@3'], undefined, 70 * MB], [3, 0, false, [], undefined, 0]] }],
   },
   {
-    name: 'curl downloads are unknown; the registry gives the exact download size but not the unpacked one',
+    name: 'curl downloads are unknown; with only the registry download size, it is the floor of the unpacked base',
     text: 'FROM alpine:3.20\nRUN curl -o /tmp/x.tgz https://example.com/x.tgz\n',
     registry: { 'alpine:3.20': 3_600_000 },
-    expected: [{ total: 0, partial: true, layers: [[2, 0, true, ['download /tmp/x.tgz=?'], undefined, 0]] }],
+    expected: [{ total: 3_600_000, partial: true, layers: [[2, 0, true, ['download /tmp/x.tgz=?'], undefined, 0]] }],
   },
 ];
 

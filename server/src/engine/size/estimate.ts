@@ -67,7 +67,7 @@ export interface StageSize {
   shipped: boolean;
   base: BaseSize;
   layers: LayerSize[];
-  /** Base (unpacked) plus every layer: what the stage's image weighs on disk. */
+  /** Base (unpacked, or at least its download when only that is known) plus every layer: what the stage's image weighs on disk. */
   totalBytes: number;
   /** Some part (the base or a layer) is unknown: the total is a lower bound. */
   partial: boolean;
@@ -114,7 +114,8 @@ export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput,
       }
     }
     const parent = base.stage !== undefined ? stages[base.stage] : undefined;
-    const baseBytes = parent ? parent.totalBytes : base.scratch ? 0 : (base.uncompressedBytes ?? 0);
+    // Unpacked is never less than the download: with only the download known, it is the floor.
+    const baseBytes = parent ? parent.totalBytes : base.scratch ? 0 : (base.uncompressedBytes ?? base.compressedBytes ?? 0);
     const baseKnown = parent ? !parent.partial : base.scratch || base.uncompressedBytes !== undefined;
     stages.push({
       index: stage.index,
