@@ -38,8 +38,8 @@ after(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function hover(position: Position): Promise<string | undefined> {
-  const answer = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
+async function hover(position: Position, at = uri): Promise<string | undefined> {
+  const answer = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: at }, position })) as Hover | null;
   return answer && typeof answer.contents === 'object' && 'value' in answer.contents ? answer.contents.value : undefined;
 }
 
@@ -111,4 +111,46 @@ test('Show Image Size Breakdown: the figures per stage and layer, as data for th
 test('the breakdown of something that is not an open Dockerfile says so', async () => {
   const answer = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.imageSizeBreakdown', arguments: [{ uri: 'file:///nowhere/Dockerfile' }] });
   assert.deepEqual(answer, { applied: false, reason: 'no open Dockerfile was named' });
+});
+
+test('hover on FROM of a catalog image: sizes, OS, end of life, shell, user, smaller alternatives and their savings', async () => {
+  const other = pathToFileURL(join(folder, 'debian.Dockerfile')).href;
+  await server.open(other, 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n');
+  const text = await hover({ line: 0, character: 8 }, other);
+  assert.match(
+    text ?? '',
+    new RegExp(
+      [
+        '^\\*\\*debian:bookworm\\*\\*',
+        'Size \\(linux/amd64\\): 48 MB download, 120 MB unpacked',
+        'OS: Debian 12 \\(bookworm\\)',
+        'End of life: Debian 12 \\(bookworm\\), 2028-06-30',
+        'Shell: yes',
+        'Default user: root',
+        'Smaller alternatives:\\n- `debian:bookworm-slim`: 28 MB download, saves 20 MB \\(slim\\)',
+        '_Catalog figures as of \\d{4}-\\d{2}-\\d{2} \\(.+\\); estimates, not measurements of your build\\._',
+        '\\*\\*Final image: ≈ 13\\d MB\\*\\* \\(estimate, tables as of \\d{4}-\\d{2}-\\d{2}\\)$',
+      ].join('\\n\\n'),
+    ),
+  );
+  await server.close(other);
+});
+
+test('hover on RUN: the packages apt adds and what stays behind', async () => {
+  const other = pathToFileURL(join(folder, 'slim.Dockerfile')).href;
+  await server.open(other, 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n');
+  assert.match(
+    (await hover({ line: 1, character: 30 }, other)) ?? '',
+    /^\*\*Layer: ≈ 31 MB\*\* \(estimate\)\n\n- curl: 319 kB\n- 15 dependencies: 11 MB\n- dpkg's package records: 180 kB\n- apt's package lists \(\/var\/lib\/apt\/lists\): 20 MB, deleted on line 3 but still shipped here\n\n20 MB of this layer stay in the image although a later RUN deletes them\.\n\n_Installed sizes from package tables as of \d{4}-\d{2}-\d{2}\._$/,
+  );
+  await server.close(other);
+});
+
+test('hover on a Kubernetes image: the same card as on FROM', async () => {
+  const manifest = pathToFileURL(join(folder, 'pod.yaml')).href;
+  await server.open(manifest, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: node:22-slim\n', 'yaml');
+  const text = await hover({ line: 7, character: 15 }, manifest);
+  assert.match(text ?? '', /^\*\*node:22-slim\*\*\n\nSize \(linux\/amd64\): 80 MB download, unpacked size unknown\n\nOS: Debian 12 \(bookworm\)\n\nEnd of life: Node\.js 22, 2027-04-30\n\n/);
+  assert.match(text ?? '', /Smaller alternatives:\n- `node:22-alpine`: 61 MB download, saves 19 MB \(alpine\)/);
+  await server.close(manifest);
 });
