@@ -201,5 +201,5 @@ try {
     console.log(`| ${tool.label} | ${ms.toFixed(1)} | ${ratio.toFixed(2)} | ${samples} |`);
   }
 } finally {
-  if (process.env.KEEP) console.log(workspace.dir); else rmSync(workspace.dir, { recursive: true, force: true });
+  rmSync(workspace.dir, { recursive: true, force: true });
 }

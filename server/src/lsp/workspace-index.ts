@@ -14,6 +14,9 @@ import { describeCutShort, scanWorkspace } from '../host/workspace-scan';
 import { manifestImageAt } from './hover';
 import { uriOf, WorkspaceState, type IndexedFolder, type WorkspaceUpdate } from './workspace-state';
 
+/** Files handed to the index at a time during the initial scan. */
+const SCAN_BATCH = 100;
+
 export interface WorkspaceIndexHost {
   log(message: string): void;
   /** The `files.exclude` setting of a folder. */
@@ -115,9 +118,14 @@ export class WorkspaceIndexes {
     this.excludes.set(folder.uri, JSON.stringify(excludes ?? null));
     this.commit({ type: 'mappings', folder: folder.uri, mappings: await this.host.imageMappings(folder.uri) });
     const scan = await scanWorkspace(folder.root, { isRelevant: WorkspaceIndex.isRelevant, excluded: excludeMatcher(excludes) });
-    // Open documents count with their own (perhaps unsaved) text.
-    const files = [...scan.files].map(([path, text]): [string, string] => [path, this.host.openText(uriOf(folder, path)) ?? text]);
-    this.commit({ type: 'files', folder: folder.uri, files });
+    // In batches, so that the server answers meanwhile: a few thousand files take about a second.
+    const files = [...scan.files];
+    for (let at = 0; at < files.length; at += SCAN_BATCH) {
+      // Open documents count with their own (perhaps unsaved) text.
+      const batch = files.slice(at, at + SCAN_BATCH).map(([path, text]): [string, string] => [path, this.host.openText(uriOf(folder, path)) ?? text]);
+      this.commit({ type: 'files', folder: folder.uri, files: batch });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     this.host.log(`Workspace index of ${folder.root}: ${scan.files.size} files read in ${scan.elapsedMs} ms.`);
     const cutShort = describeCutShort(scan);
     if (cutShort) this.host.log(`Workspace index of ${folder.root}: ${cutShort}.`);
