@@ -104,7 +104,13 @@ describe('WorkspaceIndex.resolveImage', () => {
     assert.equal(resolved.link?.dockerfile, 'src/cartservice/Dockerfile');
     assert.equal(resolved.profile?.hasShell?.value, false);
     assert.deepEqual(resolved.profile?.user?.value, { kind: 'uid', text: '65532', uid: 65532, fromUserInstruction: false });
-    // Two candidates: no guess. A public image never matches a folder of its name.
+    // A variant beside it (Dockerfile.prod) is the same image's: two candidates, no guess. A
+    // public image never matches a folder of its name; a named Dockerfile matches its name.
+    index.setFile('src/cartservice/Dockerfile.prod', 'FROM alpine:3.20\n');
+    assert.equal(index.resolveImage('acme/cartservice', 'k8s/cart.yaml').link, undefined);
+    index.removeFile('src/cartservice/Dockerfile.prod');
+    index.setFile('docker/payments.Dockerfile', 'FROM alpine:3.20\n');
+    assert.equal(index.resolveImage('ghcr.io/acme/payments:2', 'k8s/pay.yaml').link?.dockerfile, 'docker/payments.Dockerfile');
     index.setFile('tools/cartservice/Dockerfile', 'FROM alpine:3.20\n');
     assert.equal(index.resolveImage('acme/cartservice', 'k8s/cart.yaml').link, undefined);
     index.setFile('nginx/Dockerfile', 'FROM nginx:1.27\n');

@@ -25,7 +25,7 @@ ruleTester('xref-run-as-non-root-vs-image-user', {
   ],
   invalid: [
     {
-      name: 'a named USER under a pod-wide runAsNonRoot: on the image, runAsUser added to the container',
+      name: 'a named USER under a pod-wide runAsNonRoot: on the image; the preferred fix gives the Dockerfile the uid',
       code: podLevel(),
       workspace: workspace(NAMED),
       findings: [

@@ -338,11 +338,14 @@ function segmentOf(reference: ImageReference): string {
   return reference.repository.split('/').pop()?.toLowerCase() ?? '';
 }
 
+/** Suffixes that name a variant of the folder's image (`Dockerfile.prod`), not another image. */
+const VARIANT_SUFFIXES = new Set(['prod', 'production', 'dev', 'development', 'debug', 'test', 'ci', 'local', 'release', 'build', 'base']);
+
 /** The name a Dockerfile matches images by: its suffix (`cart.Dockerfile`, `Dockerfile.cart`), else its folder's name; '' at the root. */
 function dockerfileName(dockerfile: string): string {
   const file = baseName(dockerfile);
-  const suffix = /^(?:Dockerfile|Containerfile)[.-](.+)$/i.exec(file)?.[1] ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(file)?.[1];
-  const name = (suffix ?? baseName(folderOf(dockerfile))).toLowerCase();
+  const suffix = (/^(?:Dockerfile|Containerfile)[.-](.+)$/i.exec(file)?.[1] ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(file)?.[1])?.toLowerCase();
+  const name = suffix && !VARIANT_SUFFIXES.has(suffix) ? suffix : baseName(folderOf(dockerfile)).toLowerCase();
   return name === '.' ? '' : name;
 }
 
