@@ -2,7 +2,8 @@
 // Instructions" and "Shipshape: Convert to Multi-Stage Distroless Build" from the command
 // palette on examples/node-app's Dockerfile (applying from the refactor preview when the
 // editor shows one), and checks the editor's text and the saved file; then "Shipshape: Harden
-// Kubernetes Manifest" on examples/k8s/deployment.yaml, checking the text. Works on a copy of
+// Kubernetes Manifest" on examples/k8s/deployment.yaml, which applies at once (no preview),
+// checking the text and that one Ctrl+Z takes it all back. Works on a copy of
 // examples/. Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/palette/.
 import { readFileSync } from 'node:fs';
@@ -105,7 +106,9 @@ await runUiSuite('palette', async ({ page, server, workspace, results, step, unt
     // privileged: true is an error under Pod Security "restricted": the server has reported.
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
     await runFromPalette('Harden Kubernetes Manifest');
-    await applyFromPreviewIfShown('harden-preview.png');
+    // Asked for by name, it applies at once: a preview would start its change unticked.
+    const preview = await page.locator('.monaco-button', { hasText: /^Apply$/ }).first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (preview) throw new Error('Harden Kubernetes Manifest opened a refactor preview');
   });
 
   await step('the manifest now runs the pod as "restricted" wants, comments kept', async () => {
@@ -120,5 +123,13 @@ await runUiSuite('palette', async ({ page, server, workspace, results, step, unt
     await page.locator('.editor-instance .monaco-editor').first().click();
     await page.keyboard.press('Control+End');
     for (const line of ['        runAsNonRoot: true', '          type: RuntimeDefault', '      automountServiceAccountToken: false', '          emptyDir: {}']) await untilEditorShows(line);
+  });
+
+  await step('one Ctrl+Z takes the whole hardening back', async () => {
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Z');
+    await untilEditorShows('            privileged: true');
+    const lines = await editorLines();
+    if (lines.some((line) => line.includes('allowPrivilegeEscalation'))) throw new Error(`still hardened in part:\n${lines.join('\n')}`);
   });
 });
