@@ -75,6 +75,21 @@ test('a Dockerfile changed on disk reaches the manifest through the file watcher
   await server.waitForPublish(CHECKOUT, (params) => crossFile(params.diagnostics).length === 1, since);
 });
 
+test('editing a build definition re-links the image and updates the open manifest', async () => {
+  const compose = uri('docker-compose.yaml');
+  const original = read('docker-compose.yaml');
+  await server.open(compose, original, 'yaml');
+  let since = server.published.length;
+  // checkout's image now built from the adservice Dockerfile: USER adservice, created with uid 10001.
+  await server.change(compose, original.replace('build: ./services/checkout', 'build: ./services/adservice'));
+  const relinked = await server.waitForPublish(CHECKOUT, (params) => crossFile(params.diagnostics).length === 1 && /runs as `adservice`/.test(message(crossFile(params.diagnostics)[0])), since);
+  assert.equal(crossFile(relinked.diagnostics)[0].relatedInformation?.[0].location.uri, uri('services/adservice/Dockerfile'));
+  since = server.published.length;
+  await server.change(compose, original);
+  await server.waitForPublish(CHECKOUT, (params) => crossFile(params.diagnostics).length === 1 && /runs as `node`/.test(message(crossFile(params.diagnostics)[0])), since);
+  await server.close(compose);
+});
+
 test('go to definition on image: opens the Dockerfile at the FROM of the stage that ships', async () => {
   const location = (await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: CHECKOUT }, position: { line: 21, character: 25 } })) as Location;
   assert.deepEqual(location, { uri: CHECKOUT_DOCKERFILE, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 26 } } });
