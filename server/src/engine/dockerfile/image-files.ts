@@ -9,18 +9,33 @@ import type { ShellWord } from '../shell';
 /** Where a shell looks for a bare command name. */
 const PATH_DIRECTORIES = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-/** The working directory in force at an instruction of a stage (its parents' WORKDIRs included); without one, at the stage's end. */
-export function workdirAt(model: DockerfileModel, stage: Stage, before?: Instruction): string {
-  const chain: Stage[] = [];
-  for (let current: Stage | undefined = stage; current; current = current.base.stage) chain.unshift(current);
-  let workdir = '/';
-  for (const current of chain) {
-    for (const instruction of current.instructions) {
-      if (instruction === before) return workdir;
+const workdirs = new WeakMap<Stage, { before: Map<Instruction, string>; end: string }>();
+
+/** The working directory before each instruction of a stage and at its end, read once per stage. */
+function stageWorkdirs(model: DockerfileModel, stage: Stage): { before: Map<Instruction, string>; end: string } {
+  let known = workdirs.get(stage);
+  if (!known) {
+    let workdir = stage.base.stage ? stageWorkdirs(model, stage.base.stage).end : '/';
+    const before = new Map<Instruction, string>();
+    for (const instruction of stage.instructions) {
+      before.set(instruction, workdir);
       if (instruction.getKeyword() === 'WORKDIR') workdir = resolvePosix(workdir, unquote(argumentsText(model, instruction).trim()));
     }
+    known = { before, end: workdir };
+    workdirs.set(stage, known);
   }
-  return workdir;
+  return known;
+}
+
+/** The working directory in force at an instruction of a stage (its parents' WORKDIRs included); without one, at the stage's end. */
+export function workdirAt(model: DockerfileModel, stage: Stage, before?: Instruction): string {
+  if (before) {
+    for (let current: Stage | undefined = stage; current; current = current.base.stage) {
+      const workdir = stageWorkdirs(model, current).before.get(before);
+      if (workdir !== undefined) return workdir;
+    }
+  }
+  return stageWorkdirs(model, stage).end;
 }
 
 /**
@@ -36,11 +51,12 @@ export function contextPathOf(model: DockerfileModel, stage: Stage, imagePath: s
       if (!operands || operands.sources.length === 0) continue;
       const destination = resolvePosix(workdirAt(model, current, copy), unquote(operands.destination.value));
       const intoFolder = operands.destination.value.endsWith('/') || operands.sources.length > 1;
-      for (const { value } of operands.sources) {
-        const source = unquote(value).replace(/^\.\//, '').replace(/\/+$/, '');
-        const found = locate(source, destination, intoFolder, imagePath);
-        if (found !== undefined) return found;
-      }
+      const sources = operands.sources.map(({ value }) => unquote(value).replace(/^\.\//, '').replace(/\/+$/, ''));
+      const found = sources.map((source) => locate(source, destination, intoFolder, imagePath));
+      // The source that is the file itself wins over one read as a folder whose contents land
+      // there: `COPY app.py entrypoint.sh ./` puts entrypoint.sh, not app.py/entrypoint.sh, at ./entrypoint.sh.
+      const path = found.find((candidate, index) => candidate === sources[index]) ?? found.find((candidate) => candidate !== undefined);
+      if (path !== undefined) return path;
     }
   }
   return undefined;
