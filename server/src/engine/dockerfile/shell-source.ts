@@ -20,6 +20,18 @@ const CONTINUATION_TAIL = /[ \t]*$/;
  * A RUN that is only a heredoc (`RUN <<EOF`) runs the heredoc's body as its script.
  */
 export function shellSource(model: DockerfileModel, instruction: Instruction): ShellSource | undefined {
+  let source = sources.get(instruction);
+  if (source === undefined) {
+    source = readShellSource(model, instruction) ?? null;
+    sources.set(instruction, source);
+  }
+  return source ?? undefined;
+}
+
+/** Read once per instruction: the script model, variable references, ShellCheck and fixes all ask. */
+const sources = new WeakMap<Instruction, ShellSource | null>();
+
+function readShellSource(model: DockerfileModel, instruction: Instruction): ShellSource | undefined {
   const argumentsRange = instruction.getArgumentsRange();
   if (!argumentsRange) return undefined;
   const heredocBody = onlyHeredocBody(model, instruction);

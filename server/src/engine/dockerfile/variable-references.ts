@@ -15,8 +15,9 @@ export interface VariableReference {
 // The flags BuildKit expands (`--from` and `--mount` are resolved otherwise, or not at all).
 const EXPANDED_FLAGS = ['chown', 'chmod', 'checksum'];
 
-const BRACED = /^\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}/;
-const BARE = /^\$([A-Za-z_][A-Za-z0-9_]*)/;
+// Sticky: matched where the scan stands, without slicing the rest of the text at every `$`.
+const BRACED = /\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}/y;
+const BARE = /\$([A-Za-z_][A-Za-z0-9_]*)/y;
 
 /**
  * The `$NAME` and `${NAME}` references the builder itself expands in an instruction's flags and
@@ -66,9 +67,10 @@ function scanWord(text: string, escapeChar: string): { name: string; start: numb
     } else if (c === '"') {
       inDouble = !inDouble;
     } else if (c === '$') {
-      const rest = text.slice(i);
-      const braced = BRACED.exec(rest);
-      const match = braced ?? BARE.exec(rest);
+      BRACED.lastIndex = i;
+      BARE.lastIndex = i;
+      const braced = BRACED.exec(text);
+      const match = braced ?? BARE.exec(text);
       if (!match) continue;
       const nameStart = i + (braced ? 2 : 1);
       found.push({ name: match[1], start: nameStart, end: nameStart + match[1].length, guarded: braced ? /^:?[-+?]/.test(braced[2]) : false });
