@@ -11,18 +11,36 @@
  */
 import { Instruction, ModifiableInstruction } from 'dockerfile-ast';
 
-type Method = (this: Record<symbol, unknown>) => unknown;
+const KEPT = ['getRawArguments', 'getArguments', 'getKeyword', 'getArgumentsRange', 'getArgumentsRanges', 'getRawArgumentsContent', 'getArgumentsContent', 'getHeredocs'] as const;
+type Kept = (typeof KEPT)[number];
 
-function keepAnswer(prototype: object, name: string, handOut: (value: unknown) => unknown): void {
-  const original = (prototype as Record<string, Method>)[name];
-  const slot = Symbol(name);
-  (prototype as Record<string, Method>)[name] = function (this: Record<symbol, unknown>) {
-    if (slot in this) return handOut(this[slot]);
+const UNKNOWN = Symbol('unknown');
+/**
+ * The answers of one instruction, in an object of one shape for every instruction class: the
+ * wrappers stay fast where the classes' own shapes (Run, Copy, Env…) would make them megamorphic.
+ */
+type Answers = Record<Kept, unknown>;
+const answers = new WeakMap<object, Answers>();
+
+function answersOf(instruction: object): Answers {
+  let kept = answers.get(instruction);
+  if (!kept) {
+    kept = { getRawArguments: UNKNOWN, getArguments: UNKNOWN, getKeyword: UNKNOWN, getArgumentsRange: UNKNOWN, getArgumentsRanges: UNKNOWN, getRawArgumentsContent: UNKNOWN, getArgumentsContent: UNKNOWN, getHeredocs: UNKNOWN };
+    answers.set(instruction, kept);
+  }
+  return kept;
+}
+
+function keepAnswer(prototype: object, name: Kept, handOut: (value: unknown) => unknown): void {
+  const original = (prototype as Record<string, (this: object) => unknown>)[name];
+  (prototype as Record<string, (this: object) => unknown>)[name] = function (this: object) {
+    const kept = answersOf(this);
+    if (kept[name] !== UNKNOWN) return handOut(kept[name]);
     // Computed before storing: `getArguments` asks `getFlags`, which asks `getArguments` again
     // while the flags are not known yet; that inner answer must not be the one kept.
     const value = original.call(this);
-    this[slot] = Array.isArray(value) ? Object.freeze(value) : value;
-    return handOut(this[slot]);
+    kept[name] = Array.isArray(value) ? Object.freeze(value) : value;
+    return handOut(kept[name]);
   };
 }
 
@@ -30,7 +48,7 @@ const asIs = (value: unknown) => value;
 const copied = (value: unknown) => [...(value as unknown[])];
 
 keepAnswer(Instruction.prototype, 'getRawArguments', copied);
-for (const name of ['getKeyword', 'getArgumentsRange', 'getArgumentsRanges', 'getRawArgumentsContent', 'getArgumentsContent', 'getHeredocs']) {
+for (const name of ['getKeyword', 'getArgumentsRange', 'getArgumentsRanges', 'getRawArgumentsContent', 'getArgumentsContent', 'getHeredocs'] as const) {
   keepAnswer(Instruction.prototype, name, asIs);
 }
 keepAnswer(ModifiableInstruction.prototype, 'getArguments', asIs);
