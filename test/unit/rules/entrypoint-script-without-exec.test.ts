@@ -22,6 +22,14 @@ ruleTester('entrypoint-script-without-exec', {
       outputFiles: { 'docker/entrypoint.sh': '#!/bin/sh\nset -e\n./migrate\nexec node server.js "$@"\n' },
     },
     {
+      name: 'copied with another file into WORKDIR, run relative to it',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY app.py entrypoint.sh ./\nENTRYPOINT ["./entrypoint.sh"]',
+      context: files({ 'entrypoint.sh': '#!/bin/sh\ngunicorn app:app\n' }),
+      findings: [{ line: 4, column: 12, message: /`entrypoint.sh` starts `gunicorn` on line 2 without `exec`/ }],
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY app.py entrypoint.sh ./\nENTRYPOINT ["./entrypoint.sh"]',
+      outputFiles: { 'entrypoint.sh': '#!/bin/sh\nexec gunicorn app:app\n' },
+    },
+    {
       name: 'whole context copied, relative to WORKDIR, run through sh',
       code: 'FROM debian:13\nWORKDIR /srv\nCOPY . .\nCMD sh ./start.sh',
       context: files({ 'start.sh': 'cd /srv\ngunicorn app:app\n' }),
