@@ -219,6 +219,27 @@ export class YamlEditor {
   }
 }
 
+/**
+ * One fix's edits with insertions at the same place ordered deepest first: keys added inside a
+ * map or list that ends where its parent ends go before the keys added to the parent, which is
+ * the order the text needs (edits at one place apply in the order given).
+ */
+export function nestedFirst(edits: readonly TextEdit[]): TextEdit[] {
+  // A list item written at its key's column (`- name: tmp` under `volumeMounts:`) is still inside it.
+  const indent = (edit: TextEdit) => {
+    const [, spaces, dash] = /^(?:\r?\n)*( *)(- )?/.exec(edit.newText)!;
+    return spaces.length + (dash ? 1 : 0);
+  };
+  // Only the order at one place matters: sorting by place first keeps the comparison consistent.
+  return [...edits].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      indent(b) - indent(a),
+  );
+}
+
 function isList(value: YamlValue): value is readonly YamlValue[] {
   return Array.isArray(value);
 }

@@ -1,4 +1,6 @@
+import { nestedFirst } from '../../kubernetes/yaml-edits';
 import type { KubernetesRule } from '../rule';
+import { workspaceContainers } from '../xref/support/workspace-images';
 import { containers, containerSecurityContext, describe, editorOf, emptyDirMounts, setting, viewOf } from './support/pods';
 
 export const k8sReadOnlyRootFs: KubernetesRule = {
@@ -13,7 +15,9 @@ export const k8sReadOnlyRootFs: KubernetesRule = {
     fixSafety: 'unsafe',
     equivalents: ['kube-linter no-read-only-root-fs', 'Polaris notReadOnlyRootFilesystem', 'Checkov CKV_K8S_22', 'kube-score container-security-context-readonlyrootfilesystem'],
   },
-  check({ model, report }) {
+  check({ model, workspace, report }) {
+    // With the workspace, the image's VOLUMEs and known write paths get their emptyDirs too.
+    const images = new Map(workspaceContainers({ model, workspace }).map((image) => [image.container, image.profile]));
     for (const container of containers(model)) {
       // Ephemeral debugging containers are attached by hand, not shipped.
       if (container.list === 'ephemeralContainers') continue;
@@ -22,11 +26,15 @@ export const k8sReadOnlyRootFs: KubernetesRule = {
       if (current?.value === true || (!current && pod.partial)) continue;
       const editor = editorOf(pod);
       const set = current ? editor.setValue(current.pair, 'true') : editor.addUnder(container.map, ['securityContext'], 'readOnlyRootFilesystem', 'true');
-      const tmp = emptyDirMounts(container, ['/tmp']);
+      const paths = [...new Set(['/tmp', ...(images.get(container)?.writePaths ?? []).map((fact) => fact.value.path)])];
+      const mounts = emptyDirMounts(container, paths);
       report({
         range: current ? current.range : container.anchor,
         message: `${describe(container)} can write to its root file system; set \`readOnlyRootFilesystem: true\` and mount writable volumes where it must write.`,
-        fixes: set && tmp ? [{ title: 'Make the root file system read-only, with an emptyDir at /tmp', edits: [set, ...tmp], safety: 'unsafe', isPreferred: true }] : [],
+        fixes:
+          set && mounts !== undefined
+            ? [{ title: `Make the root file system read-only, with ${paths.length === 1 ? 'an emptyDir at /tmp' : `emptyDirs at ${paths.join(', ')}`}`, edits: nestedFirst([set, ...(mounts ? [mounts.mounts, ...(mounts.volumes ? [mounts.volumes] : [])] : [])]), safety: 'unsafe', isPreferred: true }]
+            : [],
       });
     }
   },

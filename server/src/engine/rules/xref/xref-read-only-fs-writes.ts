@@ -1,14 +1,7 @@
+import { nestedFirst } from '../../kubernetes/yaml-edits';
 import type { KubernetesRule } from '../rule';
 import { containerSecurityContext, describe, emptyDirMounts, mountCovers, quotedList, setting, viewOf } from '../kubernetes/support/pods';
 import { imageOrigin, relatedAt, workspaceContainers } from './support/workspace-images';
-
-/** Debian and Alpine make /var/run a link to /run: a volume at either makes both writable. */
-function sameFolders(path: string): string[] {
-  const run = /^\/(?:var\/)?run(?=\/|$)/.exec(path);
-  if (!run) return [path];
-  const rest = path.slice(run[0].length);
-  return [`/run${rest}`, `/var/run${rest}`];
-}
 
 export const xrefReadOnlyFsWrites: KubernetesRule = {
   meta: {
@@ -28,7 +21,7 @@ export const xrefReadOnlyFsWrites: KubernetesRule = {
       const readOnly = setting(view, containerSecurityContext(container.container), 'readOnlyRootFilesystem');
       if (readOnly?.value !== true) continue;
       const mounted = view.maps(view.seq(container.container.map, 'volumeMounts')).map((mount) => view.string(mount, 'mountPath') ?? '');
-      const uncovered = (container.profile.writePaths ?? []).filter((fact) => !sameFolders(fact.value.path).some((path) => mounted.some((mount) => mountCovers(mount, path))));
+      const uncovered = (container.profile.writePaths ?? []).filter((fact) => !mounted.some((mount) => mountCovers(mount, fact.value.path)));
       if (uncovered.length === 0) continue;
       const paths = [...new Set(uncovered.map((fact) => fact.value.path))];
       const edits = emptyDirMounts(container.container, paths);
@@ -36,7 +29,7 @@ export const xrefReadOnlyFsWrites: KubernetesRule = {
         range: readOnly.range,
         message: `${describe(container.container)} has a read-only root file system, but ${imageOrigin(container)} writes to ${quotedList(paths)}, where nothing writable is mounted: it fails when it writes there.`,
         related: uncovered.flatMap((fact) => relatedAt(container, fact.location, fact.value.reason === 'volume' ? `VOLUME ${fact.value.path}` : `\`${container.profile.baseImage ?? container.resolved.deployed}\` writes to ${fact.value.path}`)),
-        fixes: edits && edits.length > 0 ? [{ title: `Mount emptyDir volumes at ${paths.join(', ')}`, edits, safety: 'unsafe', isPreferred: true }] : [],
+        fixes: edits ? [{ title: `Mount emptyDir volumes at ${paths.join(', ')}`, edits: nestedFirst([edits.mounts, ...(edits.volumes ? [edits.volumes] : [])]), safety: 'unsafe', isPreferred: true }] : [],
       });
     }
   },

@@ -72,25 +72,38 @@ function volumeNameFor(path: string): string {
   return path.replace(/^\/+|\/+$/g, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 63).replace(/-+$/, '') || 'root';
 }
 
+/** Debian and Alpine make /var/run a link to /run: a volume at either makes both writable. */
+function sameFolders(path: string): string[] {
+  const run = /^\/(?:var\/)?run(?=\/|$)/.exec(path);
+  return run ? [`/run${path.slice(run[0].length)}`, `/var/run${path.slice(run[0].length)}`] : [path];
+}
+
 /** Whether a mount at `mountPath` makes `path` writable: it is the path or a folder above it. */
 export function mountCovers(mountPath: string, path: string): boolean {
   const mount = mountPath.replace(/\/+$/, '') || '/';
-  return mount === '/' || path === mount || path.startsWith(`${mount}/`);
+  return sameFolders(path).some((folder) => mount === '/' || folder === mount || folder.startsWith(`${mount}/`));
+}
+
+/** The edits that mount emptyDirs: the container's mounts, and the pod's new volumes when there are any. */
+export interface EmptyDirEdits {
+  mounts: TextEdit;
+  volumes?: TextEdit;
 }
 
 /**
  * The edits that mount an emptyDir at each path a container must write to (most programs write
- * temporary files to /tmp), leaving out paths something is mounted at already: `[]` when all
+ * temporary files to /tmp), leaving out paths something is mounted at already: null when all
  * are; undefined when a volume of the chosen name exists and is not an emptyDir (someone else's).
+ * They can meet other edits of the same fix at the container's end: order them with nestedFirst.
  */
-export function emptyDirMounts(container: Container, paths: readonly string[]): TextEdit[] | undefined {
+export function emptyDirMounts(container: Container, paths: readonly string[]): EmptyDirEdits | null | undefined {
   const pod = container.pod;
   const view = viewOf(pod);
   const editor = editorOf(pod);
   const mounts = view.seq(container.map, 'volumeMounts');
   const mounted = view.maps(mounts).map((mount) => view.string(mount, 'mountPath') ?? '');
   const missing = [...new Set(paths)].filter((path) => !mounted.some((mountPath) => mountCovers(mountPath, path)));
-  if (missing.length === 0) return [];
+  if (missing.length === 0) return null;
   const volumes = view.seq(pod.spec, 'volumes');
   const existing = new Map(view.maps(volumes).map((volume) => [view.string(volume, 'name'), volume]));
   const wanted = missing.map((path) => ({ name: volumeNameFor(path), mountPath: path }));
@@ -99,7 +112,7 @@ export function emptyDirMounts(container: Container, paths: readonly string[]): 
   const mountEdit = mounts && mounts.items.length > 0 ? editor.appendItems(mounts, wanted) : view.pair(container.map, 'volumeMounts') ? undefined : editor.add(container.map, 'volumeMounts', wanted);
   if (!mountEdit) return undefined;
   const newVolumes = wanted.filter(({ name }) => !existing.has(name)).map(({ name }) => ({ name, emptyDir: {} }));
-  if (newVolumes.length === 0) return [mountEdit];
+  if (newVolumes.length === 0) return { mounts: mountEdit };
   const volumeEdit = volumes && volumes.items.length > 0 ? editor.appendItems(volumes, newVolumes) : view.pair(pod.spec, 'volumes') ? undefined : editor.add(pod.spec, 'volumes', newVolumes);
-  return volumeEdit ? [mountEdit, volumeEdit] : undefined;
+  return volumeEdit ? { mounts: mountEdit, volumes: volumeEdit } : undefined;
 }
