@@ -83,7 +83,7 @@ function render(breakdown: Breakdown, file: string): string {
         const parts = layer.parts
           .map((part) => `<li>${escape(part.label)}: ${part.bytes === null ? 'unknown' : bytes(part.bytes)}${part.deletedLaterOnLine ? ` <span class="waste">deleted on line ${part.deletedLaterOnLine}, still shipped</span>` : ''}</li>`)
           .join('');
-        return `<tr><td>line ${layer.line}</td><td><code>${escape(layer.text)}</code>${parts ? `<ul>${parts}</ul>` : ''}</td><td>${bar(layer.bytes, layerLargest, layer.wastedBytes > 0 ? 'wasted' : 'layer')}</td><td class="size">${escape(layer.label)}${layer.files !== undefined ? `<div class="note">${layer.files} files</div>` : ''}</td></tr>`;
+        return `<tr><td>line ${layer.line}</td><td><code>${escape(layer.text)}</code>${parts ? `<ul>${parts}</ul>` : ''}</td><td>${bar(layer.bytes, layerLargest, layer.wastedBytes > 0 ? 'wasted' : 'layer')}</td><td class="size">${escape(layer.label)}${layer.files !== undefined ? `<div class="note">${layer.files} file${layer.files === 1 ? "" : "s"}</div>` : ''}</td></tr>`;
       }),
     ].join('');
     const smaller = stage.smaller.length
