@@ -9,10 +9,19 @@ function slice(spec: PortSpec, from: number, length: number): Range {
   return { start: { line: start.line, character: start.character + from }, end: { line: start.line, character: start.character + from + length } };
 }
 
+/** What the part before the container port is: `8080:` a host port, `127.0.0.1:8080:` an IP and a host port. */
+function mappingPart(mapping: string): { what: string; verb: string } {
+  const inner = mapping.slice(0, -1);
+  const parts = inner.startsWith('[') ? inner.split(/(?<=\]):/) : inner.split(':');
+  if (parts.length > 1) return { what: 'IP and host port', verb: 'are' };
+  return { what: /^\d*(?:-\d+)?$/.test(parts[0]) ? 'host port' : 'address', verb: 'is' };
+}
+
 function problem(spec: PortSpec): Report | undefined {
   const text = spec.word.getValue();
   if (spec.mapping !== undefined) {
-    return { range: spec.word.getRange(), message: `EXPOSE takes container ports only; the IP and host port in \`${text}\` are ignored (publish with \`docker run -p\`). Write \`${text.slice(spec.portStart)}\`.` };
+    const { what, verb } = mappingPart(spec.mapping);
+    return { range: spec.word.getRange(), message: `EXPOSE takes container ports only; the ${what} in \`${text}\` ${verb} ignored (publish with \`docker run -p\`). Write \`${text.slice(spec.portStart)}\`.` };
   }
   const numbers = portNumbers(spec.port);
   const portRange = slice(spec, spec.portStart, spec.port.length);
