@@ -4,6 +4,7 @@
  */
 import { ViewColumn, window, type WebviewPanel } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { formatBytes as bytes } from '../../server/src/engine/size/format';
 
 export const SHOW_BREAKDOWN_COMMAND = 'shipshape.showImageSizeBreakdown';
 const SERVER_COMMAND = 'shipshape.server.imageSizeBreakdown';
@@ -50,18 +51,6 @@ export async function showSizeBreakdown(client: LanguageClient | undefined, uri?
 
 function isBreakdown(value: unknown): value is Breakdown {
   return typeof value === 'object' && value !== null && Array.isArray((value as Breakdown).stages);
-}
-
-function bytes(value: number): string {
-  if (value < 1000) return `${value} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let scaled = value;
-  let unit = -1;
-  while (scaled >= 1000 && unit < units.length - 1) {
-    scaled /= 1000;
-    unit++;
-  }
-  return `${scaled >= 10 ? Math.round(scaled) : scaled.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
-import { formatBytes } from '../../server/src/engine/size/describe';
+import { formatBytes } from '../../server/src/engine/size/format';
 import { ServerUnderTest, tracerSettings } from '../lsp/harness';
 import { OciLayout, type Descriptor } from './oci-layout';
 import { missingTools, push, startRegistry, type RunningRegistry } from './registry-server';

@@ -5,7 +5,8 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import { buildKubernetesModel } from '../engine/kubernetes/model';
 import { containerImages } from '../engine/rules/kubernetes/support/images';
-import { approximately, imageCardLines, layerLines, stageLabel } from '../engine/size/describe';
+import { imageCardLines, layerLines, stageLabel } from '../engine/size/describe';
+import { approximately } from '../engine/size/format';
 import { imageSize, type SizeReport } from '../engine/size/estimate';
 import { sizeTables } from '../engine/size/tables';
 

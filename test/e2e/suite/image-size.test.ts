@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { formatBytes } from '../../../server/src/engine/size/describe';
+import { formatBytes } from '../../../server/src/engine/size/format';
 import { sizeTables } from '../../../server/src/engine/size/tables';
 import { parseImageReference } from '../../../server/src/engine/images/reference';
 import { setTimeout as sleep } from 'node:timers/promises';

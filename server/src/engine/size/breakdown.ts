@@ -4,7 +4,8 @@
  * labelled exact, estimated or unknown.
  */
 import { LineIndex } from '../text/document';
-import { approximately, endOfLifeLine, stageTitle } from './describe';
+import { endOfLifeLine, stageTitle } from './describe';
+import { approximately } from './format';
 import type { SizeReport } from './estimate';
 
 export interface BreakdownLayer {

@@ -3,26 +3,8 @@ import { isEndOfLife, lineTitle, effectiveToday } from '../images/end-of-life';
 import { versionedParts } from '../images/image-versions';
 import { parseImageReference } from '../images/reference';
 import type { BaseSize, LayerSize, SizeReport, StageSize } from './estimate';
+import { approximately, formatBytes } from './format';
 import type { SmallerImage } from './size-data';
-
-/** Decimal units, as `docker images` and registries count. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const rounded = value >= 100 ? Math.round(value).toString() : value >= 10 ? value.toFixed(0) : value.toFixed(1);
-  return `${rounded.replace(/\.0$/, '')} ${units[unit]}`;
-}
-
-/** "≈ 87 MB" or, when something is unknown, "at least 87 MB". */
-export function approximately(bytes: number, partial: boolean): string {
-  return partial ? `at least ${formatBytes(bytes)}` : `≈ ${formatBytes(bytes)}`;
-}
 
 export function stageLabel(stage: Pick<StageSize, 'name' | 'index' | 'shipped'>): string {
   if (stage.shipped) return 'final image';

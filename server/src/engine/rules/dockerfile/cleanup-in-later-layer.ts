@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { canMergeRuns, mergeRunsFix } from '../../fixes/merge-run';
-import { formatBytes } from '../../size/describe';
+import { formatBytes } from '../../size/format';
 import { estimateModel, wastedBytes } from '../../size/estimate';
 import { sizeTables } from '../../size/tables';
 import type { BuildContext, Fix, RelatedInformation } from '../../types';
