@@ -10,7 +10,7 @@ import { buildKubernetesModel, type KubernetesModel } from '../kubernetes/model'
 import type { YamlView } from '../kubernetes/yaml-view';
 import { kubernetesRules } from '../rules';
 import { comparePositions, LineIndex, rangesOverlap } from '../text/document';
-import type { EngineConfig, Finding, KubernetesHints, Position, Range, TextEdit } from '../types';
+import type { EngineConfig, Finding, KubernetesHints, Position, Range, TextEdit, WorkspaceInput } from '../types';
 import { fixAll } from './fix-all';
 
 /** The rules whose fixes lock a workload down (not resources or API versions, which are other decisions). */
@@ -32,15 +32,17 @@ export const HARDENING_RULES: readonly string[] = [
  * non-empty selection, only the objects it touches; where it touches nothing of an object but
  * its containers, only those containers (pod-level settings, which change every container,
  * stay as they are).
+ * With the `workspace`, the fixes know the images: `runAsUser` for a named USER, emptyDirs
+ * where the image writes.
  */
-export function hardenManifestEdits(text: string, config: EngineConfig = {}, hints?: KubernetesHints, selection?: Range): TextEdit[] {
+export function hardenManifestEdits(text: string, config: EngineConfig = {}, hints?: KubernetesHints, selection?: Range, workspace?: WorkspaceInput): TextEdit[] {
   // Only the hardening rules run; one the user switched off stays off.
   const rules = Object.fromEntries(kubernetesRules.map(({ meta }) => [meta.id, HARDENING_RULES.includes(meta.id) && config.rules?.[meta.id] !== 'off' ? 'warning' : 'off'] as const));
   const original = selection && comparePositions(selection.start, selection.end) !== 0 ? buildKubernetesModel(text, hints) : undefined;
   const scope = original && selectedParts(original, selection!);
   if (scope?.size === 0) return [];
   const findingsOf = (current: string): Finding[] => {
-    const { findings } = analyze({ text: current, kind: 'kubernetes', config: { ...config, rules }, kubernetes: hints });
+    const { findings } = analyze({ text: current, kind: 'kubernetes', config: { ...config, rules }, kubernetes: hints, workspace });
     if (!scope) return findings;
     // Fixes add and remove keys, never objects or containers: their indexes stay valid while
     // the text parses as it did.
