@@ -37,7 +37,7 @@ rmSync(join(root, 'out'), { recursive: true, force: true });
 
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/lsp/entry.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
   build({
     ...common,
     entryPoints: [...findTests(join(root, 'test')).filter((path) => !path.includes('/test/e2e/')), 'scripts/generate-docs.ts'],

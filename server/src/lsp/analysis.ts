@@ -6,7 +6,12 @@ import type { Settings } from './settings';
 /** Past this size the analysis would block the server for too long on every keystroke. */
 export const MAX_ANALYSED_BYTES = 5 * 1024 * 1024;
 
-export type Analysis = { kind: 'findings'; findings: Finding[]; syntaxErrors?: SyntaxProblem[] } | { kind: 'too-large' } | { kind: 'disabled' };
+export type Analysis =
+  | { kind: 'findings'; findings: Finding[]; syntaxErrors?: SyntaxProblem[] }
+  | { kind: 'too-large' }
+  | { kind: 'disabled' }
+  /** The analysis thread was stopped: `after` ends "Shipshape stopped analysing this file …". */
+  | { kind: 'stopped'; after: string };
 
 /** What the engine should analyse a document as: by language id, else by file name. */
 export function documentKind(document: Pick<TextDocument, 'languageId' | 'uri'>): DocumentKind | undefined {
@@ -25,6 +30,13 @@ function uriPath(uri: string): string {
   }
 }
 
+/** Why a document gets no analysis at all, decided before any work is handed to a thread. */
+export function skippedAnalysis(document: TextDocument, settings: Settings): Analysis | undefined {
+  if (!settings.enable || !documentKind(document)) return { kind: 'disabled' };
+  if (Buffer.byteLength(document.getText(), 'utf8') > MAX_ANALYSED_BYTES) return { kind: 'too-large' };
+  return undefined;
+}
+
 /** Runs the engine for the server, logging each failing rule once rather than on every keystroke. */
 export class Analyzer {
   private readonly reportedRules = new Set<string>();
@@ -38,9 +50,9 @@ export class Analyzer {
 
   run(document: TextDocument, settings: Settings): Analysis {
     const kind = documentKind(document);
-    if (!settings.enable || !kind) return { kind: 'disabled' };
+    const skipped = skippedAnalysis(document, settings);
+    if (skipped || !kind) return skipped ?? { kind: 'disabled' };
     const text = document.getText();
-    if (Buffer.byteLength(text, 'utf8') > MAX_ANALYSED_BYTES) return { kind: 'too-large' };
     const { config, context, services } = this.environment.for(document.uri, settings);
     const kubernetes = kind === 'kubernetes' ? this.environment.kubernetesHints(document.uri) : undefined;
     const workspace = kind === 'kubernetes' ? this.workspaceFor(document.uri) : undefined;

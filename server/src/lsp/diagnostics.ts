@@ -34,6 +34,15 @@ export function toDiagnostics(analysis: Analysis, uri: string, version: number):
           message: `This file is larger than ${MAX_ANALYSED_BYTES / 1024 / 1024} MB, so Shipshape does not analyse it.`,
         },
       ];
+    case 'stopped':
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Information,
+          source: SOURCE,
+          message: `Shipshape stopped analysing this file ${analysis.after}, so it shows no findings for it.`,
+        },
+      ];
     case 'findings':
       return [
         ...analysis.findings.map((finding) => toDiagnostic(finding, uri, version)),

@@ -26,7 +26,8 @@ import { conversions, convert, hardenManifestEdits } from '../engine';
 import { breakdownOf, type Breakdown } from '../engine/size/breakdown';
 import { forgetContextSizes } from '../host/context-sizes';
 import { RegistryError } from '../host/registry/errors';
-import { Analyzer, documentKind } from './analysis';
+import { documentKind, skippedAnalysis, type Analysis } from './analysis';
+import { AnalysisPool, DEFAULT_LIMITS } from './analysis-pool';
 import { COMMAND_PREFIX, HARDEN_MANIFEST_COMMAND, HARDEN_MANIFEST_TITLE, SERVER_COMMANDS, parseCommand, type CommandArgument, type CommandResult } from './commands';
 import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
@@ -38,7 +39,7 @@ import { HOVER_REGISTRY_WAIT_MS, ImageSizes } from './image-size';
 import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
-import { SECTION, SettingsStore } from './settings';
+import { SECTION, SettingsStore, type Settings } from './settings';
 import { WorkspaceIndexes } from './workspace-index';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
 
@@ -55,14 +56,16 @@ let yamlSyntaxReportedElsewhere = false;
 const environment = new EnvironmentProvider(() => workspaceTrusted, log);
 /** The client answers `workspace/configuration` (for `files.exclude`). */
 let canPullConfiguration = false;
+/** The client tells of workspace folders added and removed. */
+let canFollowWorkspaceFolders = false;
 let workspaceFolderUris: string[] = [];
 const workspaceIndexes = new WorkspaceIndexes({
   log,
   excludes: (folderUri) => (canPullConfiguration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }) : Promise.resolve(undefined)),
   imageMappings: async (folderUri) => (await settings.get(folderUri)).workspace.imageMappings,
   openText: (uri) => documents.get(uri)?.getText(),
-  // The analysis runs on this thread, with these very indexes.
-  published: () => undefined,
+  // The analysis threads hold replicas of the indexes.
+  published: (update) => analyses.broadcast({ type: 'workspace', update }),
   // A Dockerfile, build definition or manifest changed what other manifests' cross-file findings see.
   affected: (uris) => {
     for (const uri of uris) {
@@ -71,7 +74,10 @@ const workspaceIndexes = new WorkspaceIndexes({
     }
   },
 });
-const analyzer = new Analyzer(log, environment, (uri) => workspaceIndexes.state.inputFor(uri));
+/** A new analysis thread starts with the workspace indexes as they are. */
+const workspaceGreeting = () => workspaceIndexes.state.snapshot().map((update) => ({ type: 'workspace' as const, update }));
+// This bundle, loaded on a worker thread, serves analyses (see entry.ts).
+let analyses = new AnalysisPool(__filename, log, DEFAULT_LIMITS, workspaceGreeting);
 const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnostics));
 let settings = new SettingsStore(undefined, log);
 let capabilities: EditCapabilities = { documentChanges: false, createFiles: false, annotations: false };
@@ -90,9 +96,9 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   const current = await settings.get(uri);
+  const analysis = await analyse(document, current, ticket.signal);
   // A newer version or a close scheduled its own work (or cleared the diagnostics).
-  if (ticket.cancelled) return;
-  const analysis = analyzer.run(document, current);
+  if (!analysis || ticket.signal.aborted) return;
   // Red Hat's YAML extension already underlines the same YAML syntax error: say it once.
   if (analysis.kind === 'findings' && document.languageId === 'yaml' && yamlSyntaxReportedElsewhere) analysis.syntaxErrors = undefined;
   const diagnostics = toDiagnostics(analysis, uri, document.version);
@@ -105,21 +111,32 @@ function refreshCodeLenses(): void {
   if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
+/** The document's analysis on a thread of the pool; undefined when `signal` aborts first. */
+async function analyse(document: TextDocument, current: Settings, signal: AbortSignal): Promise<Analysis | undefined> {
+  const skipped = skippedAnalysis(document, current);
+  if (skipped) return skipped;
+  const request = { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText(), settings: current, trusted: workspaceTrusted };
+  return analyses.analyse(request, signal);
+}
+
 function analyseSoon(document: TextDocument, delayMs: number): void {
   if (documentKind(document)) scheduler.schedule(document.uri, document.version, delayMs);
 }
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown; yamlSyntaxReportedElsewhere?: unknown } | undefined;
+  const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown; yamlSyntaxReportedElsewhere?: unknown; analysisTimeoutMs?: unknown } | undefined;
   workspaceTrusted = options?.workspaceTrusted !== false;
   yamlSyntaxReportedElsewhere = options?.yamlSyntaxReportedElsewhere === true;
   // Digests by manifest are kept for good in the extension's storage, when the client names it.
   if (typeof options?.storagePath === 'string') pinner = new Pinner(options.storagePath, process.env);
+  // Editors may give each analysis more (or less) time than the default.
+  if (typeof options?.analysisTimeoutMs === 'number' && options.analysisTimeoutMs > 0) analyses = new AnalysisPool(__filename, log, { ...DEFAULT_LIMITS, timeMs: options.analysisTimeoutMs }, workspaceGreeting);
   canResolveEdit = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const workspace = params.capabilities.workspace;
   capabilities = editCapabilities(params.capabilities);
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canPullConfiguration = workspace?.configuration === true;
+  canFollowWorkspaceFolders = workspace?.workspaceFolders === true;
   workspaceFolderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   canRefreshCodeLenses = workspace?.codeLens?.refreshSupport === true;
   if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log);
@@ -128,6 +145,7 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [...PROVIDED_KINDS, CodeActionKind.RefactorRewrite], resolveProvider: true },
       definitionProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       executeCommandProvider: { commands: [...SERVER_COMMANDS, HARDEN_MANIFEST_COMMAND, ...PIN_COMMANDS, IMAGE_SIZE_BREAKDOWN_COMMAND] },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
@@ -142,6 +160,14 @@ connection.onInitialized(
     if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
     // In the background: manifests are analysed meanwhile, and again once the index is complete.
     void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    if (canFollowWorkspaceFolders) {
+      // Rare enough that every folder is indexed again.
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${String(error)}`));
+      });
+    }
   }),
 );
 
@@ -174,6 +200,7 @@ connection.onDidChangeConfiguration(
 connection.onDidChangeWatchedFiles(
   guard(log, 'didChangeWatchedFiles', undefined, (params) => {
     environment.invalidate();
+    analyses.invalidate();
     void workspaceIndexes.filesChanged(params.changes).catch((error: unknown) => log(`Workspace index update failed: ${String(error)}`));
     // Any file of a build context may change what COPY takes: those walks are redone when next asked.
     for (const change of params.changes) forgetContextSizes(change.uri.startsWith('file:') ? fileURLToPath(change.uri) : undefined);
@@ -198,8 +225,8 @@ connection.onCodeAction(
     // Fix-all re-analyses the whole document, so it is computed only when asked for by kind
     // (codeActionsOnSave, the Source Action menu), not on every light-bulb request.
     if (only && isRequested(FIX_ALL_KIND, only)) {
-      const analysis = analyzer.run(document, await settings.get(document.uri));
-      const fixAll = analysis.kind === 'findings' ? fixAllAction(document, analysis.findings, capabilities, files) : undefined;
+      const analysis = await analyse(document, await settings.get(document.uri), new AbortController().signal);
+      const fixAll = analysis?.kind === 'findings' ? fixAllAction(document, analysis.findings, capabilities, files) : undefined;
       if (fixAll) actions.push(fixAll);
     }
     return actions;

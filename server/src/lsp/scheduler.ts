@@ -1,10 +1,10 @@
-/** Handed to scheduled work; turns `cancelled` once newer work for the document is scheduled or it closes. */
+/** Handed to scheduled work; its signal aborts once newer work for the document is scheduled or it closes. */
 export interface Ticket {
-  readonly cancelled: boolean;
+  readonly signal: AbortSignal;
 }
 
 interface Entry extends Ticket {
-  cancelled: boolean;
+  controller: AbortController;
   version: number;
   dueAt: number;
   timer?: NodeJS.Timeout;
@@ -12,8 +12,9 @@ interface Entry extends Ticket {
 
 /**
  * Per-document debouncing with cancellation. Only the newest work for a document may run to
- * the end: work that awaits (settings) checks its ticket afterwards, so a result for an old
- * version is never published.
+ * the end: work that awaits (settings, the analysis thread) checks its ticket afterwards, so a
+ * result for an old version is never published, and the analysis pool drops or stops work
+ * whose ticket aborted.
  */
 export class Scheduler {
   private readonly entries = new Map<string, Entry>();
@@ -27,7 +28,8 @@ export class Scheduler {
     // one run for the same version is enough, and it reads the settings only when it starts.
     if (current?.timer && current.version === version && current.dueAt <= dueAt) return;
     this.cancel(uri);
-    const entry: Entry = { cancelled: false, version, dueAt };
+    const controller = new AbortController();
+    const entry: Entry = { controller, signal: controller.signal, version, dueAt };
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       void this.run(uri, entry);
@@ -38,7 +40,7 @@ export class Scheduler {
   cancel(uri: string): void {
     const entry = this.entries.get(uri);
     if (!entry) return;
-    entry.cancelled = true;
+    entry.controller.abort();
     clearTimeout(entry.timer);
     this.entries.delete(uri);
   }

@@ -1,0 +1,151 @@
+/**
+ * Runs analyses on worker threads so that no document can make the server unresponsive: the
+ * thread answering the editor never runs the engine. Each analysis has a time and a memory
+ * limit; a thread over either is terminated (the only way to stop synchronous work) and
+ * replaced, and the document is told why it has no findings. Work whose document changed or
+ * closed is dropped from the queue, and stopped if it has been running for a while.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Analysis } from './analysis';
+import type { AnalysisRequest, FromAnalysisThread, ToAnalysisThread } from './analysis-worker';
+
+export interface AnalysisLimits {
+  /** Wall-clock time one analysis may take. */
+  timeMs: number;
+  /** The old-generation heap of one thread. */
+  memoryMb: number;
+  /**
+   * Threads running analyses at once: two, so that one slow document does not hold up the
+   * others; more would only compete for the same cores.
+   */
+  threads: number;
+}
+
+export const DEFAULT_LIMITS: AnalysisLimits = { timeMs: 5000, memoryMb: 512, threads: 2 };
+
+/**
+ * Stale work that has run this long is terminated rather than waited for: restarting a thread
+ * costs less than finishing an analysis nobody will see.
+ */
+const STALE_AFTER_MS = 100;
+
+interface Job {
+  request: AnalysisRequest;
+  signal: AbortSignal;
+  resolve: (analysis: Analysis | undefined) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  running?: { job: Job; id: number; startedAt: number; timer: NodeJS.Timeout };
+}
+
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+
+  /** `script` is the bundle that serves analyses when loaded on a worker thread. */
+  constructor(
+    private readonly script: string,
+    private readonly log: (message: string) => void,
+    private readonly limits: AnalysisLimits = DEFAULT_LIMITS,
+    /** What a new thread is told before its first analysis: the state it replicates (the workspace indexes). */
+    private readonly greeting: () => ToAnalysisThread[] = () => [],
+  ) {}
+
+  /** The analysis, or undefined when `signal` aborted first (a newer version, a close). */
+  analyse(request: AnalysisRequest, signal: AbortSignal): Promise<Analysis | undefined> {
+    if (signal.aborted) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const job: Job = { request, signal, resolve };
+      signal.addEventListener('abort', () => this.abandon(job), { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  /** Files the analysis reads changed on disk. */
+  invalidate(): void {
+    this.broadcast({ type: 'invalidate' });
+  }
+
+  /** Tells every thread; threads started later learn it from the greeting. */
+  broadcast(message: ToAnalysisThread): void {
+    for (const slot of this.slots) this.post(slot, message);
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((candidate) => !candidate.running) ?? (this.slots.length < this.limits.threads ? this.spawn() : undefined);
+      if (!slot) return;
+      this.start(slot, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    // The connection keeps the server alive; an idle thread must not.
+    worker.unref();
+    const slot: Slot = { worker };
+    worker.on('message', (message: FromAnalysisThread) => {
+      if (message.type === 'log') this.log(message.message);
+      else if (message.id === slot.running?.id) this.finish(slot, message.analysis);
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const uri = slot.running?.job.request.uri;
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.retire(slot, { kind: 'stopped', after: `when it needed more than ${this.limits.memoryMb} MB of memory` });
+      } else {
+        this.log(`Analysis thread failed${uri ? ` (${uri})` : ''}: ${error.stack ?? error.message}`);
+        this.retire(slot, { kind: 'stopped', after: 'because it failed (the Shipshape log says why)' });
+      }
+    });
+    worker.on('exit', () => this.retire(slot, { kind: 'stopped', after: 'because its thread ended' }));
+    for (const message of this.greeting()) this.post(slot, message);
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private start(slot: Slot, job: Job): void {
+    const id = this.nextId++;
+    const seconds = this.limits.timeMs / 1000;
+    const timer = setTimeout(() => this.retire(slot, { kind: 'stopped', after: `after ${seconds} s, its time limit` }), this.limits.timeMs);
+    slot.running = { job, id, startedAt: performance.now(), timer };
+    this.post(slot, { type: 'analyse', id, ...job.request });
+  }
+
+  private post(slot: Slot, message: ToAnalysisThread): void {
+    slot.worker.postMessage(message);
+  }
+
+  private finish(slot: Slot, analysis: Analysis | undefined): void {
+    const running = slot.running;
+    if (!running) return;
+    clearTimeout(running.timer);
+    slot.running = undefined;
+    running.job.resolve(running.job.signal.aborted ? undefined : analysis);
+    this.dispatch();
+  }
+
+  /** Stops a thread for good: whatever it was running ends with `analysis`. */
+  private retire(slot: Slot, analysis: Analysis | undefined): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    this.finish(slot, analysis);
+    this.dispatch();
+  }
+
+  private abandon(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.resolve(undefined);
+      return;
+    }
+    const slot = this.slots.find((candidate) => candidate.running?.job === job);
+    if (slot?.running && performance.now() - slot.running.startedAt >= STALE_AFTER_MS) this.retire(slot, undefined);
+  }
+}

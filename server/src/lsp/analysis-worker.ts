@@ -1,0 +1,57 @@
+/**
+ * The side of an analysis thread (see analysis-pool.ts): it runs the engine, and reads what
+ * the engine is lent from disk (config, build context, ShellCheck), away from the thread that
+ * answers the editor.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer, type Analysis } from './analysis';
+import { EnvironmentProvider } from './environment';
+import type { Settings } from './settings';
+import { WorkspaceState, type WorkspaceUpdate } from './workspace-state';
+
+export interface AnalysisRequest {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+  settings: Settings;
+  /** Whether the workspace is trusted at the time of the request (no external binaries otherwise). */
+  trusted: boolean;
+}
+
+export type ToAnalysisThread =
+  | ({ type: 'analyse'; id: number } & AnalysisRequest)
+  | { type: 'invalidate' }
+  /** A change to the main thread's workspace indexes, which each thread replicates for the cross-file rules. */
+  | { type: 'workspace'; update: WorkspaceUpdate };
+export type FromAnalysisThread = { type: 'done'; id: number; analysis: Analysis } | { type: 'log'; message: string };
+
+export function serveAnalyses(port: MessagePort): void {
+  let trusted = true;
+  const post = (message: FromAnalysisThread) => port.postMessage(message);
+  const log = (message: string) => post({ type: 'log', message });
+  const environment = new EnvironmentProvider(() => trusted, log);
+  const workspace = new WorkspaceState();
+  const analyzer = new Analyzer(log, environment, (uri) => workspace.inputFor(uri));
+  port.on('message', (message: ToAnalysisThread) => {
+    if (message.type === 'invalidate') {
+      environment.invalidate();
+      return;
+    }
+    if (message.type === 'workspace') {
+      workspace.apply(message.update);
+      return;
+    }
+    trusted = message.trusted;
+    const document = TextDocument.create(message.uri, message.languageId, message.version, message.text);
+    let analysis: Analysis;
+    try {
+      analysis = analyzer.run(document, message.settings);
+    } catch (error) {
+      log(`Analysis of ${message.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      analysis = { kind: 'stopped', after: 'because it failed (the Shipshape log says why)' };
+    }
+    post({ type: 'done', id: message.id, analysis });
+  });
+}
