@@ -112,11 +112,6 @@ export class WorkspaceIndex {
     return this.texts.get(normalizePath(path));
   }
 
-  /** Every Dockerfile of the workspace. */
-  dockerfilePaths(): string[] {
-    return [...this.dockerfiles];
-  }
-
   /**
    * Resolves an image text of the manifest at `fromManifestPath`: Kustomize rewrites first, then
    * the links build definitions and settings declare, then a name match (image `…/cartservice`
@@ -166,11 +161,6 @@ export class WorkspaceIndex {
     const name = dockerfileName(dockerfile);
     const candidates = union([...this.manifestsNamingKeys(keys)], [...(this.manifestsBySegment.get(name) ?? [])], ...this.allRewrites().filter((rewrite) => rewrite.newName && segmentOf(parseImageReference(rewrite.newName)) === name).map((rewrite) => [...(this.manifestsByKey.get(imageKey(rewrite.name)) ?? [])]));
     return candidates.filter((manifest) => this.manifestImages.get(manifest)?.some((image) => this.resolveLink(image, manifest)?.dockerfile === dockerfile));
-  }
-
-  /** The links that say which Dockerfile builds an image, declared ones only (settings and build definitions). */
-  declaredLinks(): ImageBuildLink[] {
-    return [...this.links().values()].flat();
   }
 
   private resolveLink(imageText: string, manifest: string): ImageBuildLink | undefined {
