@@ -13,12 +13,14 @@
 // - scripts/data/debian-roots.json: uncompressed sizes of Debian roots measured here
 //   (scripts/size-accuracy/measure.mjs --lists debootstraps and slims them as the images are).
 // - --registry: where a registry is reachable, the compressed size of every entry is read from
-//   its manifest for linux/amd64 with the project's own OCI client (build first:
-//   `node scripts/build.mjs`), replacing the published figure and recording the digest and date.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+//   its manifest for linux/amd64 with the project's own OCI client (server/src/host/registry,
+//   bundled on the fly), replacing the published figure and recording the digest and date.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
 
 const root = new URL('../..', import.meta.url).pathname;
 const { values: options } = parseArgs({ options: { registry: { type: 'boolean', default: false }, 'as-of': { type: 'string' } } });
@@ -29,10 +31,23 @@ const measuredRoots = existsSync(rootsPath) ? JSON.parse(readFileSync(rootsPath,
 
 const FIELDS = ['reference', 'aliases', 'os', 'release', 'runtime', 'variant', 'shell', 'user', 'installedSet', 'excludesDocs', 'compressed', 'uncompressed'];
 
-async function refreshFromRegistry(images) {
+/** The project's OCI client and reference normaliser, bundled from source with esbuild. */
+function loadRegistryClient() {
+  const outdir = mkdtempSync(join(tmpdir(), 'shipshape-registry-'));
+  buildSync({
+    entryPoints: { client: join(root, 'server/src/host/registry/client.ts'), reference: join(root, 'server/src/engine/registry/reference.ts') },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outdir,
+    logLevel: 'warning',
+  });
   const require = createRequire(import.meta.url);
-  const { RegistryClient } = require(join(root, 'out/server/src/host/registry/client.js'));
-  const { normalizeReference } = require(join(root, 'out/server/src/engine/registry/reference.js'));
+  return { ...require(join(outdir, 'client.js')), ...require(join(outdir, 'reference.js')) };
+}
+
+async function refreshFromRegistry(images) {
+  const { RegistryClient, normalizeReference } = loadRegistryClient();
   const client = new RegistryClient({ timeoutMs: 15_000 });
   for (const image of images) {
     const normalized = normalizeReference(image.reference);

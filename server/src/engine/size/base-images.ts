@@ -13,27 +13,10 @@ export interface SizeSource {
   approximate?: boolean;
 }
 
-interface CatalogEntry {
-  reference: string;
-  aliases?: string[];
-  os: string;
-  release: string;
-  runtime: string;
-  variant: string;
-  shell: boolean;
-  user: string;
-  installedSet?: string;
-  excludesDocs?: boolean;
-  compressed: SizeSource;
-  uncompressed?: SizeSource;
-}
-
-/** What a base image weighs and is, for linux/amd64, as the catalog (scripts/data/base-image-sources.json) knows it. */
-export interface BaseImageCard {
+/** What the catalog says of one image (scripts/data/base-image-sources.json), for linux/amd64. */
+interface ImageFacts {
   /** The catalog entry the figures are for, spelled as Docker Hub users write it ("node:22-slim"). */
   reference: string;
-  /** True when the tag written names a newer point release of the entry's line ("node:22.23.2-slim" → "node:22-slim"). */
-  sameLine: boolean;
   /** Download size: the manifest's layer sizes summed. */
   compressed: SizeSource;
   /** Size on disk once pulled; undefined when no source gives it. */
@@ -42,15 +25,26 @@ export interface BaseImageCard {
   os: string;
   /** Distribution release: a Debian codename ("bookworm") for the apt estimator, else a version ("3.24", "noble"). */
   release: string;
-  /** What the image is for: "node", "python", "debian", "distroless-static", ... */
+  /** What the image is for: "node", "python", "debian", "static", ... */
   runtime: string;
-  /** "full", "slim", "alpine", "distroless", "minimal", ... */
+  /** "full", "slim", "alpine", "distroless", "jre", ... */
   variant: string;
   shell: boolean;
-  /** The user the image runs as when a Dockerfile sets none: "root", "nonroot", "65532". */
+  /** The user the image runs as when a Dockerfile sets none: "root", "nonroot". */
   user: string;
   /** The Debian package set the image has, for estimateAptInstall ("debian-minbase", "buildpack-deps", ...). */
   installedSet?: string;
+}
+
+interface CatalogEntry extends ImageFacts {
+  aliases?: string[];
+  excludesDocs?: boolean;
+}
+
+/** What a base image weighs and is, as the catalog knows it. */
+export interface BaseImageCard extends ImageFacts {
+  /** True when the tag written names a newer point release of the entry's line ("node:22.23.2-slim" → "node:22-slim"). */
+  sameLine: boolean;
   /** The image keeps docs, man pages and locales out of installs (dpkg path-exclude rules). */
   excludesDocs: boolean;
   /** When the catalog was generated. */
@@ -78,22 +72,8 @@ function keyOf(reference: NormalizedReference): string {
   return `${reference.registry}/${reference.repository}:${reference.tag ?? 'latest'}`;
 }
 
-function cardOf(entry: CatalogEntry, sameLine: boolean): BaseImageCard {
-  return {
-    reference: entry.reference,
-    sameLine,
-    compressed: entry.compressed,
-    uncompressed: entry.uncompressed,
-    os: entry.os,
-    release: entry.release,
-    runtime: entry.runtime,
-    variant: entry.variant,
-    shell: entry.shell,
-    user: entry.user,
-    installedSet: entry.installedSet,
-    excludesDocs: entry.excludesDocs ?? false,
-    asOf: catalog.asOf,
-  };
+function cardOf({ aliases: _aliases, excludesDocs, ...facts }: CatalogEntry, sameLine: boolean): BaseImageCard {
+  return { ...facts, sameLine, excludesDocs: excludesDocs ?? false, asOf: catalog.asOf };
 }
 
 /** The text of a split reference, so both split and written references go through one normalisation. */
