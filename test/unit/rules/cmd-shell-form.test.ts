@@ -48,6 +48,20 @@ ruleTester('cmd-shell-form', {
       findings: [{ line: 2, column: 5 }],
     },
     {
+      name: 'a shell test is shell form, not a broken array',
+      code: 'FROM alpine:3.20\nCMD [ "$MODE" = "prod" ] && exec ./server',
+      findings: [{ line: 2, column: 5, message: /^CMD in shell form runs under `\/bin\/sh -c`/ }],
+      output: 'FROM alpine:3.20\nCMD ["/bin/sh", "-c", "[ \\"$MODE\\" = \\"prod\\" ] && exec ./server"]',
+    },
+    {
+      name: 'a broken JSON array is named as such, without a conversion',
+      code: 'FROM alpine:3.20\nCMD ["sh", "-c",\nENTRYPOINT [\'node\', \'server.js\']',
+      findings: [
+        { line: 2, column: 5, endColumn: 17, message: /^CMD is not a valid JSON array .* so Docker runs this text under `\/bin\/sh -c` as a shell command\. Fix the array\.$/ },
+        { line: 3, column: 12, message: /^ENTRYPOINT is not a valid JSON array/ },
+      ],
+    },
+    {
       name: 'an ENTRYPOINT and a CMD in each stage',
       code: 'FROM alpine:3.20 AS tools\nENTRYPOINT top -b\nFROM alpine:3.20\nCMD sleep 1',
       findings: [{ line: 2, column: 12 }, { line: 4, column: 5 }],

@@ -9,6 +9,7 @@ ruleTester('copy-relative-dest-without-workdir', {
     { name: 'Windows absolute', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/' },
     { name: 'scratch always starts at /', code: 'FROM scratch\nCOPY app .' },
     { name: 'ADD is not COPY', code: 'FROM node:22\nADD app.tar.gz .' },
+    { name: 'a lone word is a source without a destination, not a relative destination', code: 'FROM node:22\nCOPY onlyone\nCOPY ["onlyone"]' },
   ],
   invalid: [
     {

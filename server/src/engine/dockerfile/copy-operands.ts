@@ -21,8 +21,9 @@ export interface CopyOperands {
 
 export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
   const operands = execFormArguments(argumentsText(model, instruction)) ? jsonOperands(instruction) : shellOperands(instruction);
-  const destination = operands.pop();
-  if (!destination) return undefined;
+  // `COPY onlyone` is malformed (the build fails): its one word is a source without a destination.
+  if (operands.length < 2) return undefined;
+  const destination = operands.pop() as Operand;
   const heredocSources = operands.filter((operand) => operand.value.startsWith('<<')).length;
   return { sources: operands.filter((operand) => !operand.value.startsWith('<<')), heredocSources, destination };
 }

@@ -3,6 +3,15 @@ import { commandRange } from '../../dockerfile/shell-source';
 import { execFormFix } from '../../fixes/exec-form-fix';
 import type { DockerfileRule } from '../rule';
 
+/**
+ * `["sh", "-c",` or `['node', 'app.js']`: an array Docker cannot parse. (`[ "$MODE" = prod ] && …`
+ * is a shell test, which has no comma after a quoted word and no `"]` at its end.)
+ */
+function meantAsExecForm(text: string): boolean {
+  const trimmed = text.trim();
+  return /^\[\s*["']/.test(trimmed) && (/["']\s*,/.test(trimmed) || /["']\]$/.test(trimmed));
+}
+
 export const cmdShellForm: DockerfileRule = {
   meta: {
     id: 'cmd-shell-form',
@@ -25,7 +34,17 @@ export const cmdShellForm: DockerfileRule = {
         // Only the last one takes effect; earlier ones are overridden-instruction's concern.
         const instruction = stage.instructions.filter((candidate) => candidate.getKeyword() === keyword).pop();
         const range = instruction && commandRange(model, instruction);
-        if (!instruction || !range || execFormArguments(argumentsText(model, instruction))) continue;
+        if (!instruction || !range) continue;
+        const text = argumentsText(model, instruction);
+        if (execFormArguments(text)) continue;
+        if (meantAsExecForm(text)) {
+          // Meant as exec form; converting it would wrap the broken array in a shell command.
+          report({
+            range,
+            message: `${keyword} is not a valid JSON array (double-quoted strings separated by commas, closed by \`]\`), so Docker runs this text under \`/bin/sh -c\` as a shell command. Fix the array.`,
+          });
+          continue;
+        }
         // An exec-form ENTRYPOINT starts taking CMD as its arguments: a behaviour change.
         const fix = execFormFix(model, stage, instruction, keyword === 'ENTRYPOINT' && hasCmd ? 'unsafe' : 'safe');
         report({
