@@ -184,4 +184,11 @@ describe('well-known images without a Dockerfile', () => {
     assert.deepEqual(profile('nginxinc/nginx-unprivileged:1.27')?.user?.value, { kind: 'uid', text: '101', uid: 101, fromUserInstruction: false });
     assert.equal(profile('ghcr.io/acme/unknown:1'), undefined);
   });
+  test('.NET chiseled images: no shell, uid 1654; Bitnami: uid 1001', () => {
+    assert.equal(profile('mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled')?.hasShell?.value, false);
+    assert.deepEqual(profile('mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled')?.user?.value, { kind: 'uid', text: '1654', uid: 1654, fromUserInstruction: false });
+    assert.equal(profile('mcr.microsoft.com/dotnet/aspnet:8.0')?.hasShell, undefined);
+    assert.deepEqual(profile('bitnami/redis:7.4')?.user?.value, { kind: 'uid', text: '1001', uid: 1001, fromUserInstruction: false });
+    assert.equal(profile('bitnami/minideb:bookworm'), undefined);
+  });
 });

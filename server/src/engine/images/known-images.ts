@@ -84,7 +84,11 @@ export function imageFacts(reference: ImageReference): ImageFacts {
   if (repository.startsWith('mcr.microsoft.com/windows') || repository.startsWith('mcr.microsoft.com/powershell') && tag.includes('nanoserver')) {
     return { hasShell: 'unknown', runsAsNonRoot: 'unknown', family: 'windows' };
   }
+  // Microsoft's Ubuntu chiseled .NET images: no shell or package manager, user `app` (APP_UID 1654), per the .NET container docs.
+  if (repository.startsWith('mcr.microsoft.com/dotnet/') && tag.includes('chiseled')) return { ...UNKNOWN, hasShell: false, runsAsNonRoot: true, user: '1654' };
   if (NGINX_UNPRIVILEGED.test(repository)) return { ...UNKNOWN, runsAsNonRoot: true, user: '101', writePaths: ['/tmp'] };
+  // Bitnami's application images run as uid 1001 (docs.bitnami.com, "non-root containers"); minideb is their root base.
+  if (repository.startsWith('docker.io/bitnami/') && repository !== 'docker.io/bitnami/minideb') return { ...UNKNOWN, runsAsNonRoot: true, user: '1001' };
   if (repository.endsWith('-unprivileged')) return { ...UNKNOWN, runsAsNonRoot: true };
   const official = officialImageName(reference);
   if (official !== undefined && ROOT_BY_DEFAULT.has(official) && !/windows|nanoserver/.test(tag)) {
