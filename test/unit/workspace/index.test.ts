@@ -160,6 +160,25 @@ describe('WorkspaceIndex.resolveImage', () => {
   });
 });
 
+describe('WorkspaceIndex updates', () => {
+  test('what each change names: a new Dockerfile its name matches, the same text nothing, a removal what used it', () => {
+    const index = workspace({ 'k8s/cart.yaml': MANIFEST('ghcr.io/acme/cartservice:1'), 'k8s/web.yaml': MANIFEST('nginx:1.27') });
+    assert.deepEqual(index.setFile('src\\cartservice\\Dockerfile', CART_DOCKERFILE), ['k8s/cart.yaml']);
+    assert.deepEqual(index.setFile('src/cartservice/Dockerfile', CART_DOCKERFILE), []);
+    assert.deepEqual(index.manifestsUsing('./src/cartservice/Dockerfile'), ['k8s/cart.yaml']);
+    assert.deepEqual(index.removeFile('src/cartservice/Dockerfile'), ['k8s/cart.yaml']);
+    assert.equal(index.resolveImage('ghcr.io/acme/cartservice:1', 'k8s/cart.yaml').link, undefined);
+    assert.deepEqual(index.removeFile('src/cartservice/Dockerfile'), []);
+  });
+
+  test('a manifest edit names no other manifest; its images are read again', () => {
+    const index = workspace({ 'docker-compose.yml': 'services:\n  cart:\n    build: app\n    image: acme/shop-cart\n', 'app/Dockerfile': CART_DOCKERFILE, 'k8s/cart.yaml': MANIFEST('nginx:1.27') });
+    assert.deepEqual(index.manifestsUsing('app/Dockerfile'), []);
+    assert.deepEqual(index.setFile('k8s/cart.yaml', MANIFEST('acme/shop-cart:2')), []);
+    assert.deepEqual(index.manifestsUsing('app/Dockerfile'), ['k8s/cart.yaml']);
+  });
+});
+
 describe('well-known images without a Dockerfile', () => {
   const index = new WorkspaceIndex();
   const profile = (image: string) => index.resolveImage(image, 'k8s/a.yaml').profile;
