@@ -154,3 +154,12 @@ test('hover on a Kubernetes image: the same card as on FROM', async () => {
   assert.match(text ?? '', /Smaller alternatives:\n- `node:22-alpine`: 61 MB download, saves 19 MB \(alpine\)/);
   await server.close(manifest);
 });
+
+test('a Dockerfile too large to estimate while typing: no lens, and the breakdown says why', async () => {
+  const large = pathToFileURL(join(folder, 'large.Dockerfile')).href;
+  await server.open(large, `FROM scratch\n${'COPY src /src\n'.repeat(5000)}`);
+  assert.deepEqual(await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: large } }), []);
+  const answer = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.imageSizeBreakdown', arguments: [{ uri: large }] });
+  assert.deepEqual(answer, { applied: false, reason: 'the Dockerfile is larger than 64 KB, too large to estimate while editing; run shipshape size on it' });
+  await server.close(large);
+});

@@ -13,6 +13,11 @@ import type { RegistrySettings } from './settings';
 
 /** How long a hover waits for the registry before answering with the catalog. */
 export const HOVER_REGISTRY_WAIT_MS = 1500;
+/**
+ * Estimates run on the server's main thread for hovers and lenses: past this size (about 1,200
+ * lines) one would take most of a second, so such files get none.
+ */
+export const MAX_ESTIMATED_BYTES = 64 * 1024;
 /** A failed lookup is not retried for this long, so an unreachable registry costs one wait. */
 const FAILURE_TTL_MS = 5 * 60_000;
 
@@ -36,8 +41,9 @@ export class ImageSizes {
     return sizes;
   }
 
-  /** The estimate with what is known now (catalog, registry sizes already fetched). */
-  report(document: TextDocument, config: EngineConfig, context: BuildContext | undefined): SizeReport {
+  /** The estimate with what is known now (catalog, registry sizes already fetched); none for very large files. */
+  report(document: TextDocument, config: EngineConfig, context: BuildContext | undefined): SizeReport | undefined {
+    if (document.getText().length > MAX_ESTIMATED_BYTES) return undefined;
     const registrySizes = this.registrySizes();
     const key = JSON.stringify([config.shippedStage, [...registrySizes], context?.sizes === undefined ? 0 : context.sizes.files.size]);
     const cached = this.reports.get(document.uri);

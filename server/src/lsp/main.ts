@@ -24,6 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { conversions, convert, hardenManifestEdits } from '../engine';
 import { breakdownOf, type Breakdown } from '../engine/size/breakdown';
+import type { SizeReport } from '../engine/size/estimate';
 import { forgetContextSizes } from '../host/context-sizes';
 import { RegistryError } from '../host/registry/errors';
 import { documentKind, skippedAnalysis, type Analysis } from './analysis';
@@ -35,7 +36,7 @@ import { toDiagnostics } from './diagnostics';
 import { fileState } from './file-state';
 import { stageSizeLenses } from './code-lens';
 import { dockerfileHover, hoveredBaseImage, manifestHover, manifestImageAt } from './hover';
-import { HOVER_REGISTRY_WAIT_MS, ImageSizes } from './image-size';
+import { HOVER_REGISTRY_WAIT_MS, ImageSizes, MAX_ESTIMATED_BYTES } from './image-size';
 import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
@@ -293,11 +294,11 @@ connection.onExecuteCommand(
 );
 
 /** The size report of an open Dockerfile, with the registry's download sizes when they come in time. */
-async function sizeReport(document: TextDocument, registryWaitMs: number, images: (report: ReturnType<ImageSizes['report']>) => string[]) {
+async function sizeReport(document: TextDocument, registryWaitMs: number, images: (report: SizeReport) => string[]) {
   const current = await settings.get(document.uri);
   const { config, context } = environment.for(document.uri, current);
   let report = imageSizes.report(document, config, context);
-  const wanted = images(report);
+  const wanted = report ? images(report) : [];
   if (wanted.length > 0 && !current.registry.offline) {
     await imageSizes.fetchRegistrySizes(wanted, current.registry, workspaceTrusted, Math.min(registryWaitMs, current.registry.timeoutMs));
     report = imageSizes.report(document, config, context);
@@ -320,7 +321,7 @@ connection.onHover(
       return manifestHover(document.getText(), params.position, imageSizes.registrySizes(), config.today ?? '', (image) => workspaceIndexes.builtFrom(document.uri, image)) ?? null;
     }
     const { report, today } = await sizeReport(document, HOVER_REGISTRY_WAIT_MS, (estimate) => [hoveredBaseImage(estimate, params.position)].filter((image): image is string => image !== undefined));
-    return dockerfileHover(report, params.position, today ?? '') ?? null;
+    return (report && dockerfileHover(report, params.position, today ?? '')) ?? null;
   }),
 );
 
@@ -332,7 +333,8 @@ connection.onCodeLens(
     if (!current.enable) return [];
     const { config, context } = environment.for(document.uri, current);
     // Only what is known already: showing a lens never asks a registry.
-    return stageSizeLenses(imageSizes.report(document, config, context), document.uri);
+    const report = imageSizes.report(document, config, context);
+    return report ? stageSizeLenses(report, document.uri) : [];
   }),
 );
 
@@ -341,6 +343,7 @@ async function imageSizeBreakdown(argument: Partial<CommandArgument> | undefined
   const document = typeof argument?.uri === 'string' ? documents.get(argument.uri) : undefined;
   if (!document || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
   const { report, today } = await sizeReport(document, BREAKDOWN_REGISTRY_WAIT_MS, (estimate) => estimate.stages.flatMap((stage) => (stage.base.image ? [stage.base.image] : [])));
+  if (!report) return { applied: false, reason: `the Dockerfile is larger than ${MAX_ESTIMATED_BYTES / 1024} KB, too large to estimate while editing; run shipshape size on it` };
   return breakdownOf(report, document.getText(), today);
 }
 

@@ -96,6 +96,7 @@ export function estimateImageSize(input: EstimateInput): SizeReport {
 export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput, 'text'>): SizeReport {
   const stages: StageSize[] = [];
   const rewrites = new Map<Instruction, PermissionRewrite[]>();
+  const layersByLine = new Map<number, LayerSize>();
   for (const rewrite of laterPermissionRewrites(model, input.context?.sizes)) {
     const instruction = rewrite.command.script.run.instruction;
     rewrites.set(instruction, [...(rewrites.get(instruction) ?? []), rewrite]);
@@ -108,10 +109,12 @@ export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput,
       const keyword = instruction.getKeyword();
       if (keyword === 'RUN') {
         const layer = runs.layers.get(instruction);
-        if (layer) layers.push(withRewrites(layer, rewrites.get(instruction) ?? [], [...stages.flatMap((earlier) => earlier.layers), ...layers]));
+        if (layer) layers.push(withRewrites(layer, rewrites.get(instruction) ?? [], layersByLine));
       } else if (keyword === 'COPY' || keyword === 'ADD') {
         layers.push(copyLayer(model, instruction, keyword, stages, input.context));
       }
+      const added = layers[layers.length - 1];
+      if (added?.range.start.line === instruction.getRange().start.line) layersByLine.set(added.range.start.line, added);
     }
     const parent = base.stage !== undefined ? stages[base.stage] : undefined;
     // Unpacked is never less than the download: with only the download known, it is the floor.
@@ -132,13 +135,13 @@ export function estimateModel(model: DockerfileModel, input: Omit<EstimateInput,
 }
 
 /** A RUN's layer with the files its chmod/chown copy again from earlier layers. */
-function withRewrites(layer: LayerSize, rewrites: readonly PermissionRewrite[], earlier: readonly LayerSize[]): LayerSize {
+function withRewrites(layer: LayerSize, rewrites: readonly PermissionRewrite[], earlier: ReadonlyMap<number, LayerSize>): LayerSize {
   if (rewrites.length === 0) return layer;
   const parts = [...layer.parts];
   let { bytes, partial } = layer;
   for (const { tool, word, addition, bytes: fileBytes, wholeLayer } of rewrites) {
     const line = addition.instruction.getRange().start.line;
-    const source = wholeLayer && addition.origin === 'copy' ? earlier.find((candidate) => candidate.range.start.line === line) : undefined;
+    const source = wholeLayer && addition.origin === 'copy' ? earlier.get(line) : undefined;
     const copied = source ? source.bytes : fileBytes;
     parts.push({ label: `${word.value ?? ''} copied again by ${tool} (added on line ${line + 1})`, kind: 'files', bytes: copied });
     bytes += copied ?? 0;

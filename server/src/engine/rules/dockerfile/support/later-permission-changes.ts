@@ -44,6 +44,7 @@ export function laterPermissionRewrites(model: DockerfileModel, sizes: ContextSi
   const rewrites: PermissionRewrite[] = [];
   const additions: Addition[] = [];
   const downloadsByRun = new Map<Instruction, Addition[]>();
+  const commandsByRun = new Map(history.runs.map((run) => [run[0]?.script.run.instruction, run]));
   for (const [instruction, artifacts] of history.leftovers) {
     downloadsByRun.set(
       instruction,
@@ -59,7 +60,7 @@ export function laterPermissionRewrites(model: DockerfileModel, sizes: ContextSi
         continue;
       }
       if (keyword !== 'RUN') continue;
-      const commands = history.runs.find((run) => run[0]?.script.run.instruction === instruction) ?? [];
+      const commands = commandsByRun.get(instruction) ?? [];
       for (const command of commands) {
         const { description } = command;
         if (!description || !TOOLS.has(description.tool)) continue;
