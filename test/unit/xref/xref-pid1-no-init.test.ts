@@ -26,7 +26,7 @@ ruleTester('xref-pid1-no-init', {
         {
           line: 8,
           column: 12,
-          message: /^Container `api` runs the shell running `docker-entrypoint\.sh` as PID 1 \(the image built from `\.\.\/services\/api\/Dockerfile`\), without tini or dumb-init: SIGTERM is not passed on and zombies are not reaped\. Start it through an init, or set `shareProcessNamespace: true` on the pod\.$/,
+          message: /^Container `api` runs the shell of `docker-entrypoint\.sh` as PID 1 \(the image built from `services\/api\/Dockerfile`\), without tini or dumb-init: SIGTERM is not passed on and zombies are not reaped\. Start it through an init, or set `shareProcessNamespace: true` on the pod\.$/,
           related: ['../services/api/docker-entrypoint.sh:3:1'],
         },
       ],

@@ -20,7 +20,7 @@ ruleTester('xref-read-only-fs-writes', {
         {
           line: 10,
           column: 31,
-          message: /^Container `web` has a read-only root file system, but the image built from `\.\.\/services\/api\/Dockerfile` writes to `\/data`, `\/var\/cache\/nginx` and `\/var\/run`, where nothing writable is mounted: it fails when it writes there\.$/,
+          message: /^Container `web` has a read-only root file system, but the image built from `services\/api\/Dockerfile` writes to `\/data`, `\/var\/cache\/nginx` and `\/var\/run`, where nothing writable is mounted: it fails when it writes there\.$/,
           related: [`${DOCKERFILE}:3:1`, `${DOCKERFILE}:1:6`, `${DOCKERFILE}:1:6`],
         },
       ],

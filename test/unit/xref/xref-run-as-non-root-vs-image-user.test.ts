@@ -32,11 +32,11 @@ ruleTester('xref-run-as-non-root-vs-image-user', {
         {
           line: 10,
           column: 12,
-          message: /^Container `api` sets `runAsNonRoot: true`, but the image built from `\.\.\/services\/api\/Dockerfile` runs as `app:app`, a name: the kubelet cannot verify it is not root and refuses to start it\. Set `runAsUser` \(10001\) or use a numeric USER\.$/,
+          message: /^Container `api` sets `runAsNonRoot: true`, but the image built from `services\/api\/Dockerfile` runs as `app:app`, a name: the kubelet cannot verify it is not root and refuses to start it\. Set `runAsUser` \(10001\) or use a numeric USER\.$/,
           related: [`${DOCKERFILE}:4:6`, `${DOCKERFILE}:2:5`],
         },
       ],
-      fixTitles: ['Use `USER 10001` in ../services/api/Dockerfile', 'Add `runAsUser: 10001` (the uid of `app`)'],
+      fixTitles: ['Use `USER 10001` in services/api/Dockerfile', 'Add `runAsUser: 10001` (the uid of `app`)'],
       // The preferred fix changes the Dockerfile, so the manifest stays as it is.
       output: podLevel(),
       outputFiles: { 'services/api/Dockerfile': NAMED.replace('USER app:app', 'USER 10001:app') },

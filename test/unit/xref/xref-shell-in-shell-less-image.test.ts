@@ -25,7 +25,7 @@ ruleTester('xref-shell-in-shell-less-image', {
           line: 9,
           column: 15,
           endColumn: 19,
-          message: /^Container `api` runs `sh` in `command`, but the image built from `\.\.\/services\/api\/Dockerfile` has no shell \(it runs on `gcr\.io\/distroless\/static-debian12:nonroot`\): the container cannot start\.$/,
+          message: /^Container `api` runs `sh` in `command`, but the image built from `services\/api\/Dockerfile` has no shell \(it runs on `gcr\.io\/distroless\/static-debian12:nonroot`\): the container cannot start\.$/,
           related: [`${DOCKERFILE}:4:6`],
         },
       ],

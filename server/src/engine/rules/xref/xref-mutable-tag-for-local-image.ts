@@ -1,7 +1,7 @@
 import { parseImageReference } from '../../images/reference';
 import type { KubernetesRule } from '../rule';
 import { describe } from '../kubernetes/support/pods';
-import { fromManifest, relatedAt, workspaceContainers } from './support/workspace-images';
+import { relatedAt, workspaceContainers } from './support/workspace-images';
 
 export const xrefMutableTagForLocalImage: KubernetesRule = {
   meta: {
@@ -24,8 +24,8 @@ export const xrefMutableTagForLocalImage: KubernetesRule = {
       if (resolved.rewrites.some((rewrite) => rewrite.digest || (rewrite.newTag && rewrite.newTag !== 'latest'))) continue;
       const deployed = parseImageReference(resolved.deployed);
       if (deployed.digest || (deployed.tag !== undefined && deployed.tag !== 'latest')) continue;
-      const dockerfile = `\`${fromManifest(container, link.dockerfile)}\``;
-      const how = link.source === 'name-match' ? `${dockerfile} (linked by its name only: no build definition says so)` : `${dockerfile} (${link.source === 'setting' ? 'the image mapping setting' : link.location ? `\`${fromManifest(container, link.location.file)}\`` : link.source})`;
+      const dockerfile = `\`${link.dockerfile}\``;
+      const how = link.source === 'name-match' ? `${dockerfile} (linked by its name only: no build definition says so)` : `${dockerfile} (${link.source === 'setting' ? 'says the image mapping setting' : link.location ? `says \`${link.location.file}\`` : link.source})`;
       context.report({
         range: container.range,
         message: `${describe(container.container)} deploys \`${resolved.deployed}\`, an image built in this workspace from ${how}, by ${deployed.tag ? 'the mutable tag `latest`' : 'no tag (so `latest`)'}: each build replaces it. Deploy a tag per build or a digest.`,

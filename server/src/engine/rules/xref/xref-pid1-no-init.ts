@@ -23,7 +23,7 @@ export const xrefPid1NoInit: KubernetesRule = {
       // `command` replaces the ENTRYPOINT and `args` the CMD: what the image would start does not run.
       if (view.pair(map, 'command') || (pid1.value.source === 'CMD' && view.pair(map, 'args'))) continue;
       if (view.isTrue(pod.spec, 'shareProcessNamespace')) continue;
-      const what = pid1.value.kind === 'shell-script' ? `the shell running \`${pid1.value.program}\`` : `the process manager \`${pid1.value.program}\``;
+      const what = pid1.value.kind === 'shell-script' ? `the shell of \`${pid1.value.program}\`` : `the process manager \`${pid1.value.program}\``;
       context.report({
         range: container.range,
         message: `${describe(container.container)} runs ${what} as PID 1 (${imageOrigin(container)}), without tini or dumb-init: SIGTERM is not passed on and zombies are not reaped. Start it through an init, or set \`shareProcessNamespace: true\` on the pod.`,

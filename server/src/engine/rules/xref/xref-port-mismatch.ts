@@ -55,7 +55,7 @@ export const xrefPortMismatch: KubernetesRule = {
       if (!portsPair || declared.size === 0 || undeclared.length === 0) continue;
       context.report({
         range: view.keyRange(portsPair),
-        message: `${origin} EXPOSEs ${undeclared.map((key) => (key.endsWith('/tcp') ? key.slice(0, -4) : key)).join(', ')}, which ${who} does not declare as a containerPort.`,
+        message: `${who} declares no containerPort for ${undeclared.map((key) => (key.endsWith('/tcp') ? key.slice(0, -4) : key)).join(', ')}, which ${origin} EXPOSEs.`,
         related,
       });
     }

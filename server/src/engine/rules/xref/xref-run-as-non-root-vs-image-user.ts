@@ -1,7 +1,7 @@
 import type { Fix } from '../../types';
 import type { KubernetesRule } from '../rule';
 import { containerSecurityContext, describe, editorOf, isUserNamespaced, isWindows, setting, viewOf } from '../kubernetes/support/pods';
-import { editOf, effectiveSetting, fromManifest, imageOrigin, relatedAt, workspaceContainers, type WorkspaceContainer } from './support/workspace-images';
+import { editOf, effectiveSetting, imageOrigin, relatedAt, workspaceContainers, type WorkspaceContainer } from './support/workspace-images';
 
 /** `runAsUser: <uid>` beside the container's own security settings. */
 function runAsUserFix(container: WorkspaceContainer, uid: number, why: string, isPreferred: boolean): Fix[] {
@@ -21,8 +21,7 @@ function numericUserFix(container: WorkspaceContainer): Fix[] {
   const name = user.value.text.split(':')[0];
   const start = user.location.range.start;
   const range = { start, end: { line: start.line, character: start.character + name.length } };
-  const file = fromManifest(container, user.location.file);
-  return [{ title: `Use \`USER ${uid}\` in ${file}`, edits: [editOf(container, user.location, String(uid), range)], safety: 'unsafe', isPreferred: true }];
+  return [{ title: `Use \`USER ${uid}\` in ${user.location.file}`, edits: [editOf(container, user.location, String(uid), range)], safety: 'unsafe', isPreferred: true }];
 }
 
 export const xrefRunAsNonRootVsImageUser: KubernetesRule = {

@@ -31,7 +31,7 @@ export function workspaceContainers({ model, workspace }: Pick<KubernetesRuleCon
 }
 
 /** A workspace file as seen from the manifest's folder (`../src/cart/Dockerfile`). */
-export function fromManifest(container: WorkspaceContainer, file: string): string {
+function fromManifest(container: WorkspaceContainer, file: string): string {
   return relativePath(container.folder, file);
 }
 
@@ -40,12 +40,14 @@ export function relatedAt(container: WorkspaceContainer, location: FileLocation 
   return location ? [{ file: fromManifest(container, location.file), range: location.range, message }] : [];
 }
 
-/** How messages name the image: the Dockerfile that builds it (and how sure the link is), or the image itself. */
+/**
+ * How messages name the image: the Dockerfile that builds it, by its workspace path (and how
+ * sure the link is), or the image itself.
+ */
 export function imageOrigin(container: WorkspaceContainer): string {
   const { resolved, profile } = container;
   if (!profile.dockerfile) return `\`${resolved.deployed}\``;
-  const dockerfile = `\`${fromManifest(container, profile.dockerfile)}\``;
-  return resolved.confidence === 'name-match' ? `the image built from ${dockerfile} (linked by its name only: no build definition says so)` : `the image built from ${dockerfile}`;
+  return resolved.confidence === 'name-match' ? `the image built from \`${profile.dockerfile}\` (linked by its name only: no build definition says so)` : `the image built from \`${profile.dockerfile}\``;
 }
 
 /** A fact's place when it has one, for messages that quote the line: `(line 7)`. */
