@@ -46,3 +46,53 @@ test('the real shellcheck binary, when installed (CI installs it)', (t) => {
   // A tab-indented continuation line: the word is found where it is.
   assert.ok(result.includes('8:7-8:15 SC2086 (info): Double quote to prevent globbing and word splitting.'), result.join('\n'));
 });
+
+test('ShellCheck is told the ARG and ENV variables in force, and does not read heredocs fed to other interpreters', () => {
+  const seen: ShellcheckRequest[] = [];
+  const text = [
+    'FROM debian:13',
+    'ARG UID=10001',
+    'ARG TARGETARCH',
+    'ARG TOKEN',
+    'ENV PORT=8080 NAME="a b" URL=http://x:$PORT',
+    'RUN echo $UID $TARGETARCH $TOKEN $PORT $NAME $URL \\',
+    '  && perl - <<PL',
+    'print `uname -r`;',
+    'PL',
+    'RUN <<EOF',
+    '#!/bin/sh',
+    '# shellcheck disable=SC2086',
+    'echo $PORT',
+    'EOF',
+  ].join('\n');
+  const result = findings(text, (requests) => {
+    seen.push(...requests);
+    // A finding on a declaration line is ShellCheck's own business: dropped.
+    return [[{ line: 2, column: 1, endLine: 2, endColumn: 5, level: 'info', code: 1000, message: 'on a declaration' }, { line: 7, column: 6, endLine: 7, endColumn: 10, level: 'info', code: 2086, message: 'Double quote to prevent globbing and word splitting.' }], [{ line: 9, column: 6, endLine: 9, endColumn: 11, level: 'info', code: 2086, message: 'Double quote to prevent globbing and word splitting.' }]];
+  });
+  assert.equal(seen[0].script, [
+    "UID='10001'",
+    "TARGETARCH='amd64'",
+    'read -r TOKEN',
+    "PORT='8080'",
+    "NAME='a b'",
+    "URL='http://x:8080'",
+    'echo $UID $TARGETARCH $TOKEN $PORT $NAME $URL   && perl - <<PL',
+    ' '.repeat('print `uname -r`;'.length),
+    'PL',
+  ].join('\n'));
+  // After a shebang and leading directives, which must stay first.
+  assert.equal(seen[1].script.split('\n').slice(0, 4).join('\n'), "#!/bin/sh\n# shellcheck disable=SC2086\nUID='10001'\nTARGETARCH='amd64'");
+  assert.deepEqual(result, ['6:10-6:14 SC2086 (info): Double quote to prevent globbing and word splitting.', '13:6-13:11 SC2086 (info): Double quote to prevent globbing and word splitting.']);
+});
+
+test('with the real shellcheck: no SC2086 for word-safe ARG/ENV constants, none for UID in sh, none inside a Perl heredoc', (t) => {
+  const binary = findShellcheck(undefined);
+  if (!binary) {
+    t.skip('shellcheck is not installed');
+    return;
+  }
+  const text = 'FROM debian:13\nARG UID=10001\nARG TARGETARCH\nARG TOKEN\nENV NGINX_VERSION=1.27.0 SPACED="a b"\nRUN echo $UID $TARGETARCH $NGINX_VERSION $SPACED $TOKEN\nRUN <<PL perl -\nprint `uname -r`;\nPL\n';
+  const result = findings(text, shellcheckService(binary).shellcheck);
+  assert.deepEqual(result, ['6:42-6:49 SC2086 (info): Double quote to prevent globbing and word splitting.', '6:50-6:56 SC2086 (info): Double quote to prevent globbing and word splitting.']);
+});
