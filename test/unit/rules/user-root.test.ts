@@ -1,5 +1,7 @@
 import { ruleTester } from '../rule-tester';
 
+const files = (scripts: Record<string, string>) => ({ dockerignore: '', readFile: (path: string) => scripts[path] });
+
 ruleTester('user-root', {
   valid: [
     'FROM node:22\nUSER node',
@@ -11,8 +13,29 @@ ruleTester('user-root', {
     { name: 'inherits USER from the stage it builds on', code: 'FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node", "a.js"]' },
     { name: 'configured shipped stage', code: 'FROM node:22 AS app\nUSER node\nFROM alpine:3.20 AS debug', config: { shippedStage: 'app' } },
     { name: 'Windows images', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022' },
+    {
+      name: 'the entrypoint script steps down with gosu, as official postgres does',
+      code: 'FROM debian:13-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]',
+      context: files({ 'docker-entrypoint.sh': '#!/bin/bash\nif [ "$(id -u)" = 0 ]; then\n  chown -R postgres "$PGDATA"\n  exec gosu postgres "$BASH_SOURCE" "$@"\nfi\nexec "$@"\n' }),
+    },
+    { name: 'su-exec in a script run by sh', code: 'FROM alpine:3.20\nCOPY start.sh /start.sh\nCMD ["sh", "/start.sh"]', context: files({ 'start.sh': 'chown redis /data\nexec su-exec redis redis-server\n' }) },
+    { name: 'setpriv in the ENTRYPOINT itself', code: 'FROM debian:13-slim\nENTRYPOINT ["setpriv", "--reuid=10001", "--regid=10001", "--clear-groups", "/app"]' },
   ],
   invalid: [
+    {
+      name: 'a step-down to root is no step-down',
+      code: 'FROM alpine:3.20\nCOPY start.sh /start.sh\nCMD ["/start.sh"]',
+      context: files({ 'start.sh': '#!/bin/sh\nexec su-exec root:root /app\n' }),
+      findings: [{ line: 1, column: 6, endColumn: 17, message: /no USER/ }],
+      output: 'FROM alpine:3.20\nCOPY start.sh /start.sh\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\nUSER 10001:10001\nCMD ["/start.sh"]',
+    },
+    {
+      name: 'an entrypoint script that keeps root',
+      code: 'FROM debian:13-slim\nCOPY entrypoint.sh /entrypoint.sh\nUSER root\nENTRYPOINT ["/entrypoint.sh"]',
+      context: files({ 'entrypoint.sh': '#!/bin/sh\nchown -R app /data\nexec "$@"\n' }),
+      findings: [{ line: 3, column: 6, endColumn: 10, message: /runs as `root`/ }],
+      output: 'FROM debian:13-slim\nCOPY entrypoint.sh /entrypoint.sh\nUSER root\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["/entrypoint.sh"]',
+    },
     {
       name: 'no USER: insert after the last RUN',
       code: 'FROM debian:13-slim\nRUN apt-get update\nCOPY app /app\nCMD ["/app"]\n',

@@ -2,6 +2,7 @@ import { isWindowsStage, rootBase, type DockerfileModel, type Stage } from '../.
 import type { Fix, Range } from '../../types';
 import type { DockerfileRule } from '../rule';
 import { effectiveUser } from './support/effective-user';
+import { entrypointDropsPrivileges } from './support/privilege-drop';
 
 const ROOT = /^(root|0)(:.*)?$/;
 
@@ -51,17 +52,19 @@ export const userRoot: DockerfileRule = {
     defaultSeverity: 'warning',
     category: 'security',
     summary: 'The shipped image runs as root.',
-    why: 'A process running as root inside the container is root on the host\'s kernel: one escape or one writable host mount away from the node. Kubernetes `runAsNonRoot` refuses such images. Builder stages may run as root; only the stage that ships is checked.',
+    why: 'A process running as root inside the container is root on the host\'s kernel: one escape or one writable host mount away from the node. Kubernetes `runAsNonRoot` refuses such images. Builder stages may run as root; only the stage that ships is checked. An image whose entrypoint starts as root only to hand the process to another user (`exec gosu postgres "$@"`, `su-exec`, `setpriv --reuid`, as official database images do after fixing the data folder\'s owner) is left alone: its app does not run as root, and a USER line would break that step.',
     example: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]',
     useInstead: 'FROM node:22-slim\nCOPY . /app\nUSER 1000:1000\nCMD ["node", "/app/server.js"]',
     fixSafety: 'unsafe',
     equivalents: ['hadolint DL3002', 'Trivy DS-0002', 'Checkov CKV_DOCKER_3', 'Checkov CKV_DOCKER_8'],
   },
-  check({ model, report }) {
+  check({ model, context, report }) {
     const stage = model.shippedStage;
     if (!stage || isWindowsStage(model, stage)) return;
     const user = effectiveUser(model, stage);
     if (user && !ROOT.test(user.user)) return;
+    // Root only until the entrypoint hands the process to another user (gosu, su-exec, setpriv).
+    if (entrypointDropsPrivileges(model, stage, context)) return;
     if (user) {
       const range = user.instruction.getArgumentsRange() ?? user.instruction.getRange();
       // A root USER in a parent stage is fixed there, not by an edit here.
