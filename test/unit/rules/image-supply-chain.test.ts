@@ -12,6 +12,11 @@ ruleTester('image-not-pinned-by-digest', {
   invalid: [
     { code: 'FROM node:22-slim', findings: [{ line: 1, column: 6, endColumn: 18, message: /not pinned to a digest/ }] },
     { name: 'through a stage', code: 'FROM debian:13-slim AS base\nFROM base', findings: [{ line: 1, column: 6 }] },
+    {
+      name: 'the image named once its ARG defaults are expanded',
+      code: 'ARG REGISTRY=docker.io\nARG BASE=${REGISTRY}/library/debian:bookworm-slim\nFROM ${BASE}',
+      findings: [{ line: 3, column: 6, endColumn: 13, message: /^`docker\.io\/library\/debian:bookworm-slim` is not pinned to a digest/ }],
+    },
   ],
 });
 
