@@ -15,6 +15,7 @@ export { chosenFix, editsByFile, editsOtherFiles, fixAll, fixAllEdits } from './
 export { conversions, type Conversion, type ConversionResult } from './fixes/conversions';
 export { hardenManifestEdits } from './fixes/harden-manifest';
 export { looksLikeManifest } from './kubernetes/model';
+export { forgetParsedDocuments } from './kubernetes/documents';
 export { WorkspaceIndex } from './workspace';
 export type * from './workspace/types';
 export { effectiveSeverity };

@@ -3,8 +3,9 @@
  * with `apiVersion` and `kind`), the pod spec of each workload and its containers, with the
  * exact place of every key. Everything else in the file is ignored.
  */
-import { parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
 import { LineIndex } from '../text/document';
+import { parseDocuments } from './documents';
 import type { KubernetesHints, Range, SyntaxProblem } from '../types';
 import { scalarText, YamlView } from './yaml-view';
 
@@ -96,9 +97,9 @@ export function buildKubernetesModel(text: string, hints: KubernetesHints = {}):
   const lines = new LineIndex(text);
   const model: KubernetesModel = { lines, objects: [] };
   if (!looksLikeManifest(text)) return model;
-  // YAML 1.1 as Kubernetes' decoder reads it (`yes` is true, merge keys work); aliases are
-  // followed by hand and never expanded, so alias bombs cost nothing.
-  const documents = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
+  // YAML 1.1 as Kubernetes' decoder reads it; aliases are followed by hand and never expanded,
+  // so alias bombs cost nothing.
+  const documents = parseDocuments(text);
   for (const document of documents) {
     const error = document.errors[0];
     if (error) {
