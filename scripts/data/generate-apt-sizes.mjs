@@ -21,9 +21,12 @@
 //   buildpack-deps sets follow that image family's Dockerfiles (lists below, with their source).
 //   With --root <release>=DIR (a debootstrapped root) the minbase set is checked against it and
 //   the bytes of dpkg's state files there are recorded.
+// - pythonBytecode: the .pyc bytes Debian's py3compile writes per byte of Python source under
+//   /usr/lib/python3*, measured by scripts/size-accuracy/measure.mjs --root-figures (it installs
+//   python3 in the debootstrapped root and sums both) and recorded in scripts/data/python-bytecode.json.
 // - aptListsBytes: what `apt-get update` leaves in /var/lib/apt/lists of a debian image (sources
 //   <release>, <release>-updates, <release>-security, indexes kept compressed as the images
-//   configure apt), measured by scripts/size-accuracy/measure.mjs --lists and recorded in
+//   configure apt), measured by scripts/size-accuracy/measure.mjs --root-figures and recorded in
 //   scripts/data/apt-lists.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -113,15 +116,20 @@ function fixtureInstalls(dir) {
   return names;
 }
 
+// Python modules Debian byte-compiles when the package is configured (py3compile in the
+// postinst of python3.X and of every dh_python3 package): the stdlib and dist-packages.
+const PYTHON_SOURCE = /^\/usr\/lib\/python3(?:\.\d+)?\/.*\.py$/;
+
 /** Bytes a package writes when dpkg unpacks it, from its .deb (cached per version). */
 async function debFiles(stanza) {
   const summaryDir = join(cache, 'deb-summaries');
   mkdirSync(summaryDir, { recursive: true });
-  const summaryPath = join(summaryDir, `${stanza.Package}_${stanza.Version.replace(/[^\w.+-]/g, '_')}.v2.json`);
+  const summaryPath = join(summaryDir, `${stanza.Package}_${stanza.Version.replace(/[^\w.+-]/g, '_')}.v3.json`);
   if (existsSync(summaryPath)) return JSON.parse(readFileSync(summaryPath, 'utf8'));
   const deb = await cachedDownload(`${MIRROR}/${stanza.Filename}`, cache);
   const listing = execFileSync('dpkg-deb', ['-c', deb], { encoding: 'utf8', maxBuffer: 1 << 28 });
   let fileBytes = 0;
+  let pythonSourceBytes = 0;
   let excludedBytes = 0;
   let listBytes = 0;
   let excludedCount = 0;
@@ -136,6 +144,7 @@ async function debFiles(stanza) {
     if (type !== '-') continue;
     fileBytes += Number(size);
     if (excluded) excludedBytes += Number(size);
+    if (PYTHON_SOURCE.test(path)) pythonSourceBytes += Number(size);
   }
   // `dpkg-deb -I`: " 1234 bytes,    12 lines   *  postinst   #!/bin/sh" per control member.
   let controlBytes = 0;
@@ -146,7 +155,7 @@ async function debFiles(stanza) {
     else controlBytes += Number(match[1]);
     if (match[2] === 'templates') debconfTemplates = true;
   }
-  const summary = { fileBytes, excludedBytes, excludedCount, infoBytes: listBytes + controlBytes, statusBytes, debconfTemplates };
+  const summary = { fileBytes, excludedBytes, excludedCount, infoBytes: listBytes + controlBytes, statusBytes, debconfTemplates, pythonSourceBytes };
   writeFileSync(summaryPath, JSON.stringify(summary));
   return summary;
 }
@@ -179,8 +188,10 @@ async function generate(release) {
   const seeds = readSeeds().filter((name) => packages.has(name) || providers.has(name));
   const shipped = closure(seeds, { packages, providers, recommends: true });
 
-  const minbaseRoots = ['usr-is-merged', 'apt', ...[...packages.values()].filter((s) => s.Priority === 'required').map((s) => s.Package)];
-  const minbase = closure(minbaseRoots, { packages, providers });
+  const minbaseRoots = ['apt', ...[...packages.values()].filter((s) => s.Priority === 'required').map((s) => s.Package)];
+  let minbase = closure(minbaseRoots, { packages, providers });
+  // debootstrap merges /usr itself, so where a package asks for "usrmerge | usr-is-merged" it installs usr-is-merged.
+  if (minbase.has('usrmerge')) minbase = closure(['usr-is-merged', ...minbaseRoots], { packages, providers });
   for (const name of minbase) shipped.add(name);
   const sets = { 'debian-minbase': { packages: [...minbase].sort(), source: `debootstrap --variant=minbase ${release}: Priority required + apt, from ${url}` } };
   const curl = closure(BUILDPACK_DEPS.curl, { packages, providers, installed: minbase });
@@ -233,6 +244,7 @@ async function generate(release) {
       m: summary.infoBytes,
       s: summary.statusBytes,
       ...(summary.debconfTemplates ? { t: 1 } : {}),
+      ...(summary.pythonSourceBytes ? { y: summary.pythonSourceBytes } : {}),
       ...(depends ? { d: depends } : {}),
       ...(recommends ? { r: recommends } : {}),
     };
@@ -246,6 +258,7 @@ async function generate(release) {
     virtuals[name] = [first, ...candidates.filter((candidate) => candidate !== first)];
   }
   const lists = JSON.parse(readFileSync(join(root, 'scripts/data/apt-lists.json'), 'utf8'))[release];
+  const bytecode = JSON.parse(readFileSync(join(root, 'scripts/data/python-bytecode.json'), 'utf8'))[release];
   const data = {
     release,
     debianVersion: info.version,
@@ -255,6 +268,7 @@ async function generate(release) {
     filesSource: `${MIRROR}/pool/... (.deb of each package: dpkg-deb -c, dpkg-deb -I)`,
     slimPathFilters: SLIM_PATH_FILTERS,
     aptLists: lists,
+    pythonBytecode: bytecode,
     installedSets: sets,
     virtuals,
     packages: table,

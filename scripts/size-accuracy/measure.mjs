@@ -1,15 +1,16 @@
-// Compares the apt estimate (server/src/engine/size/apt.ts, built into out/) with reality: a
+// Compares the apt estimate (server/src/engine/size/apt.ts, bundled on the fly) with reality: a
 // minimal Debian root made by debootstrap and set up as the official `-slim` images are (dpkg
 // path-exclude rules for docs, man pages and locales; apt keeps indexes compressed and drops
 // downloaded .debs), then each package set installed with --no-install-recommends in a fresh
 // copy, and the bytes the layer holds measured. Writes the table into docs/size-accuracy.md.
 //
-//   node scripts/build.mjs && node scripts/size-accuracy/measure.mjs [--release bookworm]
-//        [--work DIR] [--only curl,git] [--lists]
+//   node scripts/size-accuracy/measure.mjs [--release bookworm]
+//        [--work DIR] [--only curl,git] [--root-figures]
 //
 // Needs root, debootstrap and Debian's archive (deb.debian.org). Slow (a few minutes): not part
-// of `npm test`. --lists measures what `apt-get update` leaves in /var/lib/apt/lists and writes
-// scripts/data/apt-lists.json (read by generate-apt-sizes.mjs); making the base root records the
+// of `npm test`. --root-figures measures what `apt-get update` leaves in /var/lib/apt/lists and
+// how many .pyc bytes Debian compiles per byte of Python source, into scripts/data/apt-lists.json
+// and python-bytecode.json (read by generate-apt-sizes.mjs); making the base root records the
 // root's own size, full and slim, in scripts/data/debian-roots.json (read by generate-base-images.mjs).
 //
 // What "bytes the layer holds" means: the sizes of the regular files that are new or changed
@@ -20,6 +21,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, wr
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const { values: options } = parseArgs({
@@ -27,7 +29,7 @@ const { values: options } = parseArgs({
     release: { type: 'string', default: 'bookworm' },
     work: { type: 'string', default: '/tmp/shipshape-size-accuracy' },
     only: { type: 'string' },
-    lists: { type: 'boolean', default: false },
+    'root-figures': { type: 'boolean', default: false },
   },
 });
 const release = options.release;
@@ -48,8 +50,15 @@ function run(command, args, input) {
   return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
 }
 
+/** Runs a shell script in the root with /proc mounted, as a build container has it (Java's postinst needs it). */
 function inRoot(dir, script) {
-  return run('chroot', [dir, '/bin/sh', '-ec', script]);
+  const proc = join(dir, 'proc');
+  run('mount', ['-t', 'proc', 'proc', proc]);
+  try {
+    return run('chroot', [dir, '/bin/sh', '-ec', script]);
+  } finally {
+    run('umount', [proc]);
+  }
 }
 
 /** dpkg and apt settings of the official images (debuerreotype's minimizing config plus the -slim filters). */
@@ -159,6 +168,35 @@ function measureLists(base) {
   console.log(`apt lists ${release}: ${bytes} bytes`);
 }
 
+/**
+ * How many bytes of .pyc Debian writes per byte of Python source: python3 installed in a fresh
+ * root (its postinsts byte-compile the stdlib), then every .pyc and every .py under /usr/lib/python3*.
+ */
+function measureBytecode(base) {
+  const dir = freshCopy(base, 'python');
+  inRoot(dir, 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 >/dev/null');
+  let pycBytes = 0;
+  let pyBytes = 0;
+  const libDir = join(dir, 'usr/lib');
+  for (const entry of readdirSync(libDir)) {
+    if (!/^python3(\.\d+)?$/.test(entry)) continue;
+    for (const [path, [size]] of snapshot(join(libDir, entry))) {
+      if (path.endsWith('.pyc')) pycBytes += size;
+      else if (path.endsWith('.py')) pyBytes += size;
+    }
+  }
+  const version = inRoot(dir, 'python3 --version').trim();
+  rmSync(dir, { recursive: true, force: true });
+  recordMeasurement('python-bytecode.json', {
+    ratio: Number((pycBytes / pyBytes).toFixed(4)),
+    pycBytes,
+    pyBytes,
+    measured: new Date().toISOString().slice(0, 10),
+    how: `${version} installed with --no-install-recommends in a debootstrapped ${release} root; .pyc bytes over .py bytes under /usr/lib/python3*`,
+  });
+  console.log(`python bytecode ${release}: ${pycBytes} / ${pyBytes}`);
+}
+
 function measureInstall(base, packages) {
   const dir = freshCopy(base, 'case');
   const before = snapshot(dir);
@@ -168,20 +206,35 @@ function measureInstall(base, packages) {
   return bytes;
 }
 
+/** The engine's apt estimator, bundled from source with esbuild (the project's bundler). */
+function loadEstimator() {
+  const outfile = join(work, 'apt-estimator.cjs');
+  buildSync({ entryPoints: [join(repo, 'server/src/engine/size/apt.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  return createRequire(import.meta.url)(outfile);
+}
+
 const base = slimBase();
-if (options.lists) {
+if (options['root-figures']) {
   measureLists(base);
+  measureBytecode(base);
   process.exit(0);
 }
 
-const require = createRequire(import.meta.url);
-const { estimateAptInstall } = require(join(repo, 'out/server/src/engine/size/apt.js'));
+const { estimateAptInstall } = loadEstimator();
 const only = options.only?.split(',');
 const rows = [];
+const failed = [];
 for (const packages of CASES) {
   if (only && !only.includes(packages.join('+'))) continue;
   const estimate = estimateAptInstall(packages, { release, installedSet: 'debian-minbase', noInstallRecommends: true, excludesDocs: true });
-  const measured = measureInstall(base, packages);
+  let measured;
+  try {
+    measured = measureInstall(base, packages);
+  } catch (error) {
+    console.error(`${packages.join(' ')}: the install failed, left out of the table\n${error.stderr ?? error.message}`);
+    failed.push(packages.join(' '));
+    continue;
+  }
   const error = ((estimate.bytes - measured) / measured) * 100;
   rows.push({ packages: packages.join(' '), estimate: estimate.bytes, measured, error, count: estimate.packages.length, installedSize: estimate.installedSizeBytes });
   console.log(`${packages.join(' ').padEnd(28)} estimate ${(estimate.bytes / 1e6).toFixed(2).padStart(8)} MB  measured ${(measured / 1e6).toFixed(2).padStart(8)} MB  ${error >= 0 ? '+' : ''}${error.toFixed(1)}%`);
@@ -202,7 +255,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on Debian ${release} (amd64), 
 | packages (--no-install-recommends) | packages added | estimate MB | measured MB | error | Installed-Size MB (error) |
 |---|---:|---:|---:|---:|---:|
 ${table}
-`;
+${failed.length ? `\nThe install failed in the root, so these sets are not in the table: ${failed.map((name) => `\`${name}\``).join(', ')}.\n` : ''}`;
 const head = previous.includes(marker) ? previous.slice(0, previous.indexOf(marker)) : `${previous}\n`;
 const tailStart = previous.indexOf('\n<!-- end of measured table -->');
 const tail = tailStart >= 0 ? previous.slice(tailStart) : '\n<!-- end of measured table -->\n';

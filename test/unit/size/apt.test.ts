@@ -79,7 +79,17 @@ describe('estimateAptInstall', () => {
     assert.ok(!result.packages.some((row) => row.bytes <= 0));
   });
 
-  test('releases without data (Ubuntu) are undefined', () => {
+  test('Python packages include the bytecode their postinst compiles', () => {
+    const pip = estimate(['python3-pip']);
+    const files = pip.installedSizeBytes;
+    // Measured with debootstrap: 69.8 MB, where the unpacked files alone are about 45 MB.
+    assert.ok(pip.bytes > 60 * MB && pip.bytes < 80 * MB, `${pip.bytes} (Installed-Size ${files})`);
+  });
+
+  test('trixie has its own data; releases without data (Ubuntu) are undefined', () => {
+    const trixie = estimateAptInstall(['curl'], { ...SLIM_BOOKWORM, release: 'trixie' });
+    assert.deepEqual([trixie?.release, trixie?.debianVersion.split('.')[0]], ['trixie', '13']);
+    assert.ok(trixie?.packages.some((row) => row.name === 'curl' && !row.version.includes('deb12')));
     assert.equal(estimateAptInstall(['curl'], { ...SLIM_BOOKWORM, release: 'noble' }), undefined);
   });
 });

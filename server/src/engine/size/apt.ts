@@ -1,4 +1,5 @@
 import bookworm from './data/apt-bookworm.json';
+import trixie from './data/apt-trixie.json';
 
 /** One package as scripts/data/generate-apt-sizes.mjs writes it (short keys keep the .vsix small). */
 interface PackageRow {
@@ -16,6 +17,8 @@ interface PackageRow {
   s: number;
   /** 1 when the package registers debconf templates, so debconf's databases are rewritten. */
   t?: number;
+  /** Bytes of Python source under /usr/lib/python3*, which the package's postinst byte-compiles. */
+  y?: number;
   /** Pre-Depends and Depends: groups split by ",", alternatives by "|". */
   d?: string;
   r?: string;
@@ -37,12 +40,14 @@ interface AptData {
   asOf: string;
   source: string;
   aptLists: { bytes: number; measured: string };
+  /** .pyc bytes py3compile writes per byte of Python source, measured for the release's python3. */
+  pythonBytecode: { ratio: number; measured: string };
   installedSets: Record<string, InstalledSetRow>;
   virtuals: Record<string, string[]>;
   packages: Record<string, PackageRow>;
 }
 
-const RELEASES: Record<string, AptData> = { bookworm: bookworm as AptData };
+const RELEASES: Record<string, AptData> = { bookworm: bookworm as AptData, trixie: trixie as AptData };
 
 /** Debian releases the apt estimator has package data for; other releases (and Ubuntu) are unknown. */
 export const APT_RELEASES = Object.keys(RELEASES);
@@ -67,7 +72,7 @@ export interface AptEstimateOptions extends InstalledPackages {
 export interface AptPackageEstimate {
   name: string;
   version: string;
-  /** Bytes this package adds to the layer: its files (less the excluded ones) and its dpkg records. */
+  /** Bytes this package adds to the layer: its files (less the excluded ones), the Python bytecode its postinst compiles, its dpkg records. */
   bytes: number;
   /** `requested`: named on the command line; `dependency`: pulled in by Depends/Pre-Depends; `recommended`: by Recommends. */
   reason: 'requested' | 'dependency' | 'recommended';
@@ -140,8 +145,9 @@ function stateBytesOf(data: AptData, installed: ReadonlySet<string>, added: read
  * What `apt-get install <packages>` adds to an image layer on a Debian base: the dependency
  * closure (Pre-Depends and Depends with the first alternative unless one is installed already,
  * virtual packages through a provider; Recommends too unless --no-install-recommends) minus what
- * the base has, each package's unpacked files (less docs, man pages and locales on a slim base)
- * and dpkg's records. Undefined for a release without data. An estimate as of the data's date.
+ * the base has, each package's unpacked files (less docs, man pages and locales on a slim base),
+ * the Python bytecode its postinst compiles, and dpkg's records. Undefined for a release without
+ * data. An estimate as of the data's date.
  */
 export function estimateAptInstall(packages: readonly string[], options: AptEstimateOptions): AptEstimate | undefined {
   const data = Object.hasOwn(RELEASES, options.release) ? RELEASES[options.release] : undefined;
@@ -187,7 +193,8 @@ export function estimateAptInstall(packages: readonly string[], options: AptEsti
 
   const estimates = [...chosen].map(([name, reason]): AptPackageEstimate => {
     const row = data.packages[name];
-    return { name, version: row.v, bytes: row.f - (options.excludesDocs ? row.x : 0) + row.m, reason };
+    const bytecode = Math.round((row.y ?? 0) * data.pythonBytecode.ratio);
+    return { name, version: row.v, bytes: row.f - (options.excludesDocs ? row.x : 0) + bytecode + row.m, reason };
   });
   estimates.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
   const rows = [...chosen.keys()].map((name) => data.packages[name]);
