@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 // "Harden Kubernetes Manifest" through VS Code's API, in the extension host: run on
 // examples/k8s/deployment.yaml, it rewrites the pod as Pod Security "restricted" wants it, keeps
-// the comments, and the findings it answers leave the Problems panel while the others stay.
+// the comments, and the findings it answers leave the Problems panel while the others stay; on
+// a selection, only what it touches, undone in one step.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from './wait';
@@ -40,6 +41,23 @@ describe('Harden Kubernetes Manifest in VS Code', () => {
 
   it('is registered', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('shipshape.hardenManifest'));
+  });
+
+  it('on a selection of the container, hardens that container and leaves the pod-level settings alone', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    const original = document.getText();
+    // From `- name: web` to the end of the file: the one container, as lines selected with the mouse.
+    const first = original.split('\n').findIndex((line) => line.trim() === '- name: web');
+    editor.selection = new vscode.Selection(first, 0, document.lineCount - 1, 0);
+    await vscode.commands.executeCommand('shipshape.hardenManifest');
+    await waitFor('the hardened container', () => document.getText().includes('allowPrivilegeEscalation: false'));
+    const text = document.getText();
+    assert.match(text, /\n {12}readOnlyRootFilesystem: true\n/);
+    assert.doesNotMatch(text, /privileged: true|runAsNonRoot|seccompProfile|automountServiceAccountToken/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the text as it was', () => document.getText() === original);
+    // A cursor, no selection: the next run takes the whole file.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
   });
 
   it('hardens the Deployment in place and the restricted findings disappear', async () => {
