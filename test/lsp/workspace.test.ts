@@ -8,8 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Diagnostic, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { root, ServerUnderTest, tracerSettings } from './harness';
+import {
+  ApplyWorkspaceEditRequest,
+  DefinitionRequest,
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  ExecuteCommandRequest,
+  FileChangeType,
+  HoverRequest,
+  type ApplyWorkspaceEditParams,
+  type Diagnostic,
+  type Location,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
+import { root, ServerUnderTest, tracerSettings, vscodeLikeCapabilities } from './harness';
 
 const RULE = 'xref-run-as-non-root-vs-image-user';
 const folder = mkdtempSync(join(tmpdir(), 'shipshape-lsp-workspace-'));
@@ -112,4 +124,40 @@ test('shipshape.workspace.imageMappings links an image no build definition names
   await server.changeConfiguration(tracerSettings({ [RULE]: 'error' }, { workspace: { imageMappings: { 'registry.local/legacy/checkout-v1': 'services/checkout/Dockerfile' } } }));
   const published = await server.waitForPublish(uri(path), (params) => crossFile(params.diagnostics).length === 1, since);
   assert.equal(crossFile(published.diagnostics)[0].relatedInformation?.[0].location.uri, CHECKOUT_DOCKERFILE);
+});
+
+test('Harden Kubernetes Manifest, with the workspace, also sets the runAsUser the named USER needs', async () => {
+  const requests: ApplyWorkspaceEditParams[] = [];
+  server.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+    requests.push(params);
+    return { applied: true };
+  });
+  // The checkout Deployment before anyone set runAsNonRoot.
+  const unhardened = uri('k8s/unhardened.yaml');
+  await server.open(unhardened, read('k8s/base/checkout.yaml').replace('        runAsNonRoot: true\n', ''), 'yaml');
+  const settings = server.configuration;
+  // Every rule at its default: hardening applies the fixes of the rules that are on.
+  await server.changeConfiguration({});
+  try {
+    assert.deepEqual(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.hardenManifest', arguments: [{ uri: unhardened, preview: false }] }), { applied: true });
+    assert.match(server.apply(unhardened, requests[0].edit), /\n {10}type: RuntimeDefault\n {8}runAsNonRoot: true\n {8}runAsUser: 1000\n {6}containers:\n/);
+  } finally {
+    await server.changeConfiguration(settings);
+  }
+});
+
+test('a workspace folder added later is indexed', async () => {
+  const capabilities = { ...vscodeLikeCapabilities, workspace: { ...vscodeLikeCapabilities.workspace, workspaceFolders: true } };
+  const { server: other, initialized } = await ServerUnderTest.start(capabilities);
+  try {
+    assert.deepEqual(initialized.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    other.configuration = tracerSettings({ [RULE]: 'error' });
+    await other.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: pathToFileURL(folder).href, name: 'shop' }], removed: [] } });
+    const deadline = Date.now() + 10_000;
+    while (!other.logs.some((line) => line.startsWith('Workspace index of')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await other.open(CHECKOUT, read('k8s/base/checkout.yaml'), 'yaml');
+    await other.waitForPublish(CHECKOUT, (params) => crossFile(params.diagnostics).length === 1);
+  } finally {
+    await other.stop();
+  }
 });

@@ -157,10 +157,9 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(
   guard(log, 'initialized', undefined, async () => {
-    // VS Code's client only reports configuration changes for sections the server registers.
-    if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
     // In the background: manifests are analysed meanwhile, and again once the index is complete.
     void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    // Listening before the first await: a change may be the very next message.
     if (canFollowWorkspaceFolders) {
       // Rare enough that every folder is indexed again.
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -169,6 +168,8 @@ connection.onInitialized(
         void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${String(error)}`));
       });
     }
+    // VS Code's client only reports configuration changes for sections the server registers.
+    if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
   }),
 );
 
@@ -369,7 +370,8 @@ async function hardenManifest(argument: Partial<CommandArgument> | undefined): P
   const document = typeof argument?.uri === 'string' ? documents.get(argument.uri) : undefined;
   if (!document || documentKind(document) !== 'kubernetes') return { applied: false, reason: 'no open Kubernetes manifest was named' };
   const { config } = environment.for(document.uri, await settings.get(document.uri));
-  const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri), argument?.selection);
+  // With the workspace, it also settles what the image needs (runAsUser for a named USER, emptyDirs where it writes).
+  const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri), argument?.selection, workspaceIndexes.state.inputFor(document.uri));
   const edit = edits.length > 0 ? toWorkspaceEdit(document, { title: HARDEN_MANIFEST_TITLE, edits, safety: 'unsafe' }, capabilities, files, false) : undefined;
   if (!edit) {
     await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${HARDEN_MANIFEST_TITLE}: nothing to change.` });

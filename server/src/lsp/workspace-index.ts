@@ -77,8 +77,6 @@ export class WorkspaceIndexes {
     await Promise.all(
       this.state.folders.map(async (folder) => {
         if (JSON.stringify((await this.host.excludes(folder.uri)) ?? null) !== this.excludes.get(folder.uri)) {
-          const gone = [...folder.paths].map((path): [string, null] => [path, null]);
-          if (gone.length > 0) this.commit({ type: 'files', folder: folder.uri, files: gone });
           await this.scan(folder);
         } else {
           const mappings = await this.host.imageMappings(folder.uri);
@@ -94,7 +92,8 @@ export class WorkspaceIndexes {
     const image = located && manifestImageAt(text, position);
     if (!located || !image) return undefined;
     const resolved = located.folder.index.resolveImage(image.text, located.path);
-    if (!resolved.link) return undefined;
+    // A mapping may name a Dockerfile that is not there.
+    if (!resolved.link || located.folder.index.textOf(resolved.link.dockerfile) === undefined) return undefined;
     const from = resolved.profile?.from;
     if (from) return { uri: uriOf(located.folder, from.file), range: from.range };
     return { uri: uriOf(located.folder, resolved.link.dockerfile), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
@@ -126,6 +125,9 @@ export class WorkspaceIndexes {
       this.commit({ type: 'files', folder: folder.uri, files: batch });
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    // Scanning again (the exclusions changed): what it no longer finds goes, unless it is open.
+    const gone = [...folder.paths].filter((path) => !scan.files.has(path) && this.host.openText(uriOf(folder, path)) === undefined);
+    if (gone.length > 0) this.commit({ type: 'files', folder: folder.uri, files: gone.map((path): [string, null] => [path, null]) });
     this.host.log(`Workspace index of ${folder.root}: ${scan.files.size} files read in ${scan.elapsedMs} ms.`);
     const cutShort = describeCutShort(scan);
     if (cutShort) this.host.log(`Workspace index of ${folder.root}: ${cutShort}.`);
