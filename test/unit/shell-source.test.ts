@@ -42,3 +42,12 @@ test('CRLF: the shell sees plain line feeds, positions stay exact', () => {
   const curl = source.text.indexOf('curl');
   assert.deepEqual(source.rangeOf(curl, curl + 4), { start: { line: 3, character: 19 }, end: { line: 3, character: 23 } });
 });
+
+// Found by scripts/fuzz: the trailing-blank pattern backtracked over a long run of inner spaces (2 s for 26,000).
+test('a continued line with a long run of spaces inside is joined in linear time, positions exact', { timeout: 10_000 }, () => {
+  const spaces = ' '.repeat(200_000);
+  const source = sourceOf(`FROM node:24\nRUN echo x \\\n &&${spaces}npm ci \t\\\n  --quiet\n`);
+  assert.equal(source.text, `echo x  &&${spaces}npm ci \t  --quiet`);
+  const ci = source.text.indexOf('ci');
+  assert.deepEqual(source.positionAt(ci), { line: 2, character: 3 + spaces.length + 4 });
+});
