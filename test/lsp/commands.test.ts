@@ -161,6 +161,28 @@ test('Harden Kubernetes Manifest on a selection hardens only the document and co
   await server.changeConfiguration(settings);
 });
 
+test('asked for on a manifest (Ctrl+., Refactor...), Harden Kubernetes Manifest is a refactoring whose edit VS Code can preview ticked', async () => {
+  const uri = 'file:///commands/k8s/refactor.yaml';
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n      securityContext: {privileged: true}\n';
+  const settings = server.configuration;
+  await server.changeConfiguration(tracerSettings(Object.fromEntries(HARDENING_RULES.map((id) => [id, 'warning']))));
+  await server.open(uri, text, 'yaml');
+  const cursor = { start: { line: 6, character: 3 }, end: { line: 6, character: 3 } };
+  const refactorings = ((await server.codeActions(uri, cursor, { diagnostics: [], triggerKind: 1, only: ['refactor.rewrite'] })) ?? []) as CodeAction[];
+  assert.deepEqual(refactorings.map((action) => [action.title, action.kind]), [['Harden Kubernetes Manifest', 'refactor.rewrite']]);
+  const [{ edit }] = refactorings;
+  assert.equal(edit?.changeAnnotations, undefined, 'nothing marked as needing confirmation: a preview shows it ticked');
+  assert.equal(
+    server.apply(uri, edit!),
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, readOnlyRootFilesystem: true}\n      volumeMounts:\n        - name: tmp\n          mountPath: /tmp\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n  automountServiceAccountToken: false\n  volumes:\n    - name: tmp\n      emptyDir: {}\n',
+  );
+  // Not on cursor moves, and not once there is nothing left to harden.
+  assert.deepEqual(await server.codeActions(uri, cursor, { diagnostics: [], triggerKind: 2 }), []);
+  await server.change(uri, server.apply(uri, edit!));
+  assert.deepEqual(await server.codeActions(uri, cursor, { diagnostics: [], triggerKind: 1, only: ['refactor.rewrite'] }), []);
+  await server.changeConfiguration(settings);
+});
+
 test('Add exec edits the entrypoint script next to the Dockerfile, as a change needing confirmation', async () => {
   writeFileSync(join(folder, 'entrypoint.sh'), '#!/bin/sh\nset -e\n./migrate\nnode server.js\n');
   writeFileSync(join(folder, '.dockerignore'), '.git\n');

@@ -15,6 +15,7 @@ import {
   createConnection,
   type CancellationToken,
   type CodeAction,
+  type WorkspaceEdit,
   type Location,
   type CodeLens,
   type Hover,
@@ -157,9 +158,10 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(
   guard(log, 'initialized', undefined, async () => {
+    // VS Code's client only reports configuration changes for sections the server registers.
+    if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
     // In the background: manifests are analysed meanwhile, and again once the index is complete.
     void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-    // Listening before the first await: a change may be the very next message.
     if (canFollowWorkspaceFolders) {
       // Rare enough that every folder is indexed again.
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -168,8 +170,6 @@ connection.onInitialized(
         void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${String(error)}`));
       });
     }
-    // VS Code's client only reports configuration changes for sections the server registers.
-    if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
   }),
 );
 
@@ -221,8 +221,9 @@ connection.onCodeAction(
     if (isRequested(CodeActionKind.QuickFix, only)) actions.push(...pinActions(document, params.context.diagnostics, canResolveEdit));
     // The conversions as refactorings, when a person asks (Ctrl+., the Refactor menu) rather
     // than on every cursor move, and only those that would change something here.
-    if (params.context.triggerKind === CodeActionTriggerKind.Invoked && isRequested(CodeActionKind.RefactorRewrite, only) && documentKind(document) === 'dockerfile') {
-      actions.push(...(await conversionRefactorings(document, params.range)));
+    if (params.context.triggerKind === CodeActionTriggerKind.Invoked && isRequested(CodeActionKind.RefactorRewrite, only)) {
+      if (documentKind(document) === 'dockerfile') actions.push(...(await conversionRefactorings(document, params.range)));
+      else actions.push(...(await hardenRefactoring(document, params.range)));
     }
     // Fix-all re-analyses the whole document, so it is computed only when asked for by kind
     // (codeActionsOnSave, the Source Action menu), not on every light-bulb request.
@@ -369,16 +370,29 @@ async function conversionRefactorings(document: TextDocument, selection: Range):
 async function hardenManifest(argument: Partial<CommandArgument> | undefined): Promise<CommandResult> {
   const document = typeof argument?.uri === 'string' ? documents.get(argument.uri) : undefined;
   if (!document || documentKind(document) !== 'kubernetes') return { applied: false, reason: 'no open Kubernetes manifest was named' };
-  const { config } = environment.for(document.uri, await settings.get(document.uri));
-  // With the workspace, it also settles what the image needs (runAsUser for a named USER, emptyDirs where it writes).
-  const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri), argument?.selection, workspaceIndexes.state.inputFor(document.uri));
-  const edit = edits.length > 0 ? toWorkspaceEdit(document, { title: HARDEN_MANIFEST_TITLE, edits, safety: 'unsafe' }, capabilities, files, false) : undefined;
+  const edit = await hardenEdit(document, argument?.selection);
   if (!edit) {
     await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${HARDEN_MANIFEST_TITLE}: nothing to change.` });
     return { applied: false, reason: 'nothing to change' };
   }
   const response = await connection.workspace.applyEdit({ label: HARDEN_MANIFEST_TITLE, edit });
   return { applied: response.applied, reason: response.failureReason };
+}
+
+/** The hardening of a manifest (or of what the selection touches) as one edit needing no confirmation, or undefined when there is nothing to do. */
+async function hardenEdit(document: TextDocument, selection: Range | undefined): Promise<WorkspaceEdit | undefined> {
+  const { config } = environment.for(document.uri, await settings.get(document.uri));
+  const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri), selection);
+  return edits.length > 0 ? toWorkspaceEdit(document, { title: HARDEN_MANIFEST_TITLE, edits, safety: 'unsafe' }, capabilities, files, false) : undefined;
+}
+
+/**
+ * Harden Kubernetes Manifest in the Refactor menu when there is something to harden: VS Code
+ * previews a code action's edit on request (Ctrl+Enter), with the change ticked.
+ */
+async function hardenRefactoring(document: TextDocument, selection: Range): Promise<CodeAction[]> {
+  const edit = await hardenEdit(document, selection);
+  return edit ? [{ title: HARDEN_MANIFEST_TITLE, kind: CodeActionKind.RefactorRewrite, edit }] : [];
 }
 
 /** The pin quick fix for clients without codeAction/resolve, and the palette's Pin All / Update Pinned Digests. */
