@@ -1,54 +1,61 @@
 /**
  * dockerfile-ast recomputes an instruction's arguments on every call: parsing alone scans
  * each RUN's arguments five times (the constructor asks for the content, the arguments, their
- * range, the flags and the heredocs), and every rule asking again scanned them once more. An
- * instruction's text never changes after parsing, so the answers are kept on the instance,
- * once for the whole process, before anything is parsed.
+ * range, the flags and the heredocs), and rules ask again and again. An instruction's text
+ * never changes after parsing, so its answers are kept.
  *
- * `ModifiableInstruction.getArguments` takes the flags off the array `getRawArguments` returns
- * (`shift()`), so that answer is kept but handed out as a copy. The others are handed out as
- * they are, frozen: nothing in dockerfile-ast modifies them, and a rule that tried would throw.
+ * While parsing, the raw arguments and a ModifiableInstruction's arguments are kept on the
+ * instance (installed once on the prototypes, before anything is parsed). `getArguments` takes
+ * the flags off the array `getRawArguments` returns (`shift()`), so that one is handed out as
+ * a copy. After parsing, `keepAnswers` gives each instruction its own memo of every method rules
+ * call: one closure per method reads faster than any lookup shared by a dozen instruction classes.
+ * Arrays are frozen: nothing in dockerfile-ast modifies them, and a rule that tried would throw.
  */
 import { Instruction, ModifiableInstruction } from 'dockerfile-ast';
 
-const KEPT = ['getRawArguments', 'getArguments', 'getKeyword', 'getArgumentsRange', 'getArgumentsRanges', 'getRawArgumentsContent', 'getArgumentsContent', 'getHeredocs'] as const;
-type Kept = (typeof KEPT)[number];
+type Memo = Record<symbol, unknown>;
 
-const UNKNOWN = Symbol('unknown');
-/**
- * The answers of one instruction, in an object of one shape for every instruction class: the
- * wrappers stay fast where the classes' own shapes (Run, Copy, Env…) would make them megamorphic.
- */
-type Answers = Record<Kept, unknown>;
-const answers = new WeakMap<object, Answers>();
+const RAW_ARGUMENTS = Symbol('raw arguments');
+const ARGUMENTS = Symbol('arguments');
 
-function answersOf(instruction: object): Answers {
-  let kept = answers.get(instruction);
-  if (!kept) {
-    kept = { getRawArguments: UNKNOWN, getArguments: UNKNOWN, getKeyword: UNKNOWN, getArgumentsRange: UNKNOWN, getArgumentsRanges: UNKNOWN, getRawArgumentsContent: UNKNOWN, getArgumentsContent: UNKNOWN, getHeredocs: UNKNOWN };
-    answers.set(instruction, kept);
+const rawArguments = Instruction.prototype.getRawArguments;
+Instruction.prototype.getRawArguments = function (this: Instruction & Memo) {
+  let kept = this[RAW_ARGUMENTS] as ReturnType<typeof rawArguments> | undefined;
+  if (kept === undefined) {
+    kept = Object.freeze(rawArguments.call(this)) as ReturnType<typeof rawArguments>;
+    this[RAW_ARGUMENTS] = kept;
   }
-  return kept;
-}
+  return [...kept];
+};
 
-function keepAnswer(prototype: object, name: Kept, handOut: (value: unknown) => unknown): void {
-  const original = (prototype as Record<string, (this: object) => unknown>)[name];
-  (prototype as Record<string, (this: object) => unknown>)[name] = function (this: object) {
-    const kept = answersOf(this);
-    if (kept[name] !== UNKNOWN) return handOut(kept[name]);
-    // Computed before storing: `getArguments` asks `getFlags`, which asks `getArguments` again
-    // while the flags are not known yet; that inner answer must not be the one kept.
-    const value = original.call(this);
-    kept[name] = Array.isArray(value) ? Object.freeze(value) : value;
-    return handOut(kept[name]);
-  };
-}
+const modifiableArguments = ModifiableInstruction.prototype.getArguments;
+ModifiableInstruction.prototype.getArguments = function (this: ModifiableInstruction & Memo) {
+  const kept = this[ARGUMENTS] as ReturnType<typeof modifiableArguments> | undefined;
+  if (kept !== undefined) return kept;
+  // Computed before storing: `getArguments` asks `getFlags`, which asks `getArguments` again
+  // while the flags are not known yet; that inner answer is overwritten here.
+  const computed = Object.freeze(modifiableArguments.call(this)) as ReturnType<typeof modifiableArguments>;
+  this[ARGUMENTS] = computed;
+  return computed;
+};
 
-const asIs = (value: unknown) => value;
-const copied = (value: unknown) => [...(value as unknown[])];
+const ASKED = ['getKeyword', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges', 'getRawArgumentsContent', 'getArgumentsContent', 'getHeredocs'] as const;
 
-keepAnswer(Instruction.prototype, 'getRawArguments', copied);
-for (const name of ['getKeyword', 'getArgumentsRange', 'getArgumentsRanges', 'getRawArgumentsContent', 'getArgumentsContent', 'getHeredocs'] as const) {
-  keepAnswer(Instruction.prototype, name, asIs);
+/** Each method rules ask for answers from a memo of its own on this instruction, computed on first use. */
+export function keepAnswers(instruction: Instruction): void {
+  const target = instruction as unknown as Record<string, () => unknown>;
+  for (const name of ASKED) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    let computed = false;
+    let value: unknown;
+    target[name] = () => {
+      if (!computed) {
+        value = original.call(instruction);
+        if (Array.isArray(value)) Object.freeze(value);
+        computed = true;
+      }
+      return value;
+    };
+  }
 }
-keepAnswer(ModifiableInstruction.prototype, 'getArguments', asIs);
