@@ -27,3 +27,9 @@ export function excludeMatcher(setting: unknown): ExcludeMatcher {
       return siblings.has(rule.when.replace(/\$\(basename\)/g, stem));
     });
 }
+
+/** Whether a file is excluded, itself or through a folder above it (what a walk would have skipped). */
+export function isExcludedPath(excluded: ExcludeMatcher, relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  return parts.some((_, index) => excluded(parts.slice(0, index + 1).join('/'), new Set()));
+}

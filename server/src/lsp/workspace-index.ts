@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { FileChangeType, type FileEvent, type Location, type Position } from 'vscode-languageserver';
 import { WorkspaceIndex, type ResolvedImage } from '../engine';
-import { excludeMatcher } from '../host/file-excludes';
+import { excludeMatcher, isExcludedPath, type ExcludeMatcher } from '../host/file-excludes';
 import { describeCutShort, scanWorkspace } from '../host/workspace-scan';
 import { manifestImageAt } from './hover';
 import { uriOf, WorkspaceState, type IndexedFolder, type WorkspaceUpdate } from './workspace-state';
@@ -33,8 +33,8 @@ export interface WorkspaceIndexHost {
 
 export class WorkspaceIndexes {
   readonly state = new WorkspaceState();
-  /** `files.exclude` of each folder as last read, to notice when it changes. */
-  private readonly excludes = new Map<string, string>();
+  /** `files.exclude` of each folder as last read, to notice when it changes, and as a predicate. */
+  private readonly excludes = new Map<string, { setting: string; excluded: ExcludeMatcher }>();
 
   constructor(private readonly host: WorkspaceIndexHost) {}
 
@@ -66,7 +66,7 @@ export class WorkspaceIndexes {
         // A deleted folder arrives as one event for the folder.
         const gone = [...folder.paths].filter((candidate) => candidate === path || candidate.startsWith(`${path}/`));
         if (gone.length > 0) this.commit({ type: 'files', folder: folder.uri, files: gone.map((file): [string, null] => [file, null]) });
-      } else if (WorkspaceIndex.isRelevant(path)) {
+      } else if (WorkspaceIndex.isRelevant(path) && !this.isExcluded(folder, path)) {
         await this.readFromDisk(folder, path);
       }
     }
@@ -76,7 +76,7 @@ export class WorkspaceIndexes {
   async settingsChanged(): Promise<void> {
     await Promise.all(
       this.state.folders.map(async (folder) => {
-        if (JSON.stringify((await this.host.excludes(folder.uri)) ?? null) !== this.excludes.get(folder.uri)) {
+        if (JSON.stringify((await this.host.excludes(folder.uri)) ?? null) !== this.excludes.get(folder.uri)?.setting) {
           await this.scan(folder);
         } else {
           const mappings = await this.host.imageMappings(folder.uri);
@@ -114,9 +114,10 @@ export class WorkspaceIndexes {
 
   private async scan(folder: IndexedFolder): Promise<void> {
     const excludes = await this.host.excludes(folder.uri);
-    this.excludes.set(folder.uri, JSON.stringify(excludes ?? null));
+    const excluded = excludeMatcher(excludes);
+    this.excludes.set(folder.uri, { setting: JSON.stringify(excludes ?? null), excluded });
     this.commit({ type: 'mappings', folder: folder.uri, mappings: await this.host.imageMappings(folder.uri) });
-    const scan = await scanWorkspace(folder.root, { isRelevant: WorkspaceIndex.isRelevant, excluded: excludeMatcher(excludes) });
+    const scan = await scanWorkspace(folder.root, { isRelevant: WorkspaceIndex.isRelevant, excluded });
     // In batches, so that the server answers meanwhile: a few thousand files take about a second.
     const files = [...scan.files];
     for (let at = 0; at < files.length; at += SCAN_BATCH) {
@@ -131,6 +132,11 @@ export class WorkspaceIndexes {
     this.host.log(`Workspace index of ${folder.root}: ${scan.files.size} files read in ${scan.elapsedMs} ms.`);
     const cutShort = describeCutShort(scan);
     if (cutShort) this.host.log(`Workspace index of ${folder.root}: ${cutShort}.`);
+  }
+
+  private isExcluded(folder: IndexedFolder, path: string): boolean {
+    const excludes = this.excludes.get(folder.uri);
+    return excludes !== undefined && isExcludedPath(excludes.excluded, path);
   }
 
   private async readFromDisk(folder: IndexedFolder, path: string): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { WorkspaceIndex } from '../../../server/src/engine';
-import { excludeMatcher } from '../../../server/src/host/file-excludes';
+import { excludeMatcher, isExcludedPath } from '../../../server/src/host/file-excludes';
 import { describeCutShort, scanWorkspace, scanWorkspaceSync, WORKSPACE_SCAN_LIMITS } from '../../../server/src/host/workspace-scan';
 
 function folder(files: Record<string, string>): string {
@@ -81,6 +81,14 @@ describe('files.exclude', () => {
     assert.equal(excluded('src/app.js', new Set(['app.js'])), false);
     assert.equal(excluded('tmp', new Set()), false);
     assert.equal(excluded('bad', new Set()), false);
+  });
+
+  test('a file is excluded through any folder above it, as the walk would have skipped it', () => {
+    const excluded = excludeMatcher({ out: true, '**/generated': true });
+    assert.equal(isExcludedPath(excluded, 'out/Dockerfile'), true);
+    assert.equal(isExcludedPath(excluded, 'services/api/generated/deploy.yaml'), true);
+    assert.equal(isExcludedPath(excluded, 'services/out.yaml'), false);
+    assert.equal(isExcludedPath(excluded, 'Dockerfile'), false);
   });
 
   test('anything but an object excludes nothing', () => {
