@@ -10,7 +10,7 @@
 import { isDockerfileName } from '../dockerfile/paths';
 import { canonicalRepository, parseImageReference, type ImageReference } from '../images/reference';
 import { isBuildDefinitionPath, readBuildDefinitions } from './build-definitions';
-import { dockerfileProfile, knownImageProfile } from './image-profile';
+import { dockerfileProfile, knownImageProfile, type DockerfileSource } from './image-profile';
 import { baseName, folderOf, isInside, normalizePath } from './paths';
 import type { BuildDefinitions, ImageBuildLink, ImageProfile, ImageRewrite, LinkSource, ResolvedImage } from './types';
 
@@ -140,7 +140,7 @@ export class WorkspaceIndex {
     if (!byKey) this.profiles.set(dockerfile, (byKey = new Map()));
     let cached = byKey.get(key);
     if (!cached) {
-      cached = dockerfileProfile({ path: dockerfile, text, target: link.target, context, readFile: (path) => this.texts.get(path) });
+      cached = safeProfile({ path: dockerfile, text, target: link.target, context, readFile: (path) => this.texts.get(path) });
       byKey.set(key, cached);
       for (const read of cached.reads) addTo(this.readersOf, read, dockerfile);
     }
@@ -298,6 +298,15 @@ export class WorkspaceIndex {
     if (!rewrites) return [];
     const depth = (rewrite: ImageRewrite) => (isInside(manifest, rewrite.scope) ? rewrite.scope.split('/').length + (rewrite.scope === '.' ? 0 : 1) : -1);
     return [...rewrites].sort((a, b) => depth(b) - depth(a));
+  }
+}
+
+/** A Dockerfile the parser chokes on has no profile: the callers (rules, hovers) then say nothing rather than fail. */
+function safeProfile(source: DockerfileSource): CachedProfile {
+  try {
+    return dockerfileProfile(source);
+  } catch {
+    return { reads: [] };
   }
 }
 
