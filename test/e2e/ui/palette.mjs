@@ -3,7 +3,8 @@
 // palette on examples/node-app's Dockerfile (applying from the refactor preview when the
 // editor shows one), and checks the editor's text and the saved file; then "Shipshape: Harden
 // Kubernetes Manifest" on examples/k8s/deployment.yaml, which applies at once (no preview),
-// checking the text and that one Ctrl+Z takes it all back. Works on a copy of
+// checking the text and that one Ctrl+Z takes it all back, then from the Refactor menu with a
+// preview whose change is ticked. Works on a copy of
 // examples/. Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/palette/.
 import { readFileSync } from 'node:fs';
@@ -131,5 +132,23 @@ await runUiSuite('palette', async ({ page, server, workspace, results, step, unt
     await untilEditorShows('            privileged: true');
     const lines = await editorLines();
     if (lines.some((line) => line.includes('allowPrivilegeEscalation'))) throw new Error(`still hardened in part:\n${lines.join('\n')}`);
+  });
+
+  await step('from the Refactor menu, Ctrl+Enter previews the hardening with its change ticked, and Apply writes it', async () => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Refactor...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Refactor...' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Harden Kubernetes Manifest' });
+    await item.first().waitFor();
+    await item.first().hover();
+    await page.keyboard.press('Control+Enter');
+    const apply = page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
+    await apply.waitFor();
+    await page.screenshot({ path: join(results, 'harden-preview.png') });
+    const boxes = await page.locator('.monaco-list-row .edit-checkbox').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-checked')));
+    if (boxes.length === 0 || boxes.some((checked) => checked !== 'true')) throw new Error(`the preview's checkboxes: ${JSON.stringify(boxes)}`);
+    await apply.click();
+    await untilEditorShows('            allowPrivilegeEscalation: false');
   });
 });
