@@ -41,10 +41,18 @@ ModifiableInstruction.prototype.getArguments = function (this: ModifiableInstruc
 
 const ASKED = ['getKeyword', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges', 'getRawArgumentsContent', 'getArgumentsContent', 'getHeredocs'] as const;
 
+const NO_HEREDOCS = Object.freeze([]);
+
 /** Each method rules ask for answers from a memo of its own on this instruction, computed on first use. */
 export function keepAnswers(instruction: Instruction): void {
   const target = instruction as unknown as Record<string, () => unknown>;
+  // Without `<<` there is no heredoc to look for (the search is costly, and most rules ask).
+  const heredocless = !instruction.getTextContent().includes('<<');
   for (const name of ASKED) {
+    if (name === 'getHeredocs' && heredocless) {
+      target.getHeredocs = () => NO_HEREDOCS;
+      continue;
+    }
     const original = target[name];
     if (typeof original !== 'function') continue;
     let computed = false;
