@@ -44,7 +44,7 @@ function readShellSource(model: DockerfileModel, instruction: Instruction): Shel
   const startOffset = bodyStart(model, instruction);
   const endOffset = model.lines.offsetAt(argumentsRange.end);
   const raw = model.text.slice(startOffset, endOffset);
-  const offsets: number[] = [];
+  const offsets = new OffsetRuns();
   let text = '';
   const escape = model.escapeChar;
   const lines = raw.split(/(\r\n|\n|\r)/);
@@ -61,11 +61,11 @@ function readShellSource(model: DockerfileModel, instruction: Instruction): Shel
     const withoutTail = withoutTrailingBlanks(line);
     continuing = !isLast && withoutTail.endsWith(escape);
     const kept = continuing ? withoutTail.slice(0, -1) : line + terminator;
-    for (let j = 0; j < kept.length; j++) offsets.push(cursor + j);
+    offsets.add(cursor, kept.length);
     text += kept;
     cursor += line.length + terminator.length;
   }
-  offsets.push(endOffset);
+  offsets.add(endOffset, 1);
   return mapped(model, text, offsets);
 }
 
@@ -109,36 +109,68 @@ function onlyHeredocBody(model: DockerfileModel, instruction: Instruction): Rang
 function verbatim(model: DockerfileModel, range: Range): ShellSource {
   const start = model.lines.offsetAt(range.start);
   const end = model.lines.offsetAt(range.end);
-  const offsets = Array.from({ length: end - start + 1 }, (_, i) => start + i);
+  const offsets = new OffsetRuns();
+  offsets.add(start, end - start + 1);
   return mapped(model, model.text.slice(start, end), offsets);
+}
+
+/**
+ * The document offset of each character of a script (and one past its end), stored as runs of
+ * consecutive offsets: one per kept line rather than one number per character.
+ */
+class OffsetRuns {
+  private readonly starts: number[] = [];
+  private readonly documentStarts: number[] = [];
+  length = 0;
+
+  add(documentStart: number, count: number): void {
+    if (count <= 0) return;
+    const last = this.starts.length - 1;
+    if (last < 0 || this.documentStarts[last] + (this.length - this.starts[last]) !== documentStart) {
+      this.starts.push(this.length);
+      this.documentStarts.push(documentStart);
+    }
+    this.length += count;
+  }
+
+  at(index: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= index) low = middle;
+      else high = middle - 1;
+    }
+    return this.documentStarts[low] + (index - this.starts[low]);
+  }
 }
 
 /**
  * The builder reads lines without their carriage returns, so a CRLF file's scripts reach the
  * shell with plain line feeds; `\r` left in would end up inside the last word of each line.
  */
-function withoutCarriageReturns(text: string, offsets: number[]): { text: string; offsets: number[] } {
+function withoutCarriageReturns(text: string, offsets: OffsetRuns): { text: string; offsets: OffsetRuns } {
   if (!text.includes('\r')) return { text, offsets };
   let kept = '';
-  const keptOffsets: number[] = [];
+  const keptOffsets = new OffsetRuns();
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '\r' && (text[i + 1] === '\n' || i + 1 === text.length)) continue;
     kept += text[i];
-    keptOffsets.push(offsets[i]);
+    keptOffsets.add(offsets.at(i), 1);
   }
-  keptOffsets.push(offsets[offsets.length - 1]);
+  keptOffsets.add(offsets.at(offsets.length - 1), 1);
   return { text: kept, offsets: keptOffsets };
 }
 
-function mapped(model: DockerfileModel, rawText: string, rawOffsets: number[]): ShellSource {
+function mapped(model: DockerfileModel, rawText: string, rawOffsets: OffsetRuns): ShellSource {
   const { text, offsets } = withoutCarriageReturns(rawText, rawOffsets);
-  const positionAt = (offset: number) => model.lines.positionAt(offsets[Math.min(Math.max(offset, 0), offsets.length - 1)]);
+  const positionAt = (offset: number) => model.lines.positionAt(offsets.at(Math.min(Math.max(offset, 0), offsets.length - 1)));
   return {
     text,
     positionAt,
     rangeOf(start, end) {
       // The end of a word is just past its last character, which may sit before a line break.
-      const last = end > start ? model.lines.positionAt(offsets[end - 1] + 1) : positionAt(end);
+      const last = end > start ? model.lines.positionAt(offsets.at(end - 1) + 1) : positionAt(end);
       return { start: positionAt(start), end: last };
     },
   };
