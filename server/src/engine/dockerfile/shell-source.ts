@@ -1,5 +1,6 @@
 import type { Healthcheck, Instruction, Run } from 'dockerfile-ast';
 import type { Position, Range } from '../types';
+import { lastAtMost } from '../text/document';
 import type { DockerfileModel } from './model';
 
 /**
@@ -134,14 +135,8 @@ class OffsetRuns {
   }
 
   at(index: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= index) low = middle;
-      else high = middle - 1;
-    }
-    return this.documentStarts[low] + (index - this.starts[low]);
+    const run = lastAtMost(this.starts, index);
+    return this.documentStarts[run] + (index - this.starts[run]);
   }
 }
 

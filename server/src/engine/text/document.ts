@@ -1,5 +1,17 @@
 import type { Position, Range, TextEdit } from '../types';
 
+/** The index of the last number of an ascending list that is at most `value` (0 when none is). */
+export function lastAtMost(ascending: readonly number[], value: number): number {
+  let low = 0;
+  let high = ascending.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (ascending[middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** Line-start offsets of a text, for converting between offsets and LSP positions. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -24,14 +36,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.min(Math.max(offset, 0), this.text.length);
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.starts[low] };
+    const line = lastAtMost(this.starts, clamped);
+    return { line, character: clamped - this.starts[line] };
   }
 
   /** Offset just before the line's terminator. */
