@@ -50,6 +50,13 @@ ruleTester('package-cache-not-cleaned', {
   ],
   invalid: [
     {
+      // Found by scripts/fuzz: the appended cleanup landed inside the open quote, so fix-all appended it on every pass.
+      name: 'a script with an unterminated quote is reported but gets no fix',
+      code: 'FROM debian:13\nRUN apt-get update; \\\n\tapt-get install "-y curl \\\n\t; \\\n\trm -rf /var/lib/apt/lists/*\n',
+      findings: [{ line: 3, column: 10, endColumn: 17, message: APT_LISTS }],
+      fixTitles: [],
+    },
+    {
       name: 'on the install word; the cleanup goes at the end of the chain',
       code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\n',
       findings: [{ line: 2, column: 31, endColumn: 38, message: APT_LISTS }],

@@ -102,7 +102,10 @@ export function anyWordMentions(model: DockerfileModel, stages: readonly Stage[]
 /** A RUN script as the fix builders take it. */
 export function editableScript(script: RunScript): EditableScript {
   const heredoc = (script.run.instruction as Run).getHeredocs().length > 0;
-  return { commands: script.commands.map(({ command }) => command), rangeOf: script.rangeOf, editable: script.editable, inline: script.nested || heredoc };
+  // A script the shell cannot read (an unterminated quote) has no reliable end: an appended
+  // command could land inside the quote, where fix-all would append it again on every pass.
+  const readable = script.run.shell.errors.length === 0;
+  return { commands: script.commands.map(({ command }) => command), rangeOf: script.rangeOf, editable: script.editable && readable, inline: script.nested || heredoc };
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'fish']);
