@@ -198,6 +198,32 @@ table('GitHub Actions', [
     { image: 'api', tags: ['1', '2'], dockerfile: 'docker/api.Dockerfile', context: 'api', at: '4:65-4:70' },
     { image: 'other/api', tags: ['1'], dockerfile: 'docker/api.Dockerfile', context: 'api', at: '4:77-4:88' },
   ]],
+  [
+    'run: steps that call docker build, in their working directory; expressions unknown; other shells left alone',
+    '.github/workflows/images.yml',
+    [
+      'defaults:',
+      '  run:',
+      '    working-directory: services',
+      'jobs:',
+      '  build:',
+      '    steps:',
+      '      - run: docker build -t ghcr.io/acme/api:${{ github.sha }} api',
+      '      - name: worker',
+      '        working-directory: .',
+      '        run: |',
+      '          set -e',
+      '          docker buildx build \\',
+      '            -t "ghcr.io/acme/worker:${{ github.ref_name }}" \\',
+      '            -f worker/Dockerfile worker',
+      '      - shell: pwsh',
+      '        run: docker build -t win .',
+    ].join('\n'),
+    [
+      { image: 'ghcr.io/acme/api', dockerfile: 'services/api/Dockerfile', context: 'services/api', at: '6:29-6:63' },
+      { image: 'ghcr.io/acme/worker', dockerfile: 'worker/Dockerfile', context: 'worker', at: '12:15-12:59' },
+    ],
+  ],
   ['an unknown repository, other actions, no with: nothing', '.github/workflows/ci.yml', 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with: {tags: "${{ vars.IMAGE }}:1"}\n      - uses: docker/login-action@v3\n      - uses: docker/build-push-action@v6\n', []],
 ]);
 

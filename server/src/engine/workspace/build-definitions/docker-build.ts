@@ -7,7 +7,7 @@
  */
 import { describeCommand, parseShell, type CommandDescription, type ShellFlag, type ShellWord } from '../../shell';
 import type { LineIndex } from '../../text/document';
-import type { FileLocation, ImageBuildLink } from '../types';
+import type { FileLocation, ImageBuildLink, LinkSource } from '../types';
 import { imageBeforeUnknownTag, namedImage } from './image-names';
 import { resolveInside } from '../paths';
 
@@ -31,7 +31,7 @@ const SCRIPT_FOLDER = /^"?\$\(\s*dirname\s+"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])
 const REPOSITORY_ROOT = /^"?\$\(\s*git\s+rev-parse\s+--show-toplevel\s*\)"?$/;
 
 /** The builds of a script that starts in `startFolder` (workspace-relative; undefined when unknown). */
-export function dockerBuildLinks(script: string, startFolder: string | undefined, origin: ScriptOrigin): ImageBuildLink[] {
+export function dockerBuildLinks(script: string, startFolder: string | undefined, origin: ScriptOrigin, source: LinkSource = 'script'): ImageBuildLink[] {
   const links: ImageBuildLink[] = [];
   // The folder after each `cd`, by the nesting depth it was made at: a `cd` in a subshell ends with it.
   const folders: { depth: number; folder: string | undefined }[] = [{ depth: 0, folder: startFolder }];
@@ -47,7 +47,7 @@ export function dockerBuildLinks(script: string, startFolder: string | undefined
     } else if (description.tool === 'popd') {
       folders.push({ depth, folder: undefined });
     } else {
-      links.push(...buildLinks(description, folder, origin));
+      links.push(...buildLinks(description, folder, origin, source));
     }
   }
   return links;
@@ -62,7 +62,7 @@ function cdTarget(description: CommandDescription, folder: string | undefined, s
   return REPOSITORY_ROOT.test(operand.raw) ? '.' : undefined;
 }
 
-function buildLinks(description: CommandDescription, folder: string | undefined, origin: ScriptOrigin): ImageBuildLink[] {
+function buildLinks(description: CommandDescription, folder: string | undefined, origin: ScriptOrigin, source: LinkSource): ImageBuildLink[] {
   const operands = buildOperands(description);
   const contextWord = operands?.[0];
   if (!contextWord?.value || folder === undefined || contextWord.value === '-') return [];
@@ -84,7 +84,7 @@ function buildLinks(description: CommandDescription, folder: string | undefined,
     }
     const [start, end] = origin.fileRange(tag.start, tag.end);
     const location: FileLocation = { file: origin.file, range: { start: origin.lines.positionAt(start), end: origin.lines.positionAt(end) } };
-    links.set(named.image, { image: named.image, ...(named.tag && { tags: [named.tag] }), dockerfile, context, ...(target && { target }), source: 'script', location });
+    links.set(named.image, { image: named.image, ...(named.tag && { tags: [named.tag] }), dockerfile, context, ...(target && { target }), source, location });
   }
   return [...links.values()];
 }

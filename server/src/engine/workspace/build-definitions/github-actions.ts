@@ -4,13 +4,15 @@
  * relative to the repository root, `target` picks the stage. Tags made by a
  * `docker/metadata-action` step (`${{ steps.meta.outputs.tags }}`) take that step's
  * `images`. `${{ env.NAME }}` is resolved from the workflow's, job's and step's literal `env`;
- * other expressions are unknown.
+ * other expressions are unknown. `run:` steps that call `docker build` are read too
+ * (github-run-steps.ts).
  */
 import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { scalarText, type YamlView } from '../../kubernetes/yaml-view';
 import type { FileLocation, ImageBuildLink } from '../types';
 import { imageBeforeUnknownTag, namedImage, type NamedImage } from './image-names';
 import { resolveInside } from '../paths';
+import { runStepLinks } from './github-run-steps';
 import { yamlRoots } from './yaml-roots';
 
 const BUILD_PUSH = /^docker\/build-push-action@/;
@@ -31,11 +33,13 @@ export function readWorkflow(path: string, text: string): ImageBuildLink[] {
   const links: ImageBuildLink[] = [];
   for (const { view, root: workflow } of yamlRoots(text, '1.2')) {
     const workflowEnv = envOf(view, workflow, new Map());
+    const workflowDefaults = view.map(view.map(workflow, 'defaults'), 'run');
     for (const item of view.map(workflow, 'jobs')?.items ?? []) {
       const job = view.asMap(item.value);
       const jobEnv = envOf(view, job, workflowEnv);
       const steps = view.maps(view.seq(job, 'steps'));
       for (const step of steps) {
+        links.push(...runStepLinks(view, step, path, root, [view.map(view.map(job, 'defaults'), 'run'), workflowDefaults]));
         if (!BUILD_PUSH.test(view.string(step, 'uses') ?? '')) continue;
         const context: StepContext = { view, path, root, env: envOf(view, step, jobEnv) };
         links.push(...stepLinks(context, view.map(step, 'with'), steps));
