@@ -16,7 +16,8 @@ export interface AnalysisLimits {
   memoryMb: number;
   /**
    * Threads running analyses at once: two, so that one slow document does not hold up the
-   * others; more would only compete for the same cores.
+   * others; more would only compete for the same cores. The second starts only when the work
+   * on the first has run SLOW_MS, since each thread holds its own heap (about 30 MB).
    */
   threads: number;
 }
@@ -29,6 +30,12 @@ export const DEFAULT_LIMITS: AnalysisLimits = { timeMs: 5000, memoryMb: 512, thr
  */
 const STALE_AFTER_MS = 100;
 
+/** Work running this long makes the pool start another thread for what is queued behind it. */
+const SLOW_MS = 250;
+
+/** The longest pause in typing waited for before analysing (see `debounceFor`). */
+const MAX_DEBOUNCE_MS = 150;
+
 interface Job {
   request: AnalysisRequest;
   signal: AbortSignal;
@@ -37,13 +44,15 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  running?: { job: Job; id: number; startedAt: number; timer: NodeJS.Timeout };
+  running?: { job: Job; id: number; startedAt: number; timers: NodeJS.Timeout[] };
 }
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** How long each document's last analysis took. */
+  private readonly durations = new Map<string, number>();
 
   /** `script` is the bundle that serves analyses when loaded on a worker thread. */
   constructor(
@@ -65,6 +74,21 @@ export class AnalysisPool {
     });
   }
 
+  /**
+   * How long to wait after a change before analysing: as long as the document's last analysis
+   * took, at most MAX_DEBOUNCE_MS. A file analysed in a few milliseconds is analysed at once
+   * on every keystroke (stale runs are dropped); a slow one waits for a pause in typing rather
+   * than starting work that the next keystroke would throw away.
+   */
+  debounceFor(uri: string): number {
+    return Math.min(MAX_DEBOUNCE_MS, Math.ceil(this.durations.get(uri) ?? MAX_DEBOUNCE_MS));
+  }
+
+  /** The document closed. */
+  forget(uri: string): void {
+    this.durations.delete(uri);
+  }
+
   /** Files the analysis reads changed on disk. */
   invalidate(): void {
     this.broadcast({ type: 'invalidate' });
@@ -77,10 +101,16 @@ export class AnalysisPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((candidate) => !candidate.running) ?? (this.slots.length < this.limits.threads ? this.spawn() : undefined);
+      const slot = this.slots.find((candidate) => !candidate.running) ?? (this.mayGrow() ? this.spawn() : undefined);
       if (!slot) return;
       this.start(slot, this.queue.shift()!);
     }
+  }
+
+  /** A thread to spare, and every thread busy with slow work (or none yet). */
+  private mayGrow(): boolean {
+    const now = performance.now();
+    return this.slots.length < this.limits.threads && this.slots.every((slot) => slot.running && now - slot.running.startedAt >= SLOW_MS);
   }
 
   private spawn(): Slot {
@@ -110,8 +140,8 @@ export class AnalysisPool {
   private start(slot: Slot, job: Job): void {
     const id = this.nextId++;
     const seconds = this.limits.timeMs / 1000;
-    const timer = setTimeout(() => this.retire(slot, { kind: 'stopped', after: `after ${seconds} s, its time limit` }), this.limits.timeMs);
-    slot.running = { job, id, startedAt: performance.now(), timer };
+    const timers = [setTimeout(() => this.retire(slot, { kind: 'stopped', after: `after ${seconds} s, its time limit` }), this.limits.timeMs), setTimeout(() => this.dispatch(), SLOW_MS + 1)];
+    slot.running = { job, id, startedAt: performance.now(), timers };
     this.post(slot, { type: 'analyse', id, ...job.request });
   }
 
@@ -122,8 +152,9 @@ export class AnalysisPool {
   private finish(slot: Slot, analysis: Analysis | undefined): void {
     const running = slot.running;
     if (!running) return;
-    clearTimeout(running.timer);
+    for (const timer of running.timers) clearTimeout(timer);
     slot.running = undefined;
+    if (analysis) this.durations.set(running.job.request.uri, performance.now() - running.startedAt);
     running.job.resolve(running.job.signal.aborted ? undefined : analysis);
     this.dispatch();
   }

@@ -45,7 +45,7 @@ import { SECTION, SettingsStore, type Settings } from './settings';
 import { WorkspaceIndexes } from './workspace-index';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
 
-/** Long enough to skip the intermediate states of a burst of typing, short enough to feel live. */
+/** For changes that come in groups (watched files, affected manifests): long enough to see the group out. */
 const DEBOUNCE_MS = 150;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -177,12 +177,13 @@ documents.onDidOpen(guard(log, 'didOpen', undefined, ({ document }) => analyseSo
 documents.onDidChangeContent(
   guard(log, 'didChange', undefined, ({ document }) => {
     workspaceIndexes.documentChanged(document.uri, document.getText());
-    analyseSoon(document, DEBOUNCE_MS);
+    analyseSoon(document, analyses.debounceFor(document.uri));
   }),
 );
 documents.onDidClose(
   guard(log, 'didClose', undefined, async ({ document }) => {
     scheduler.cancel(document.uri);
+    analyses.forget(document.uri);
     settings.forget(document.uri);
     imageSizes.forget(document.uri);
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
