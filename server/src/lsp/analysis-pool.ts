@@ -25,10 +25,11 @@ export interface AnalysisLimits {
 export const DEFAULT_LIMITS: AnalysisLimits = { timeMs: 5000, memoryMb: 512, threads: 2 };
 
 /**
- * Stale work that has run this long is terminated rather than waited for: restarting a thread
- * costs less than finishing an analysis nobody will see.
+ * Stale work that has run this long is terminated rather than waited for. Starting a thread
+ * (loading the bundle) takes 100–300 ms and loses its caches (ShellCheck answers, config), so
+ * only work that long is worth throwing away with its thread; shorter work ends soon anyway.
  */
-const STALE_AFTER_MS = 100;
+const STALE_AFTER_MS = 1000;
 
 /** Work running this long makes the pool start another thread for what is queued behind it. */
 const SLOW_MS = 250;
