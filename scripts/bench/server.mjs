@@ -1,10 +1,14 @@
 // Server round trip and memory, in one run, against Docker's own Dockerfile language server
 // (dockerfile-language-server-nodejs, what Docker's VS Code extensions run): each fixture
 // opened in turn (didOpen → publishDiagnostics, p50/p95/p99), then 500 documents held open
-// (resident memory of each server). Needs `npm run build` first (it runs dist/server.js).
+// (resident memory of each server); then typing: bursts of keystrokes (incremental didChange,
+// one every 30 ms, as a quick typist) into a realistic Dockerfile and manifest and into large
+// ones, timed from the last keystroke of a burst to the diagnostics of that last version.
+// Needs `npm run build` first (it runs dist/server.js).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { root, require } from './measure.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -15,39 +19,85 @@ const fixtures = readdirSync(join(root, 'test/fixtures/dockerfiles'))
   .map((path) => readFileSync(path, 'utf8'))
   .filter((text) => text.trim() !== '');
 const HELD_OPEN = 500;
+const KEYSTROKE_MS = 30;
+const BURSTS = 20;
+const WORD = 'curl -v';
 
-const servers = [
-  { name: 'dockerfile-language-server-nodejs', args: [require.resolve('dockerfile-language-server-nodejs/bin/docker-langserver'), '--stdio'] },
-  { name: 'Shipshape (every rule)', args: [join(root, 'dist/server.js'), '--stdio'] },
+const read = (path) => readFileSync(join(root, path), 'utf8');
+const realisticDockerfile = read('test/fixtures/dockerfiles/official-python/Dockerfile');
+const realisticManifest = read('examples/k8s/deployment.yaml');
+/** About `lines` lines of the realistic file, repeated (as stages or as documents). */
+const repeated = (text, separator, lines) => Array.from({ length: Math.ceil(lines / text.split('\n').length) }, () => text).join(separator);
+const typingInputs = [
+  { name: 'Dockerfile, 96 lines (official-python)', languageId: 'dockerfile', file: 'Dockerfile', text: realisticDockerfile },
+  { name: 'Dockerfile, 10,000 lines', languageId: 'dockerfile', file: 'Dockerfile', text: repeated(realisticDockerfile, '\n', 10_000) },
+  { name: 'manifest, 105 lines (examples/k8s)', languageId: 'yaml', file: 'deployment.yaml', text: realisticManifest },
+  { name: 'manifest, 50,000 lines', languageId: 'yaml', file: 'deployment.yaml', text: repeated(realisticManifest, '---\n', 50_000) },
 ];
 
-async function start({ args }) {
+const servers = [
+  { name: 'dockerfile-language-server-nodejs', args: [require.resolve('dockerfile-language-server-nodejs/bin/docker-langserver'), '--stdio'], languages: ['dockerfile'] },
+  { name: 'Shipshape (every rule)', args: [join(root, 'dist/server.js'), '--stdio'], languages: ['dockerfile', 'yaml'] },
+  // ShellCheck is a process per changed script: how much of the typing figure it is.
+  { name: 'Shipshape without ShellCheck', args: [join(root, 'dist/server.js'), '--stdio'], languages: ['dockerfile'], settings: { shellcheck: { enable: false } }, typingOnly: true },
+];
+
+async function start({ args, settings = null }) {
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
+  /** Publishes per document, in order: docker-langserver sends no version, one publish per change. */
+  const publishes = new Map();
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    waiting.get(params.uri)?.();
-    waiting.delete(params.uri);
+    publishes.set(params.uri, (publishes.get(params.uri) ?? 0) + 1);
+    waiting.get(params.uri)?.(params);
   });
   // Both may ask for settings or register capabilities: answer like a plain client.
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
   await connection.sendNotification('initialized', {});
-  const open = (uri, text) => {
-    const published = new Promise((resolve) => waiting.set(uri, resolve));
-    void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
-    return published;
+  /** Resolves at the first publish for `uri` that `accept` takes (given the publish count so far). */
+  const published = (uri, accept = () => true) =>
+    new Promise((resolve) =>
+      waiting.set(uri, (params) => {
+        if (!accept(params, publishes.get(uri))) return;
+        waiting.delete(uri);
+        resolve(params);
+      }),
+    );
+  const open = (uri, text, languageId = 'dockerfile') => {
+    const done = published(uri);
+    void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return done;
+  };
+  /** Types `word` one character at a time at `position`; resolves with the ms from the last keystroke to its diagnostics. */
+  const type = async (uri, fromVersion, position, word) => {
+    const before = publishes.get(uri) ?? 0;
+    const lastVersion = fromVersion + word.length;
+    // Shipshape names the version; docker-langserver publishes once per change, in order.
+    const done = published(uri, (params, count) => params.version === lastVersion || (params.version === undefined && count >= before + word.length));
+    let sentLast = 0;
+    for (let i = 0; i < word.length; i++) {
+      const at = { line: position.line, character: position.character + i };
+      sentLast = performance.now();
+      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: fromVersion + i + 1 }, contentChanges: [{ range: { start: at, end: at }, text: word[i] }] });
+      if (i < word.length - 1) await new Promise((resolve) => setTimeout(resolve, KEYSTROKE_MS));
+    }
+    await done;
+    return performance.now() - sentLast;
   };
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
-  return { open, rssMb, stop: () => child.kill() };
+  return { open, type, rssMb, stop: () => child.kill() };
 }
 
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
+// --only round-trip | typing: one part alone.
+const { values: options } = parseArgs({ options: { only: { type: 'string' } } });
 const rows = [];
-for (const server of servers) {
+for (const server of options.only === 'typing' ? [] : servers.filter((candidate) => !candidate.typingOnly)) {
   const running = await start(server);
   // Warm up on a few documents, then time each fixture alone.
   for (let i = 0; i < 20; i++) await running.open(`file:///warm/${i}/Dockerfile`, fixtures[i % fixtures.length]);
@@ -64,10 +114,40 @@ for (const server of servers) {
   running.stop();
 }
 
-const [reference] = rows;
+// Typing, in a fresh server per input: each burst types WORD at the end of a line in the middle
+// of the file (a RUN's last line, a manifest's last line of a document), the next burst after that.
+const typingRows = [];
+for (const input of options.only === 'round-trip' ? [] : typingInputs) {
+  for (const server of servers.filter((candidate) => candidate.languages.includes(input.languageId))) {
+    const running = await start(server);
+    const uri = `file:///typing/${input.file}`;
+    await running.open(uri, input.text, input.languageId);
+    const lines = input.text.split('\n');
+    let line = Math.floor(lines.length / 2);
+    while (lines[line].trim() === '' || lines[line].endsWith('\\')) line++;
+    let version = 1;
+    const latencies = [];
+    for (let burst = 0; burst < BURSTS; burst++) {
+      const character = lines[line].length + burst * WORD.length;
+      latencies.push(await running.type(uri, version, { line, character }, WORD));
+      version += WORD.length;
+    }
+    typingRows.push({ input: input.name, name: server.name, p50: percentile(latencies, 50), p95: percentile(latencies, 95) });
+    running.stop();
+  }
+}
+
+const reference = servers[0];
 console.log(`Machine: ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${fixtures.length} fixtures × 3 rounds, then ${HELD_OPEN} documents held open\n`);
 console.log('| server | didOpen → diagnostics p50 | p95 | p99 | × reference (p50) | RSS with 500 open |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const row of rows) {
-  console.log(`| ${row.name} | ${row.p50.toFixed(1)} ms | ${row.p95.toFixed(1)} ms | ${row.p99.toFixed(1)} ms | ${(row.p50 / reference.p50).toFixed(2)} | ${row.rss.toFixed(0)} MB |`);
+  console.log(`| ${row.name} | ${row.p50.toFixed(1)} ms | ${row.p95.toFixed(1)} ms | ${row.p99.toFixed(1)} ms | ${(row.p50 / rows[0].p50).toFixed(2)} | ${row.rss.toFixed(0)} MB |`);
+}
+console.log(`\nTyping: ${BURSTS} bursts of "${WORD}" (one keystroke every ${KEYSTROKE_MS} ms), last keystroke → diagnostics of that version\n`);
+console.log('| document | server | p50 | p95 | × reference (p95) |');
+console.log('|---|---|---:|---:|---:|');
+for (const row of typingRows) {
+  const referenceRow = typingRows.find((other) => other.input === row.input && other.name === reference.name);
+  console.log(`| ${row.input} | ${row.name} | ${row.p50.toFixed(1)} ms | ${row.p95.toFixed(1)} ms | ${referenceRow ? (row.p95 / referenceRow.p95).toFixed(2) : '–'} |`);
 }
