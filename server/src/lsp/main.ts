@@ -158,10 +158,9 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(
   guard(log, 'initialized', undefined, async () => {
-    // VS Code's client only reports configuration changes for sections the server registers.
-    if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
     // In the background: manifests are analysed meanwhile, and again once the index is complete.
     void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    // Listening before the first await: a change may be the very next message.
     if (canFollowWorkspaceFolders) {
       // Rare enough that every folder is indexed again.
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -170,6 +169,8 @@ connection.onInitialized(
         void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${String(error)}`));
       });
     }
+    // VS Code's client only reports configuration changes for sections the server registers.
+    if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
   }),
 );
 
@@ -383,7 +384,8 @@ async function hardenManifest(argument: Partial<CommandArgument> | undefined): P
 /** The hardening of a manifest (or of what the selection touches) as one edit needing no confirmation, or undefined when there is nothing to do. */
 async function hardenEdit(document: TextDocument, selection: Range | undefined): Promise<WorkspaceEdit | undefined> {
   const { config } = environment.for(document.uri, await settings.get(document.uri));
-  const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri), selection);
+  // With the workspace, it also settles what the image needs (runAsUser for a named USER, emptyDirs where it writes).
+  const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri), selection, workspaceIndexes.state.inputFor(document.uri));
   return edits.length > 0 ? toWorkspaceEdit(document, { title: HARDEN_MANIFEST_TITLE, edits, safety: 'unsafe' }, capabilities, files, false) : undefined;
 }
 
