@@ -25,7 +25,7 @@ export type ToAnalysisThread =
   | { type: 'invalidate' }
   /** A change to the main thread's workspace indexes, which each thread replicates for the cross-file rules. */
   | { type: 'workspace'; update: WorkspaceUpdate };
-export type FromAnalysisThread = { type: 'done'; id: number; analysis: Analysis } | { type: 'log'; message: string };
+export type FromAnalysisThread = { type: 'ready' } | { type: 'done'; id: number; analysis: Analysis } | { type: 'log'; message: string };
 
 export function serveAnalyses(port: MessagePort): void {
   let trusted = true;
@@ -54,4 +54,6 @@ export function serveAnalyses(port: MessagePort): void {
     }
     post({ type: 'done', id: message.id, analysis });
   });
+  // The bundle is loaded: from now on an analysis's time is the analysis's.
+  post({ type: 'ready' });
 }
