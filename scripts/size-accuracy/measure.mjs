@@ -14,8 +14,9 @@
 // root's own size, full and slim, in scripts/data/debian-roots.json (read by generate-base-images.mjs).
 //
 // What "bytes the layer holds" means: the sizes of the regular files that are new or changed
-// after the install (a changed file is stored whole in the layer, as an image layer does), after
-// `apt-get clean` and `rm -rf /var/lib/apt/lists/*`. Directories and symlinks are not counted.
+// after the install (a changed file is stored whole in the layer, as an image layer does; a hard
+// link once, as the layer's tar stores it), after `apt-get clean` and `rm -rf /var/lib/apt/lists/*`.
+// Directories and symlinks are not counted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,12 +38,12 @@ const work = options.work;
 mkdirSync(work, { recursive: true });
 const MIRROR = 'http://deb.debian.org/debian';
 
-/** The package sets measured: what Dockerfiles commonly install in one RUN. */
+/** The package sets measured: what Dockerfiles commonly install in one RUN (none the base has already, such as bookworm's tzdata: nothing to measure). */
 export const CASES = [
   ['curl'], ['wget'], ['ca-certificates'], ['git'], ['build-essential'], ['gcc'], ['make'],
   ['python3'], ['python3-pip'], ['python3-venv'], ['nginx'], ['openjdk-17-jre-headless'], ['gnupg'], ['unzip'], ['jq'],
   ['postgresql-client'], ['libpq-dev'], ['nodejs'], ['openssh-client'], ['vim-tiny'], ['imagemagick'],
-  ['ffmpeg'], ['ca-certificates', 'curl'], ['procps'], ['tzdata'], ['git', 'openssh-client'],
+  ['ffmpeg'], ['ca-certificates', 'curl'], ['procps'], ['locales'], ['git', 'openssh-client'],
   ['libssl-dev', 'pkg-config'], ['xz-utils', 'bzip2', 'zip'], ['supervisor'], ['sqlite3'],
 ];
 
@@ -136,19 +137,29 @@ function snapshot(dir) {
   return files;
 }
 
-/** Bytes of the files new or changed between two snapshots. */
+/** Bytes of the files new or changed between two snapshots; hard links once, as a layer's tar stores them. */
 function layerBytes(before, after) {
   let bytes = 0;
+  const inodes = new Set();
   for (const [path, [size, mtime, inode]] of after) {
     const old = before.get(path);
-    if (!old || old[0] !== size || old[1] !== mtime || old[2] !== inode) bytes += size;
+    if (old && old[0] === size && old[1] === mtime && old[2] === inode) continue;
+    if (inodes.has(inode)) continue;
+    inodes.add(inode);
+    bytes += size;
   }
   return bytes;
 }
 
+/** Removes a root; a run stopped mid-install leaves its /proc mounted, which must not be recursed into. */
+function removeRoot(dir) {
+  if (existsSync(join(dir, 'proc/self'))) run('umount', [join(dir, 'proc')]);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 function freshCopy(base, name) {
   const dir = join(work, `${release}-${name}`);
-  rmSync(dir, { recursive: true, force: true });
+  removeRoot(dir);
   run('cp', ['-a', base, dir]);
   return dir;
 }
@@ -158,7 +169,7 @@ function measureLists(base) {
   writeFileSync(join(dir, 'etc/apt/sources.list'), `deb ${MIRROR} ${release} main\ndeb ${MIRROR} ${release}-updates main\ndeb ${MIRROR}-security ${release}-security main\n`);
   inRoot(dir, 'apt-get update -qq');
   const bytes = totalBytes(snapshot(join(dir, 'var/lib/apt/lists')));
-  rmSync(dir, { recursive: true, force: true });
+  removeRoot(dir);
   recordMeasurement('apt-lists.json', {
     bytes,
     sources: [`${release}`, `${release}-updates`, `${release}-security`].map((suite) => `${suite} main`),
@@ -186,7 +197,7 @@ function measureBytecode(base) {
     }
   }
   const version = inRoot(dir, 'python3 --version').trim();
-  rmSync(dir, { recursive: true, force: true });
+  removeRoot(dir);
   recordMeasurement('python-bytecode.json', {
     ratio: Number((pycBytes / pyBytes).toFixed(4)),
     pycBytes,
@@ -200,9 +211,11 @@ function measureBytecode(base) {
 function measureInstall(base, packages) {
   const dir = freshCopy(base, 'case');
   const before = snapshot(dir);
-  inRoot(dir, `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(' ')} >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*`);
+  // update-alternatives needs the man directories the slim filters leave out (Java's postinst
+  // fails without them), so Dockerfiles for such packages create them first, as this does.
+  inRoot(dir, `mkdir -p /usr/share/man/man1 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(' ')} >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*`);
   const bytes = layerBytes(before, snapshot(dir));
-  rmSync(dir, { recursive: true, force: true });
+  removeRoot(dir);
   return bytes;
 }
 
