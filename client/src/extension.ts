@@ -44,7 +44,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
   registerStatusBar(context);
-  context.subscriptions.push(...conversionCommands(context).map((id) => commands.registerCommand(`shipshape.${id}`, (options?: { preview?: boolean }) => runConversion(id, options))));
+  context.subscriptions.push(...conversionCommands(context).map((id) => commands.registerCommand(`shipshape.${id}`, () => runConversion(id))));
   await client.start();
 }
 
@@ -60,14 +60,14 @@ function conversionCommands(context: ExtensionContext): string[] {
     .map(({ command }) => command.replace(/^shipshape\./, ''));
 }
 
-/** The server computes the edit and asks VS Code to apply it; a refactor preview shows large ones unless `preview` is false. */
-async function runConversion(id: string, options: { preview?: boolean } = {}): Promise<unknown> {
+/** The server computes the edit and asks VS Code to apply it, at once, as one undo step. */
+async function runConversion(id: string): Promise<unknown> {
   const editor = window.activeTextEditor;
   if (!client || (editor?.document.languageId !== 'dockerfile' && editor?.document.languageId !== 'yaml')) {
     void window.showInformationMessage('Open a Dockerfile or a Kubernetes manifest to run this Shipshape command.');
     return undefined;
   }
-  const argument = { uri: editor.document.uri.toString(), selection: client.code2ProtocolConverter.asRange(editor.selection), preview: options.preview !== false };
+  const argument = { uri: editor.document.uri.toString(), selection: client.code2ProtocolConverter.asRange(editor.selection) };
   return client.sendRequest(ExecuteCommandRequest.type, { command: `shipshape.server.${id}`, arguments: [argument] });
 }
 

@@ -1,16 +1,17 @@
 /**
  * The conversions over the protocol: the server lists them as commands, computes the edit on
  * `workspace/executeCommand` and asks the client to apply it with `workspace/applyEdit`;
- * edits of other files arrive as versioned document changes (and file creations), large and
- * multi-file ones annotated as needing confirmation.
+ * edits of other files arrive as versioned document changes (and file creations), and nothing is
+ * marked as needing confirmation, which VS Code would show in a preview with the change unticked.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { applyEdits } from '../../server/src/engine';
 import { HARDENING_RULES } from '../../server/src/engine/fixes/harden-manifest';
 import { ServerUnderTest, byCode, tracerSettings, vscodeLikeCapabilities } from './harness';
 
@@ -73,18 +74,16 @@ test('Merge RUN Instructions applies one versioned edit without a preview', asyn
   assert.equal(server.apply(uri, edit), 'FROM alpine:3.22\nRUN apk add --no-cache curl \\\n    && mkdir /app\nCMD ["sh"]\n');
 });
 
-test('the distroless conversion is annotated for the refactor preview unless preview is false', async () => {
+test('the distroless conversion, a large edit, applies at once', async () => {
   const uri = 'file:///commands/go/Dockerfile';
   const text = 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/api ./cmd/api\nEXPOSE 8080\nCMD ["/out/api"]\n';
   await server.open(uri, text);
   applied.length = 0;
-  await execute('shipshape.server.convertToMultiStage', { uri });
-  assert.equal(applied[0].edit.changeAnnotations?.['shipshape.conversion']?.needsConfirmation, true);
-  assert.ok(textEdits(applied[0].edit, uri).every((edit) => 'annotationId' in edit));
-  await execute('shipshape.server.convertToMultiStage', { uri, preview: false });
-  assert.equal(applied[1].edit.changeAnnotations, undefined);
+  assert.deepEqual(await execute('shipshape.server.convertToMultiStage', { uri }), { applied: true });
+  assert.equal(applied[0].edit.changeAnnotations, undefined);
+  assert.ok(textEdits(applied[0].edit, uri).every((edit) => !('annotationId' in edit)));
   assert.equal(
-    server.apply(uri, applied[1].edit),
+    server.apply(uri, applied[0].edit),
     'FROM golang:1.27 AS build\nENV CGO_ENABLED=0\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/api ./cmd/api\n\nFROM gcr.io/distroless/static-debian13:nonroot\nWORKDIR /src\nCOPY --from=build /out/api /out/api\nEXPOSE 8080\nCMD ["/out/api"]\n',
   );
 });
@@ -111,7 +110,6 @@ test('Harden Kubernetes Manifest applies every hardening fix to an open manifest
   const [{ edit, label }] = applied;
   assert.equal(label, 'Harden Kubernetes Manifest');
   assert.equal(textEdits(edit, uri).length, 1, 'one edit the user can undo at once');
-  // Applied as asked: an annotation needing confirmation would open VS Code's preview with it unticked.
   assert.equal(edit.changeAnnotations, undefined);
   const hardened = server.apply(uri, edit);
   assert.equal(
@@ -183,7 +181,7 @@ test('asked for on a manifest (Ctrl+., Refactor...), Harden Kubernetes Manifest 
   await server.changeConfiguration(settings);
 });
 
-test('Add exec edits the entrypoint script next to the Dockerfile, as a change needing confirmation', async () => {
+test('Add exec edits the entrypoint script next to the Dockerfile, applied at once', async () => {
   writeFileSync(join(folder, 'entrypoint.sh'), '#!/bin/sh\nset -e\n./migrate\nnode server.js\n');
   writeFileSync(join(folder, '.dockerignore'), '.git\n');
   const uri = pathToFileURL(join(folder, 'Dockerfile')).href;
@@ -195,11 +193,11 @@ test('Add exec edits the entrypoint script next to the Dockerfile, as a change n
   const actions = (await server.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] })) as CodeAction[];
   const fix = actions.find((action) => action.title === 'Add exec before node in entrypoint.sh');
   assert.ok(fix?.edit?.documentChanges, 'the quick fix edits the script');
-  assert.deepEqual(fix.edit.documentChanges, [{ textDocument: { uri: script, version: null }, edits: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: 'exec ', annotationId: 'shipshape.conversion' }] }]);
-  assert.equal(fix.edit.changeAnnotations?.['shipshape.conversion']?.needsConfirmation, true);
+  assert.deepEqual(fix.edit.documentChanges, [{ textDocument: { uri: script, version: null }, edits: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: 'exec ' }] }]);
+  assert.equal(fix.edit.changeAnnotations, undefined);
   applied.length = 0;
   assert.deepEqual(await execute('shipshape.server.addExec', { uri }), { applied: true });
-  assert.deepEqual(textEdits(applied[0].edit, script).map((edit) => edit.newText), ['exec ']);
+  assert.equal(applyEdits(readFileSync(join(folder, 'entrypoint.sh'), 'utf8'), textEdits(applied[0].edit, script)), '#!/bin/sh\nset -e\n./migrate\nexec node server.js\n');
   assert.deepEqual(textEdits(applied[0].edit, uri), [], 'the Dockerfile itself is not touched');
 });
 
@@ -214,7 +212,7 @@ test('Generate .dockerignore creates the file beside the Dockerfile', async () =
   applied.length = 0;
   await execute('shipshape.server.generateDockerignore', { uri });
   const [create, edit] = applied[0].edit.documentChanges ?? [];
-  assert.deepEqual(create, { kind: 'create', uri: ignore, options: { ignoreIfExists: true }, annotationId: 'shipshape.conversion' });
+  assert.deepEqual(create, { kind: 'create', uri: ignore, options: { ignoreIfExists: true } });
   assert.ok(edit && 'edits' in edit && edit.textDocument.uri === ignore);
   assert.match(textEdits(applied[0].edit, ignore)[0].newText, /^# Kept out of the build context[^\n]*\n\.git\n\.env\n[\s\S]*\nnode_modules\n/);
 });

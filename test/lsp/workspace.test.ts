@@ -139,7 +139,7 @@ test('Harden Kubernetes Manifest, with the workspace, also sets the runAsUser th
   // Every rule at its default: hardening applies the fixes of the rules that are on.
   await server.changeConfiguration({});
   try {
-    assert.deepEqual(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.hardenManifest', arguments: [{ uri: unhardened, preview: false }] }), { applied: true });
+    assert.deepEqual(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.hardenManifest', arguments: [{ uri: unhardened }] }), { applied: true });
     assert.match(server.apply(unhardened, requests[0].edit), /\n {10}type: RuntimeDefault\n {8}runAsNonRoot: true\n {8}runAsUser: 1000\n {6}containers:\n/);
   } finally {
     await server.changeConfiguration(settings);

@@ -38,7 +38,6 @@ export function fixAllAction(document: TextDocument, findings: readonly Finding[
   const edits = fixAllEdits(findings, ['safe']);
   if (edits.length === 0) return undefined;
   const title = 'Fix all safely fixable Shipshape problems';
-  // On save nothing may wait for a confirmation.
-  const edit = toWorkspaceEdit(document, { title, edits, safety: 'safe' }, capabilities, files, false);
+  const edit = toWorkspaceEdit(document, { title, edits, safety: 'safe' }, capabilities, files);
   return edit && { title, kind: FIX_ALL_KIND, edit };
 }

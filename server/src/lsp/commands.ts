@@ -1,7 +1,7 @@
 /**
  * The palette conversions as LSP commands (`workspace/executeCommand`): the server computes the
  * edit with the engine and asks the client to apply it (`workspace/applyEdit`). Any LSP client
- * can call them with `[{ uri, selection?, preview? }]`; VS Code's palette commands do.
+ * can call them with `[{ uri, selection? }]`; VS Code's palette commands do.
  */
 import type { Range } from 'vscode-languageserver';
 import { conversions } from '../engine';
@@ -15,8 +15,6 @@ export const HARDEN_MANIFEST_TITLE = 'Harden Kubernetes Manifest';
 export interface CommandArgument {
   uri: string;
   selection?: Range;
-  /** false applies a large or multi-file edit without the refactor preview. */
-  preview?: boolean;
 }
 
 export interface CommandResult {
@@ -30,5 +28,5 @@ export function parseCommand(command: string, args: unknown[] | undefined): { id
   const conversion = conversions.find((candidate) => `${COMMAND_PREFIX}${candidate.id}` === command);
   const argument = args?.[0] as Partial<CommandArgument> | undefined;
   if (!conversion || typeof argument?.uri !== 'string') return undefined;
-  return { id: conversion.id, title: conversion.title, argument: { uri: argument.uri, selection: argument.selection, preview: argument.preview !== false } };
+  return { id: conversion.id, title: conversion.title, argument: { uri: argument.uri, selection: argument.selection } };
 }

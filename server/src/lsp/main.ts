@@ -82,7 +82,7 @@ const workspaceGreeting = () => workspaceIndexes.state.snapshot().map((update) =
 let analyses = new AnalysisPool(__filename, log, DEFAULT_LIMITS, workspaceGreeting);
 const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnostics));
 let settings = new SettingsStore(undefined, log);
-let capabilities: EditCapabilities = { documentChanges: false, createFiles: false, annotations: false };
+let capabilities: EditCapabilities = { documentChanges: false, createFiles: false };
 const files = fileState(documents);
 let registerConfigurationChanges = false;
 let canResolveEdit = false;
@@ -263,7 +263,7 @@ async function pinEdits(document: TextDocument, request: PinRequest, title: stri
   try {
     const outcome = await pinner.pin(document, request, current.registry, workspaceTrusted, controller.signal);
     problems = outcome.problems;
-    if (outcome.edits.length > 0) edit = toWorkspaceEdit(document, { title, edits: outcome.edits, safety: 'unsafe' }, capabilities, files, false);
+    if (outcome.edits.length > 0) edit = toWorkspaceEdit(document, { title, edits: outcome.edits, safety: 'unsafe' }, capabilities, files);
   } catch (error) {
     if (error instanceof RegistryError && error.failure === 'cancelled') return undefined;
     throw error;
@@ -285,7 +285,7 @@ connection.onExecuteCommand(
     const current = await settings.get(document.uri);
     const { config, context } = environment.for(document.uri, current);
     const result = convert(command.id, { text: document.getText(), config, context, selection: command.argument.selection });
-    const edit = 'fix' in result ? toWorkspaceEdit(document, result.fix, capabilities, files, command.argument.preview) : undefined;
+    const edit = 'fix' in result ? toWorkspaceEdit(document, result.fix, capabilities, files) : undefined;
     const reason = 'reason' in result ? result.reason : edit ? undefined : 'the editor cannot apply this edit (another file changed, or files cannot be created)';
     if (!edit) {
       // A notification: a request would wait on clients that never answer it.
@@ -366,8 +366,7 @@ async function conversionRefactorings(document: TextDocument, selection: Range):
 /**
  * Harden Kubernetes Manifest on an open manifest, or on the objects and containers its selection
  * touches, with the same settings and Kustomize hints as its diagnostics. Applied at once, one
- * undo step: the person asked for exactly this, and a change marked as needing confirmation
- * would open VS Code's refactor preview with it unticked.
+ * undo step, as every edit the server sends (workspace-edit.ts).
  */
 async function hardenManifest(argument: Partial<CommandArgument> | undefined): Promise<CommandResult> {
   const document = typeof argument?.uri === 'string' ? documents.get(argument.uri) : undefined;
@@ -381,12 +380,12 @@ async function hardenManifest(argument: Partial<CommandArgument> | undefined): P
   return { applied: response.applied, reason: response.failureReason };
 }
 
-/** The hardening of a manifest (or of what the selection touches) as one edit needing no confirmation, or undefined when there is nothing to do. */
+/** The hardening of a manifest (or of what the selection touches) as one edit, or undefined when there is nothing to do. */
 async function hardenEdit(document: TextDocument, selection: Range | undefined): Promise<WorkspaceEdit | undefined> {
   const { config } = environment.for(document.uri, await settings.get(document.uri));
   // With the workspace, it also settles what the image needs (runAsUser for a named USER, emptyDirs where it writes).
   const edits = hardenManifestEdits(document.getText(), config, environment.kubernetesHints(document.uri), selection, workspaceIndexes.state.inputFor(document.uri));
-  return edits.length > 0 ? toWorkspaceEdit(document, { title: HARDEN_MANIFEST_TITLE, edits, safety: 'unsafe' }, capabilities, files, false) : undefined;
+  return edits.length > 0 ? toWorkspaceEdit(document, { title: HARDEN_MANIFEST_TITLE, edits, safety: 'unsafe' }, capabilities, files) : undefined;
 }
 
 /**

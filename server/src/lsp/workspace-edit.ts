@@ -2,21 +2,18 @@
  * Turns an engine fix into a WorkspaceEdit: the document's edits, edits of other files (of a
  * Dockerfile's build context, or a manifest's Dockerfile elsewhere in the workspace: resolved
  * against the document's folder, created when missing), versioned where the
- * client allows it, and marked as needing confirmation when large or multi-file, which VS Code
- * shows as a refactor preview.
+ * client allows it. Nothing is marked as needing confirmation: VS Code opens its refactor preview
+ * for such a change with it unticked, so accepting a quick fix or a conversion would change
+ * nothing; the edit applies at once, one undo step (Ctrl+Enter in the Quick Fix and Refactor
+ * menus still previews a code action, ticked).
  */
-import type { AnnotatedTextEdit, ChangeAnnotation, ClientCapabilities, CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { ClientCapabilities, CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { editsByFile, type Fix } from '../engine';
-
-/** More changed lines than this and the edit is shown for review before it applies. */
-const LARGE_EDIT_LINES = 8;
-const ANNOTATION_ID = 'shipshape.conversion';
 
 export interface EditCapabilities {
   documentChanges: boolean;
   createFiles: boolean;
-  annotations: boolean;
 }
 
 export function editCapabilities(capabilities: ClientCapabilities): EditCapabilities {
@@ -24,7 +21,6 @@ export function editCapabilities(capabilities: ClientCapabilities): EditCapabili
   return {
     documentChanges: edit?.documentChanges === true,
     createFiles: edit?.resourceOperations?.includes('create') === true,
-    annotations: edit?.changeAnnotationSupport !== undefined,
   };
 }
 
@@ -37,18 +33,12 @@ export interface FileState {
   exists(uri: string): boolean;
 }
 
-function changedLines(fix: Fix): number {
-  return fix.edits.reduce((sum, edit) => sum + edit.range.end.line - edit.range.start.line + edit.newText.split('\n').length - 1, 0);
-}
-
 /** Undefined when the client cannot apply the fix as the engine meant it (a file it cannot create, a script edited since). */
-export function toWorkspaceEdit(document: TextDocument, fix: Fix, capabilities: EditCapabilities, files: FileState, preview = true): WorkspaceEdit | undefined {
+export function toWorkspaceEdit(document: TextDocument, fix: Fix, capabilities: EditCapabilities, files: FileState): WorkspaceEdit | undefined {
   const groups = [...editsByFile(fix.edits)].map(([file, edits]) => ({ uri: file === undefined ? document.uri : new URL(file, document.uri).href, document: file === undefined, edits }));
   const others = groups.filter((group) => !group.document);
   if (others.length > 0 && !document.uri.startsWith('file:')) return undefined;
   if (others.some((group) => files.openVersion(group.uri) !== undefined && !files.openMatchesDisk(group.uri))) return undefined;
-  const confirm = preview && capabilities.annotations && (others.length > 0 || changedLines(fix) > LARGE_EDIT_LINES);
-  const annotate = (edits: TextEdit[]): (TextEdit | AnnotatedTextEdit)[] => (confirm ? edits.map((edit) => ({ ...edit, annotationId: ANNOTATION_ID })) : edits);
   const missing = others.filter((group) => !files.exists(group.uri));
   if (!capabilities.documentChanges) {
     if (missing.length > 0) return undefined;
@@ -57,10 +47,9 @@ export function toWorkspaceEdit(document: TextDocument, fix: Fix, capabilities: 
   if (missing.length > 0 && !capabilities.createFiles) return undefined;
   const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
   for (const group of groups) {
-    if (missing.includes(group)) documentChanges.push({ kind: 'create', uri: group.uri, options: { ignoreIfExists: true }, ...(confirm ? { annotationId: ANNOTATION_ID } : {}) });
+    if (missing.includes(group)) documentChanges.push({ kind: 'create', uri: group.uri, options: { ignoreIfExists: true } });
     const version = group.document ? document.version : (files.openVersion(group.uri) ?? null);
-    documentChanges.push({ textDocument: { uri: group.uri, version }, edits: annotate(group.edits) });
+    documentChanges.push({ textDocument: { uri: group.uri, version }, edits: group.edits });
   }
-  const annotation: ChangeAnnotation = { label: fix.title, needsConfirmation: true, description: others.length > 0 ? `also changes ${others.length === 1 ? 'another file' : `${others.length} other files`}` : undefined };
-  return confirm ? { documentChanges, changeAnnotations: { [ANNOTATION_ID]: annotation } } : { documentChanges };
+  return { documentChanges };
 }

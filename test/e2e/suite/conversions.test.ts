@@ -47,8 +47,8 @@ describe('Shipshape conversions in VS Code', () => {
     await waitFor('the merged RUN', () => document.getText().includes('RUN npm ci \\\n    && npm run build'));
   });
 
-  it('"Convert to Multi-Stage Distroless Build" (without the preview) adds the distroless stage', async () => {
-    await vscode.commands.executeCommand('shipshape.convertToMultiStage', { preview: false });
+  it('"Convert to Multi-Stage Distroless Build" adds the distroless stage at once', async () => {
+    await vscode.commands.executeCommand('shipshape.convertToMultiStage');
     await waitFor('the distroless stage', () => document.getText().includes('FROM gcr.io/distroless/nodejs24-debian13:nonroot'));
     const text = document.getText();
     assert.match(text, /^FROM node:latest AS build\n/);

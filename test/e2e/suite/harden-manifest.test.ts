@@ -62,7 +62,7 @@ describe('Harden Kubernetes Manifest in VS Code', () => {
 
   it('hardens the Deployment in place and the restricted findings disappear', async () => {
     const original = document.getText();
-    await vscode.commands.executeCommand('shipshape.hardenManifest', { preview: false });
+    await vscode.commands.executeCommand('shipshape.hardenManifest');
     await waitFor('the hardened pod', () => document.getText().includes('type: RuntimeDefault'));
     const text = document.getText();
     assert.ok(text.startsWith(original.slice(0, original.indexOf('apiVersion'))), 'the leading comments stay');
