@@ -4,6 +4,8 @@ import { parseHadolintConfig, parseShipshapeConfig, type LoadedConfig } from '..
 
 const SHIPSHAPE_FILES = ['.shipshape.yaml', '.shipshape.yml'];
 const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
+/** Every file name whose content changes the settings of the files under its folder. */
+export const CONFIG_FILE_NAMES = [...SHIPSHAPE_FILES, ...HADOLINT_FILES];
 
 export interface FoundConfig extends LoadedConfig {
   /** The file the settings came from; undefined when none was found. */

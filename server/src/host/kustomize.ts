@@ -8,7 +8,7 @@ import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { KubernetesHints } from '../engine';
 
-const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** Patches sit beside their kustomization or in a folder under it, rarely deeper. */
 const LEVELS_UP = 3;
 
@@ -16,7 +16,7 @@ export function kubernetesHintsFor(filePath: string): KubernetesHints {
   const target = resolve(filePath);
   let folder = dirname(target);
   for (let level = 0; level <= LEVELS_UP; level++, folder = dirname(folder)) {
-    for (const name of KUSTOMIZATIONS) {
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
       const path = join(folder, name);
       if (existsSync(path) && patchPaths(path).some((patch) => resolve(folder, patch) === target)) return { partial: true };
     }

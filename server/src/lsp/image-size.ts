@@ -57,11 +57,6 @@ export class ImageSizes {
     this.reports.delete(uri);
   }
 
-  /** The context on disk changed: cached estimates may count old files. */
-  forgetAll(): void {
-    this.reports.clear();
-  }
-
   /**
    * Asks the registry for the download size of these images (linux/amd64), waiting at most
    * `waitMs`; lookups still running go on and land in later estimates.

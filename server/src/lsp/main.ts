@@ -44,6 +44,7 @@ import { Scheduler, type Ticket } from './scheduler';
 import { SECTION, SettingsStore, type Settings } from './settings';
 import { WorkspaceIndexes } from './workspace-index';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
+import { fileEventEffects } from './file-events';
 
 /** For changes that come in groups (watched files, affected manifests): long enough to see the group out. */
 const DEBOUNCE_MS = 150;
@@ -208,9 +209,17 @@ connection.onDidChangeWatchedFiles(
     void workspaceIndexes.filesChanged(params.changes).catch((error: unknown) => log(`Workspace index update failed: ${String(error)}`));
     // Any file of a build context may change what COPY takes: those walks are redone when next asked.
     for (const change of params.changes) forgetContextSizes(change.uri.startsWith('file:') ? fileURLToPath(change.uri) : undefined);
-    imageSizes.forgetAll();
-    refreshCodeLenses();
-    for (const document of documents.all()) analyseSoon(document, DEBOUNCE_MS);
+    const open = documents.all().flatMap((document) => {
+      const kind = documentKind(document);
+      return kind ? [{ uri: document.uri, kind, text: document.getText() }] : [];
+    });
+    const effects = fileEventEffects(params.changes, open);
+    for (const uri of effects.sizesChanged) imageSizes.forget(uri);
+    if (effects.sizesChanged.size > 0) refreshCodeLenses();
+    for (const uri of effects.reanalyse) {
+      const document = documents.get(uri);
+      if (document) analyseSoon(document, DEBOUNCE_MS);
+    }
   }),
 );
 
