@@ -11,18 +11,20 @@
  * call: one closure per method reads faster than any lookup shared by a dozen instruction classes.
  * Arrays are frozen: nothing in dockerfile-ast modifies them, and a rule that tried would throw.
  */
-import { Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import { Instruction, ModifiableInstruction, type Argument } from 'dockerfile-ast';
 
 type Memo = Record<symbol, unknown>;
 
 const RAW_ARGUMENTS = Symbol('raw arguments');
 const ARGUMENTS = Symbol('arguments');
 
-const rawArguments = Instruction.prototype.getRawArguments;
-Instruction.prototype.getRawArguments = function (this: Instruction & Memo) {
-  let kept = this[RAW_ARGUMENTS] as ReturnType<typeof rawArguments> | undefined;
+// `getRawArguments` is private in dockerfile-ast's typings, but it is what every argument method calls.
+const instructionPrototype = Instruction.prototype as unknown as { getRawArguments(this: Memo): Argument[] };
+const rawArguments = instructionPrototype.getRawArguments;
+instructionPrototype.getRawArguments = function (this: Memo) {
+  let kept = this[RAW_ARGUMENTS] as Argument[] | undefined;
   if (kept === undefined) {
-    kept = Object.freeze(rawArguments.call(this)) as ReturnType<typeof rawArguments>;
+    kept = Object.freeze(rawArguments.call(this)) as Argument[];
     this[RAW_ARGUMENTS] = kept;
   }
   return [...kept];
