@@ -2,7 +2,7 @@
 // about 5,000 files (Dockerfiles, entrypoint scripts, Go sources, manifests, a skaffold.yaml
 // with every artifact, a Compose file, a Makefile, a workflow, Kustomize overlays):
 //   - the initial scan (the bounded walk the server and the CLI share) and the index build,
-//     with the heap the index keeps;
+//     (setFiles, as the server's scan and the CLI feed it), with the heap the index keeps;
 //   - the update after a Dockerfile edit (setFile, which also names the manifests to analyse
 //     again), alone and with the analysis of those manifests: what a keystroke costs;
 //   - a manifest analysed with the cross-file rules against without (the floor), as a ratio.
@@ -140,7 +140,7 @@ try {
     scanMs.push(performance.now() - start);
     start = performance.now();
     index = new shipshape.WorkspaceIndex();
-    for (const [path, text] of scan.files) index.setFile(path, text);
+    index.setFiles(scan.files);
     buildMs.push(performance.now() - start);
   }
   if (scan.cutShort) console.error(`warning: the scan was cut short (${scan.cutShort})`);
@@ -149,7 +149,7 @@ try {
   scan.files.clear();
   const heapIndex = heapUsed() - heapBefore;
   rows.push([`initial scan: ${workspace.files} files (${scan.entries} entries walked), ${relevant} relevant files read`, median(scanMs)]);
-  rows.push(['index build: setFile for every relevant file (links, rewrites, manifest images)', median(buildMs)]);
+  rows.push(['index build: setFiles with every relevant file (links, rewrites, manifest images)', median(buildMs)]);
 
   const texts = new Map(workspace.manifests.map((path) => [path, index.textOf(path)]));
   const analyse = (path, withWorkspace) => shipshape.analyze({ text: texts.get(path), kind: 'kubernetes', workspace: withWorkspace ? { index, path } : undefined });

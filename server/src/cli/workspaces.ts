@@ -46,7 +46,7 @@ export class CheckWorkspaces {
     if (!index) {
       index = new WorkspaceIndex();
       const scan = scanWorkspaceSync(root, { isRelevant: WorkspaceIndex.isRelevant, fs: scanFileSystem(this.io) });
-      for (const [path, text] of scan.files) index.setFile(path, text);
+      index.setFiles(scan.files);
       const cutShort = describeCutShort(scan);
       if (cutShort) this.warn(`${relative(this.io.cwd, root) || '.'}: ${cutShort}`);
       this.indexes.set(root, index);

@@ -45,11 +45,17 @@ export class WorkspaceState {
       folder.mappings = update.mappings;
       folder.index.setMappings(update.mappings).forEach((path) => affected.add(path));
     } else {
+      const texts: [string, string][] = [];
       for (const [path, text] of update.files) {
-        if (text === null) folder.paths.delete(path);
-        else folder.paths.add(path);
-        (text === null ? folder.index.removeFile(path) : folder.index.setFile(path, text)).forEach((manifest) => affected.add(manifest));
+        if (text === null) {
+          folder.paths.delete(path);
+          folder.index.removeFile(path).forEach((manifest) => affected.add(manifest));
+        } else {
+          folder.paths.add(path);
+          texts.push([path, text]);
+        }
       }
+      folder.index.setFiles(texts).forEach((manifest) => affected.add(manifest));
     }
     return [...affected].map((path) => uriOf(folder, path));
   }

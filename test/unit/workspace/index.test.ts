@@ -179,6 +179,40 @@ describe('WorkspaceIndex updates', () => {
   });
 });
 
+describe('WorkspaceIndex.setFiles (a scan at once)', () => {
+  const files = {
+    'docker-compose.yml': 'services:\n  cart:\n    build: src/cart\n    image: ghcr.io/acme/cart:dev\n',
+    'src/cart/Dockerfile': CART_DOCKERFILE,
+    'src/cart/docker-entrypoint.sh': NO_EXEC,
+    'k8s/cart.yaml': MANIFEST('ghcr.io/acme/cart:1.2'),
+    'k8s/web.yaml': MANIFEST('nginx:1.27'),
+    'k8s/lost.yaml': MANIFEST('ghcr.io/acme/lost:1'),
+  };
+
+  test('the index it builds answers as file by file does, and it names the manifests the batch links', () => {
+    const index = new WorkspaceIndex();
+    assert.deepEqual(index.setFiles(Object.entries(files)), ['k8s/cart.yaml']);
+    const one = index.resolveImage('ghcr.io/acme/cart:1.2', 'k8s/cart.yaml');
+    const other = workspace(files).resolveImage('ghcr.io/acme/cart:1.2', 'k8s/cart.yaml');
+    assert.deepEqual(one, other);
+    assert.equal(one.link?.source, 'compose');
+    assert.equal(one.profile?.pid1?.value.kind, 'shell-script', 'the entrypoint script, read from the batch, keeps the shell as PID 1');
+    assert.deepEqual(index.setFiles(Object.entries(files)), [], 'the same texts name nothing');
+  });
+
+  test('over a built index: a changed script its profile read, a relinking definition, a removed link', () => {
+    const index = new WorkspaceIndex();
+    index.setFiles(Object.entries(files));
+    index.resolveImage('ghcr.io/acme/cart:1.2', 'k8s/cart.yaml');
+    assert.deepEqual(index.setFiles([['src/cart/docker-entrypoint.sh', EXEC_ARGS]]), ['k8s/cart.yaml']);
+    assert.deepEqual(
+      index.setFiles([['docker-compose.yml', 'services:\n  cart:\n    build: src/cart\n    image: ghcr.io/acme/lost:dev\n'], ['README.md', '# shop\n']]).sort(),
+      ['k8s/cart.yaml', 'k8s/lost.yaml'],
+    );
+    assert.equal(index.resolveImage('ghcr.io/acme/lost:1', 'k8s/lost.yaml').link?.dockerfile, 'src/cart/Dockerfile');
+  });
+});
+
 describe('well-known images without a Dockerfile', () => {
   const index = new WorkspaceIndex();
   const profile = (image: string) => index.resolveImage(image, 'k8s/a.yaml').profile;

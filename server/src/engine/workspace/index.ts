@@ -67,6 +67,36 @@ export class WorkspaceIndex {
     const file = normalizePath(path);
     if (this.texts.get(file) === text) return [];
     const before = this.affectedBy(file);
+    this.store(file, text);
+    return union(before, this.affectedBy(file)).filter((manifest) => manifest !== file);
+  }
+
+  /**
+   * Adds or replaces many files at once (a workspace scan). Returns what `setFile` of each would
+   * have, but works out the manifests once at the end: file by file, every Dockerfile and build
+   * definition dropped the derived lookups the next one rebuilt.
+   */
+  setFiles(entries: Iterable<readonly [string, string]>): string[] {
+    const changed = new Map<string, string>();
+    for (const [path, text] of entries) {
+      const file = normalizePath(path);
+      if (this.texts.get(file) !== text) changed.set(file, text);
+    }
+    if (changed.size === 0) return [];
+    const before = [...changed.keys()].map((file) => this.affectedBy(file).filter((manifest) => manifest !== file));
+    for (const [file, text] of changed) this.store(file, text);
+    // What the new texts feed: the Dockerfiles' manifests, found in one pass over the manifests, and the images the definitions name.
+    const dockerfiles = new Set([...changed.keys()].filter((file) => this.dockerfiles.has(file)));
+    const keys = new Set([...changed.keys()].flatMap((file) => this.keysDefinedIn(file)));
+    const after: string[] = [];
+    for (const [manifest, images] of this.manifestImages) {
+      if (images.some((image) => dockerfiles.has(this.resolveLink(image, manifest)?.dockerfile ?? ''))) after.push(manifest);
+    }
+    after.push(...this.manifestsNaming(keys));
+    return union(...before, after);
+  }
+
+  private store(file: string, text: string): void {
     this.forget(file);
     this.texts.set(file, text);
     const name = baseName(file);
@@ -79,7 +109,6 @@ export class WorkspaceIndex {
       this.linksChanged();
     }
     if (/\.ya?ml$/i.test(name) && !this.definitions.has(file)) this.addManifest(file, imagesNamedIn(text));
-    return union(before, this.affectedBy(file)).filter((manifest) => manifest !== file);
   }
 
   /** Removes a file (deleted, or excluded now). Returns the manifests whose cross-file findings may change. */
@@ -171,10 +200,17 @@ export class WorkspaceIndex {
   /** Everything a file's facts feed into, as the manifests to analyse again. */
   private affectedBy(file: string): string[] {
     if (this.dockerfiles.has(file)) return this.manifestsUsing(file);
-    const definitions = this.definitions.get(file);
     const readers = [...(this.readersOf.get(file) ?? [])];
-    const named = definitions ? this.manifestsNaming(new Set([...definitions.links.map((link) => imageKey(link.image)), ...definitions.rewrites.flatMap((rewrite) => [imageKey(rewrite.name), ...(rewrite.newName ? [imageKey(rewrite.newName)] : [])])])) : [];
+    const keys = this.keysDefinedIn(file);
+    const named = keys.length > 0 ? this.manifestsNaming(new Set(keys)) : [];
     return union(named, ...readers.map((dockerfile) => this.manifestsUsing(dockerfile)));
+  }
+
+  /** The repository keys of the images a build definition links or rewrites (from and to). */
+  private keysDefinedIn(file: string): string[] {
+    const definitions = this.definitions.get(file);
+    if (!definitions) return [];
+    return [...definitions.links.map((link) => imageKey(link.image)), ...definitions.rewrites.flatMap((rewrite) => [imageKey(rewrite.name), ...(rewrite.newName ? [imageKey(rewrite.newName)] : [])])];
   }
 
   /** Manifests naming one of these images (by repository key), before or after their rewrites. */

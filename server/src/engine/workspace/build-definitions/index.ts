@@ -15,6 +15,9 @@ import { readWorkflow } from './github-actions';
 type Reader = (path: string, text: string) => BuildDefinitions;
 
 const links = (read: (path: string, text: string) => BuildDefinitions['links']): Reader => (path, text) => ({ links: read(path, text), rewrites: [] });
+/** A build command names its tool: most scripts and Makefiles of a workspace never do, and parsing them as shell cost most of an index build. */
+const BUILD_TOOL = /docker|podman|buildah/;
+const callingBuildTools = (read: Reader): Reader => (path, text) => (BUILD_TOOL.test(text) ? read(path, text) : { links: [], rewrites: [] });
 
 function readerFor(path: string): Reader | undefined {
   const name = baseName(path);
@@ -22,8 +25,8 @@ function readerFor(path: string): Reader | undefined {
   if (/^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readCompose);
   if (/^kustomization\.ya?ml$|^Kustomization$/.test(name)) return (file, text) => ({ links: [], rewrites: readKustomization(file, text) });
   if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return links(readWorkflow);
-  if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name)) return links(readMakefile);
-  if (/\.(?:sh|bash)$/i.test(name)) return links(readShellScript);
+  if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name)) return callingBuildTools(links(readMakefile));
+  if (/\.(?:sh|bash)$/i.test(name)) return callingBuildTools(links(readShellScript));
   return undefined;
 }
 
