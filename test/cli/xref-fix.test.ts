@@ -29,3 +29,15 @@ test('--fix-unsafe on manifests writes the numeric USER into the Dockerfile of t
   assert.doesNotMatch(stdout, /xref-run-as-non-root-vs-image-user/);
   assert.equal(code, 0);
 });
+
+test('--fix: a manifest checked after its Dockerfile was fixed sees the fixed text, not what the workspace index read before', () => {
+  const rules = allRules.flatMap((rule) => ['--rule', `${rule.id}=${rule.id === 'xref-run-as-non-root-vs-image-user' || rule.id === 'user-non-numeric' ? 'error' : 'off'}`]);
+  // In the order checked: k8s/a.yaml (the index is read), services/api/Dockerfile (USER app -> USER 10001, a safe fix), workloads/b.yaml.
+  const cwd = workspace({ 'docker-compose.yml': COMPOSE, 'services/api/Dockerfile': DOCKERFILE, 'k8s/a.yaml': manifest('a'), 'workloads/b.yaml': manifest('b') });
+  let stdout = '';
+  main(['check', '.', '--fix', '--format', 'json', ...rules], { cwd, env: {}, stdout: { write: (text) => void (stdout += text) }, stderr: { write: () => undefined }, fs: nodeFileSystem });
+  assert.equal(readFileSync(join(cwd, 'services/api/Dockerfile'), 'utf8'), DOCKERFILE.replace('USER app', 'USER 10001'));
+  const findings = (JSON.parse(stdout) as { findings: { file: string; rule: string; line: number }[] }).findings.map(({ file, rule, line }) => `${file}:${line} ${rule}`);
+  // k8s/a.yaml was checked while the Dockerfile still said USER app; b.yaml after the fix.
+  assert.deepEqual(findings, ['k8s/a.yaml:9 xref-run-as-non-root-vs-image-user']);
+});

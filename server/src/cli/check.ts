@@ -129,6 +129,8 @@ function fixFile(
   const written: string[] = [];
   if (fixed !== source.text) {
     io.fs.writeFile(file.absolutePath, encodeSource(fixed, source.bom));
+    // The workspace index read the file before: manifests checked later must see the fixed text.
+    otherFiles.written(file.absolutePath, fixed);
     written.push(file.displayPath);
   }
   for (const [path, edits] of others) {
