@@ -1,7 +1,7 @@
 /**
  * The workspace index: which Dockerfile builds the image a manifest deploys, and what that image
- * is (its profile). Pure: callers feed it file contents (`setFile`/`removeFile`) and it never
- * reads anything. Paths are workspace-relative with forward slashes.
+ * is (its profile). Pure: callers feed it file contents (`setFile`, `setFiles` for a scan,
+ * `removeFile`) and it never reads anything. Paths are workspace-relative with forward slashes.
  *
  * Updates are cheap: a file's own facts are re-read when it changes, links are regrouped only
  * when a build definition or the settings change, and profiles are computed when asked for and
