@@ -1,30 +1,46 @@
 /**
  * Compose files: a service with `build` (a context path, or `{context, dockerfile, target}`)
  * and `image` builds that image. `context` is relative to the compose file, `dockerfile` to
- * the context. A service without `image` gets a name made from the project (usually the
- * folder) and is left out: no manifest names an image that way.
+ * the context. A service without `image` builds `<project>-<service>`, the project being the
+ * top-level `name:` or else the compose file's folder, normalised as Compose does; at the
+ * workspace root without `name:` the folder's name is not known here, and the service is left out.
  */
-import { isScalar, type YAMLMap } from 'yaml';
+import { isScalar, type Node, type YAMLMap } from 'yaml';
+import { scalarText } from '../../kubernetes/yaml-view';
 import type { ImageBuildLink } from '../types';
 import { imageBeforeUnknownTag, namedImage } from './image-names';
-import { folderOf, resolveInside } from '../paths';
+import { baseName, folderOf, resolveInside } from '../paths';
 import { locationOf, scalarAt, yamlRoots, type YamlRoot } from './yaml-roots';
 
 export function readCompose(path: string, text: string): ImageBuildLink[] {
   const links: ImageBuildLink[] = [];
   for (const document of yamlRoots(text, '1.2')) {
+    const project = projectName(path, document);
     const services = document.view.map(document.root, 'services');
     for (const item of services?.items ?? []) {
       const service = document.view.asMap(item.value);
-      const link = service && serviceLink(path, document, service);
+      const name = isScalar(item.key) ? scalarText(item.key) : undefined;
+      const defaultImage = project && name ? { text: `${project}-${name}`, node: item.key as Node } : undefined;
+      const link = service && serviceLink(path, document, service, defaultImage);
       if (link) links.push(link);
     }
   }
   return links;
 }
 
-function serviceLink(path: string, { view }: YamlRoot, service: YAMLMap): ImageBuildLink | undefined {
-  const image = scalarAt(view, service, 'image');
+/** The project name as Compose normalises it: lower case, only `a-z0-9_-`, starting with a letter or digit. */
+function projectName(path: string, { view, root }: YamlRoot): string | undefined {
+  const declared = view.string(root, 'name');
+  const interpolated = declared === undefined ? undefined : interpolate(declared);
+  if (interpolated && !interpolated.complete) return undefined;
+  const folder = folderOf(path);
+  const raw = interpolated?.text ?? (folder === '.' ? undefined : baseName(folder));
+  const normalised = raw?.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '');
+  return normalised || undefined;
+}
+
+function serviceLink(path: string, { view }: YamlRoot, service: YAMLMap, defaultImage: { text: string; node: Node } | undefined): ImageBuildLink | undefined {
+  const image = scalarAt(view, service, 'image') ?? defaultImage;
   const build = view.get(service, 'build');
   if (!image || !build) return undefined;
   const interpolated = interpolate(image.text);
