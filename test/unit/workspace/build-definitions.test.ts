@@ -248,6 +248,17 @@ describe('Kustomize images', () => {
     ]);
   });
 
+  test('resources: and bases: as workspace paths (files and folders); URLs, absolute paths and paths out of the workspace left out', () => {
+    const resources = (path: string, text: string) => readBuildDefinitions(path, text)?.resources;
+    assert.deepEqual(resources('k8s/overlays/prod/kustomization.yaml', 'resources:\n  - ../../base\n  - ./ingress.yaml\n  - https://github.com/acme/k8s//base?ref=v1\n  - /etc/x.yaml\n  - ../../../../out.yaml\n  - {path: odd}\nbases: [../../legacy]\n'), [
+      'k8s/base',
+      'k8s/overlays/prod/ingress.yaml',
+      'k8s/legacy',
+    ]);
+    assert.deepEqual(resources('kustomization.yaml', 'resources: []\n'), []);
+    assert.equal(resources('kustomization.yaml', 'images:\n- name: a\n  newTag: v2\n'), undefined, 'no list: what it builds is not known');
+  });
+
   test('at the root; broken or odd input gives nothing', () => {
     assert.deepEqual(rewrites('kustomization.yml', 'images:\n- name: a\n  newTag: v2\n'), [{ name: 'a', newTag: 'v2', scope: '.', at: '1:8-1:9' }]);
     assert.deepEqual(rewrites('Kustomization', 'images: [oops'), []);

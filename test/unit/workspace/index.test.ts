@@ -133,6 +133,25 @@ describe('WorkspaceIndex.resolveImage', () => {
     assert.deepEqual(index.dependentsOf('k8s/overlays/dev/kustomization.yaml'), ['k8s/base/cart.yaml']);
   });
 
+  test("a kustomization's rewrites reach only what its resources: build, through its bases, the nearest first", () => {
+    const index = workspace({
+      'k8s/base/kustomization.yaml': 'resources: [cart.yaml]\n',
+      'k8s/base/cart.yaml': MANIFEST('cart'),
+      'k8s/overlays/dev/kustomization.yaml': 'resources: [../../base, debug.yaml]\nimages:\n- name: cart\n  newName: ghcr.io/acme/cart\n  newTag: dev\n',
+      'k8s/overlays/dev/debug.yaml': MANIFEST('cart'),
+      'k8s/overlays/prod/kustomization.yaml': 'resources: [../dev]\nimages:\n- name: ghcr.io/acme/cart\n  newTag: "1.4"\n- name: cart\n  newTag: prod\n',
+      // Lists nothing: it may build anything, as before the resources were read.
+      'k8s/legacy/kustomization.yaml': 'images:\n- name: cart\n  newTag: legacy\n',
+      'k8s/jobs/cart-job.yaml': MANIFEST('cart'),
+    });
+    const scopes = (manifest: string) => index.resolveImage('cart', manifest).rewrites.map((rewrite) => `${rewrite.scope}:${rewrite.newTag}`);
+    assert.deepEqual(scopes('k8s/base/cart.yaml'), ['k8s/overlays/dev:dev', 'k8s/overlays/prod:prod', 'k8s/legacy:legacy']);
+    assert.equal(index.resolveImage('cart', 'k8s/base/cart.yaml').deployed, 'ghcr.io/acme/cart:dev');
+    assert.deepEqual(scopes('k8s/overlays/dev/debug.yaml'), ['k8s/overlays/dev:dev', 'k8s/overlays/prod:prod', 'k8s/legacy:legacy']);
+    // No kustomization lists the job: only the one that lists nothing may reach it.
+    assert.deepEqual(scopes('k8s/jobs/cart-job.yaml'), ['k8s/legacy:legacy']);
+  });
+
   test('the mapping setting wins over build definitions, and says which manifests it changes', () => {
     const index = workspace({
       'docker-compose.yml': 'services:\n  cart:\n    build: src/cart\n    image: cart\n',

@@ -11,7 +11,7 @@ import { isDockerfileName } from '../dockerfile/paths';
 import { canonicalRepository, parseImageReference, type ImageReference } from '../images/reference';
 import { isBuildDefinitionPath, readBuildDefinitions } from './build-definitions';
 import { dockerfileProfile, knownImageProfile, type DockerfileSource } from './image-profile';
-import { baseName, folderOf, isInside, normalizePath } from './paths';
+import { baseName, folderOf, isInside, joinPath, normalizePath } from './paths';
 import type { BuildDefinitions, ImageBuildLink, ImageProfile, ImageRewrite, LinkSource, ResolvedImage } from './types';
 
 /** When two definitions link the same image, the more deliberate one wins. */
@@ -19,6 +19,8 @@ const SOURCE_PRIORITY: readonly LinkSource[] = ['setting', 'skaffold', 'compose'
 
 /** Folders a workspace scan never needs to enter. */
 const SKIPPED_FOLDER = /(?:^|\/)(?:node_modules|\.git)\//;
+/** The names Kustomize looks for in a folder named as a resource. */
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** Scripts an image may start: `*.sh`, `*.bash`, or any file whose name says it is an entrypoint. */
 const SCRIPT = /\.(?:sh|bash)$|entrypoint/i;
 /** `image: x` in block or flow style, for knowing which manifests name which images without parsing them. */
@@ -50,6 +52,8 @@ export class WorkspaceIndex {
   private keysByDockerfile?: Map<string, Set<string>>;
   private rewritesByName?: Map<string, ImageRewrite[]>;
   private dockerfilesByName?: Map<string, string[]>;
+  /** For each manifest a kustomization lists, directly or through the kustomizations it builds on: those kustomizations and how many steps away. */
+  private kustomizationsByManifest?: Map<string, Map<string, number>>;
 
   /** Whether the file matters to the index: Dockerfiles, YAML, build definitions, `.dockerignore` files and entrypoint scripts. */
   static isRelevant(path: string): boolean {
@@ -261,6 +265,40 @@ export class WorkspaceIndex {
   private linksChanged(): void {
     this.linksByImage = undefined;
     this.rewritesByName = undefined;
+    this.kustomizationsByManifest = undefined;
+  }
+
+  /** The kustomizations that build a manifest, with the steps from each to it (0: listed in its `resources:`). */
+  private kustomizationsBuilding(manifest: string): Map<string, number> | undefined {
+    if (!this.kustomizationsByManifest) {
+      const byManifest = new Map<string, Map<string, number>>();
+      const kustomizationIn = (folder: string) => KUSTOMIZATION_NAMES.map((name) => joinPath(folder, name)).find((file) => this.definitions.has(file));
+      for (const [kustomization, definitions] of this.definitions) {
+        if (!definitions.resources) continue;
+        // Breadth first through the bases, so each manifest gets its fewest steps; a cycle ends where it began.
+        const seen = new Set([kustomization]);
+        let level: string[] = [kustomization];
+        for (let steps = 0; level.length > 0; steps++) {
+          const next: string[] = [];
+          for (const current of level) {
+            for (const resource of this.definitions.get(current)?.resources ?? []) {
+              const base = kustomizationIn(resource);
+              if (base) {
+                if (!seen.has(base)) next.push(base);
+                seen.add(base);
+                continue;
+              }
+              let builders = byManifest.get(resource);
+              if (!builders) byManifest.set(resource, (builders = new Map()));
+              if (!builders.has(kustomization)) builders.set(kustomization, steps);
+            }
+          }
+          level = next;
+        }
+      }
+      this.kustomizationsByManifest = byManifest;
+    }
+    return this.kustomizationsByManifest.get(manifest);
   }
 
   private links(): Map<string, ImageBuildLink[]> {
@@ -325,15 +363,24 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The Kustomize rewrites of this image that may reach the manifest, the most specific first:
-   * kustomizations whose folder holds the manifest (deepest first), then the others, since an
-   * overlay elsewhere builds a base through its `resources:`.
+   * The Kustomize rewrites of this image that reach the manifest, the most specific first. A
+   * kustomization that lists its `resources:` rewrites only what it builds through them (the
+   * nearest first: a base before the overlay on it); one that lists none may build anything, its
+   * folder's manifests most likely (deepest first).
    */
   private rewritesFor(reference: ImageReference, manifest: string): ImageRewrite[] {
     const rewrites = this.rewritesByImage().get(referenceKey(reference));
     if (!rewrites) return [];
+    const building = this.kustomizationsBuilding(manifest);
+    const applies = (rewrite: ImageRewrite) => !this.definitions.get(rewrite.location.file)?.resources || building?.has(rewrite.location.file) === true;
     const depth = (rewrite: ImageRewrite) => (isInside(manifest, rewrite.scope) ? rewrite.scope.split('/').length + (rewrite.scope === '.' ? 0 : 1) : -1);
-    return [...rewrites].sort((a, b) => depth(b) - depth(a));
+    const steps = (rewrite: ImageRewrite) => building?.get(rewrite.location.file);
+    return rewrites.filter(applies).sort((a, b) => {
+      const [stepsA, stepsB] = [steps(a), steps(b)];
+      if (stepsA !== undefined && stepsB !== undefined) return stepsA - stepsB;
+      if (stepsA !== undefined || stepsB !== undefined) return stepsA !== undefined ? -1 : 1;
+      return depth(b) - depth(a);
+    });
   }
 }
 

@@ -41,6 +41,8 @@ export interface ImageRewrite {
 export interface BuildDefinitions {
   links: ImageBuildLink[];
   rewrites: ImageRewrite[];
+  /** A kustomization's `resources:` (and `bases:`) as workspace paths: manifest files, and folders of the kustomizations it builds on; undefined when it lists none. */
+  resources?: string[];
 }
 
 /** How sure the index is that an image is built from a Dockerfile: a build definition or setting says so, or only the names match. */

@@ -23,7 +23,7 @@ function readerFor(path: string): Reader | undefined {
   const name = baseName(path);
   if (/^skaffold(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readSkaffold);
   if (/^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readCompose);
-  if (/^kustomization\.ya?ml$|^Kustomization$/.test(name)) return (file, text) => ({ links: [], rewrites: readKustomization(file, text) });
+  if (/^kustomization\.ya?ml$|^Kustomization$/.test(name)) return readKustomization;
   if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return links(readWorkflow);
   if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name)) return callingBuildTools(links(readMakefile));
   if (/\.(?:sh|bash)$/i.test(name)) return callingBuildTools(links(readShellScript));
