@@ -24,16 +24,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Untrusted workspaces get no external binaries (ShellCheck) from the server.
     // storagePath: where the server keeps registry digests and manifests between sessions.
     initializationOptions: { workspaceTrusted: workspace.isTrusted, storagePath: context.globalStorageUri.fsPath, yamlSyntaxReportedElsewhere: redHatYamlValidates() },
-    // Files the analysis reads besides the document itself: build contexts and config, and what
-    // the workspace index holds (Dockerfiles, YAML, Makefiles, scripts) for the cross-file checks.
+    // Every file: any may be in a build context whose COPY sizes the hovers and code lenses show.
+    // The server tells apart what the analyses read (build contexts' listings, config, what the
+    // workspace index holds) and re-analyses only the documents that read it (lsp/file-events.ts).
     synchronize: {
-      fileEvents: [
-        workspace.createFileSystemWatcher(
-          '**/{.dockerignore,*.dockerignore,.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,package.json,*.sh,*.bash,*entrypoint*,Dockerfile*,Containerfile*,*.dockerfile,*.containerfile,*.yaml,*.yml,Makefile,makefile,GNUmakefile,*.mk,Kustomization}',
-        ),
-        // Any file may be in a build context whose COPY sizes the hovers and code lenses show.
-        workspace.createFileSystemWatcher('**/*'),
-      ],
+      fileEvents: [workspace.createFileSystemWatcher('**/*')],
     },
   });
   context.subscriptions.push(
