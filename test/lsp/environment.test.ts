@@ -64,13 +64,16 @@ test('ShellCheck runs in a trusted workspace only', { skip: shellcheck ? false :
   const trusted = await start({ workspaceTrusted: true });
   trusted.configuration = settings;
   await trusted.open('file:///trusted/Dockerfile', text);
-  const found = await trusted.waitForPublish('file:///trusted/Dockerfile');
+  // ShellCheck's findings follow the rule findings once the binary has answered.
+  const found = await trusted.waitForPublish('file:///trusted/Dockerfile', (params) => codes(params).includes('shellcheck'));
   assert.deepEqual(found.diagnostics.filter((diagnostic) => diagnostic.code === 'shellcheck').map((diagnostic) => [diagnostic.range.start, diagnostic.message]), [[{ line: 1, character: 13 }, 'SC2086 (info): Double quote to prevent globbing and word splitting.']]);
 
   const untrusted = await start({ workspaceTrusted: false });
   untrusted.configuration = settings;
   await untrusted.open('file:///untrusted/Dockerfile', text);
   assert.ok(!codes(await untrusted.waitForPublish('file:///untrusted/Dockerfile')).includes('shellcheck'));
+  // Nor later: the trusted server's came within milliseconds.
+  await assert.rejects(untrusted.waitForPublish('file:///untrusted/Dockerfile', (params) => codes(params).includes('shellcheck'), 0, 3000));
 });
 
 test('a YAML syntax error is reported once: left to Red Hat YAML when the client says it reports them', async () => {

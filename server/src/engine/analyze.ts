@@ -64,6 +64,11 @@ function runRules<R extends { meta: RuleMeta }>(rules: readonly R[], config: Eng
       internalErrors.push({ rule: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  findings.sort(compareFindings);
   return { findings, internalErrors };
+}
+
+/** The order findings are reported in: by position, then by rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
 }

@@ -2,7 +2,7 @@
  * The engine's public surface. Callers (language server, CLI, tests) hand it text and
  * settings; it returns findings and fixes as data. No editor API, no I/O.
  */
-import { analyze as analyzeDocument, effectiveSeverity } from './analyze';
+import { analyze as analyzeDocument, compareFindings, effectiveSeverity } from './analyze';
 import { dockerfileRules, kubernetesRules } from './rules';
 import { buildDockerfileModel } from './dockerfile/model';
 import { isDockerfileName } from './dockerfile/paths';
@@ -18,7 +18,7 @@ export { looksLikeManifest } from './kubernetes/model';
 export { forgetParsedDocuments } from './kubernetes/documents';
 export { WorkspaceIndex } from './workspace';
 export type * from './workspace/types';
-export { effectiveSeverity };
+export { compareFindings, effectiveSeverity };
 
 export const RULE_DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
 

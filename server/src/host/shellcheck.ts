@@ -1,14 +1,18 @@
 /**
  * Runs the ShellCheck binary for the engine's `shellcheck` rule: one process per dialect for
- * all the scripts of a Dockerfile, the scripts written to a private temp folder.
+ * a batch of scripts, the scripts written to a private temp folder. The CLI waits for it
+ * (`shellcheckService`); the language server runs it in the background (`runShellcheckAsync`).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { EngineServices, ShellcheckComment, ShellcheckRequest } from '../engine';
 
 const TIMEOUT_MS = 5000;
+/** json1 output of a few hundred scripts passes Node's default 1 MB. */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
 /** The binary to run: the configured path, else `shellcheck` on PATH; undefined when neither exists. */
 export function findShellcheck(configuredPath: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -54,33 +58,79 @@ export function shellcheckService(binary: string, onError: (message: string) => 
   };
 }
 
+/** The requests' indexes by dialect: one ShellCheck process each. */
+function byDialect(requests: readonly ShellcheckRequest[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  requests.forEach((request, index) => groups.set(request.dialect, [...(groups.get(request.dialect) ?? []), index]));
+  return groups;
+}
+
+const argumentsFor = (dialect: string, indexes: readonly number[]) => ['--format=json1', `--shell=${dialect}`, ...indexes.map((index) => `${index}.sh`)];
+
+/** Files the comments of one run's json1 output under the requests they belong to. */
+function fileComments(stdout: string, answers: (ShellcheckComment[] | undefined)[]): void {
+  const { comments } = JSON.parse(stdout) as { comments: Json1Comment[] };
+  for (const comment of comments) answers[Number.parseInt(comment.file, 10)]?.push(comment);
+}
+
+const failure = (error: unknown) => `shellcheck failed: ${error instanceof Error ? error.message : String(error)}`;
+
 /** Answers per request; undefined for a request whose run failed (not cached, tried again next time). */
 function runShellcheck(binary: string, requests: readonly ShellcheckRequest[], onError: (message: string) => void): (ShellcheckComment[] | undefined)[] {
   if (requests.length === 0) return [];
   const answers: (ShellcheckComment[] | undefined)[] = requests.map(() => []);
   const folder = mkdtempSync(join(tmpdir(), 'shipshape-shellcheck-'));
   try {
-    const byDialect = new Map<string, number[]>();
-    requests.forEach((request, index) => {
-      writeFileSync(join(folder, `${index}.sh`), request.script);
-      byDialect.set(request.dialect, [...(byDialect.get(request.dialect) ?? []), index]);
-    });
-    for (const [dialect, indexes] of byDialect) {
-      const result = spawnSync(binary, ['--format=json1', `--shell=${dialect}`, ...indexes.map((index) => `${index}.sh`)], { cwd: folder, encoding: 'utf8', timeout: TIMEOUT_MS });
+    requests.forEach((request, index) => writeFileSync(join(folder, `${index}.sh`), request.script));
+    for (const [dialect, indexes] of byDialect(requests)) {
+      const result = spawnSync(binary, argumentsFor(dialect, indexes), { cwd: folder, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES });
       // Exit 1 only means "found something"; anything else is a failure to report once.
       if (result.error || (result.status !== 0 && result.status !== 1)) {
         onError(`shellcheck failed: ${result.error?.message ?? result.stderr.trim().split('\n')[0]}`);
         for (const index of indexes) answers[index] = undefined;
         continue;
       }
-      const { comments } = JSON.parse(result.stdout) as { comments: Json1Comment[] };
-      for (const comment of comments) answers[Number.parseInt(comment.file, 10)]?.push(comment);
+      fileComments(result.stdout, answers);
     }
   } catch (error) {
-    onError(`shellcheck failed: ${error instanceof Error ? error.message : String(error)}`);
+    onError(failure(error));
     return requests.map(() => undefined);
   } finally {
     rmSync(folder, { recursive: true, force: true });
+  }
+  return answers;
+}
+
+/**
+ * `runShellcheck` without blocking the thread: the same answers, the processes run while the
+ * caller serves other requests.
+ */
+export async function runShellcheckAsync(binary: string, requests: readonly ShellcheckRequest[], onError: (message: string) => void): Promise<(ShellcheckComment[] | undefined)[]> {
+  if (requests.length === 0) return [];
+  const answers: (ShellcheckComment[] | undefined)[] = requests.map(() => []);
+  let folder: string | undefined;
+  try {
+    folder = await mkdtemp(join(tmpdir(), 'shipshape-shellcheck-'));
+    const cwd = folder;
+    await Promise.all(requests.map((request, index) => writeFile(join(cwd, `${index}.sh`), request.script)));
+    for (const [dialect, indexes] of byDialect(requests)) {
+      const stdout = await new Promise<string | undefined>((resolve) => {
+        execFile(binary, argumentsFor(dialect, indexes), { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES }, (error, out, stderr) => {
+          // Exit 1 only means "found something"; anything else is a failure to report once.
+          if (error && error.code !== 1) {
+            onError(`shellcheck failed: ${stderr.trim().split('\n')[0] || error.message}`);
+            resolve(undefined);
+          } else resolve(out);
+        });
+      });
+      if (stdout === undefined) for (const index of indexes) answers[index] = undefined;
+      else fileComments(stdout, answers);
+    }
+  } catch (error) {
+    onError(failure(error));
+    return requests.map(() => undefined);
+  } finally {
+    if (folder) await rm(folder, { recursive: true, force: true });
   }
   return answers;
 }

@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: AnalysisLimits = { timeMs: 5000, memoryMb: 512, thr
 
 /**
  * Stale work that has run this long is terminated rather than waited for. Starting a thread
- * (loading the bundle) takes 100–300 ms and loses its caches (ShellCheck answers, config), so
+ * (loading the bundle) takes 100–300 ms and loses its caches (config, build context), so
  * only work that long is worth throwing away with its thread; shorter work ends soon anyway.
  */
 const STALE_AFTER_MS = 1000;
@@ -165,7 +165,8 @@ export class AnalysisPool {
     if (!running) return;
     for (const timer of running.timers) clearTimeout(timer);
     slot.running = undefined;
-    if (analysis) this.durations.set(running.job.request.uri, performance.now() - running.startedAt);
+    // The debounce follows full analyses; a shellcheck-only one is shorter.
+    if (analysis && !running.job.request.shellcheckOnly) this.durations.set(running.job.request.uri, performance.now() - running.startedAt);
     running.job.resolve(running.job.signal.aborted ? undefined : analysis);
     this.dispatch();
   }

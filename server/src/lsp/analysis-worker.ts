@@ -1,13 +1,14 @@
 /**
  * The side of an analysis thread (see analysis-pool.ts): it runs the engine, and reads what
- * the engine is lent from disk (config, build context, ShellCheck), away from the thread that
- * answers the editor.
+ * the engine is lent from disk (config, build context), away from the thread that answers the
+ * editor. ShellCheck answers come from the main thread (shellcheck-answers.ts).
  */
 import type { MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type Analysis } from './analysis';
 import { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
+import { ShellcheckAnswers, type ShellcheckEntry } from './shellcheck-answers';
 import { WorkspaceState, type WorkspaceUpdate } from './workspace-state';
 
 export interface AnalysisRequest {
@@ -18,13 +19,17 @@ export interface AnalysisRequest {
   settings: Settings;
   /** Whether the workspace is trusted at the time of the request (no external binaries otherwise). */
   trusted: boolean;
+  /** Only the `shellcheck` rule: the analysis completing an earlier one once ShellCheck has answered. */
+  shellcheckOnly?: boolean;
 }
 
 export type ToAnalysisThread =
   | ({ type: 'analyse'; id: number } & AnalysisRequest)
   | { type: 'invalidate' }
   /** A change to the main thread's workspace indexes, which each thread replicates for the cross-file rules. */
-  | { type: 'workspace'; update: WorkspaceUpdate };
+  | { type: 'workspace'; update: WorkspaceUpdate }
+  /** ShellCheck answers the main thread got, which each thread replicates. */
+  | { type: 'shellcheck'; entries: ShellcheckEntry[] };
 export type FromAnalysisThread = { type: 'ready' } | { type: 'done'; id: number; analysis: Analysis } | { type: 'log'; message: string };
 
 export function serveAnalyses(port: MessagePort): void {
@@ -33,7 +38,8 @@ export function serveAnalyses(port: MessagePort): void {
   const log = (message: string) => post({ type: 'log', message });
   const environment = new EnvironmentProvider(() => trusted, log);
   const workspace = new WorkspaceState();
-  const analyzer = new Analyzer(log, environment, (uri) => workspace.inputFor(uri));
+  const shellcheckAnswers = new ShellcheckAnswers();
+  const analyzer = new Analyzer(log, environment, (uri) => workspace.inputFor(uri), shellcheckAnswers);
   port.on('message', (message: ToAnalysisThread) => {
     if (message.type === 'invalidate') {
       environment.invalidate();
@@ -43,11 +49,15 @@ export function serveAnalyses(port: MessagePort): void {
       workspace.apply(message.update);
       return;
     }
+    if (message.type === 'shellcheck') {
+      shellcheckAnswers.add(message.entries);
+      return;
+    }
     trusted = message.trusted;
     const document = TextDocument.create(message.uri, message.languageId, message.version, message.text);
     let analysis: Analysis;
     try {
-      analysis = analyzer.run(document, message.settings);
+      analysis = analyzer.run(document, message.settings, message.shellcheckOnly);
     } catch (error) {
       log(`Analysis of ${message.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       analysis = { kind: 'stopped', after: 'because it failed (the Shipshape log says why)' };

@@ -1,13 +1,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, documentKindForPath, type DocumentKind, type Finding, type SyntaxProblem, type WorkspaceInput } from '../engine';
+import { analyze, documentKindForPath, type DocumentKind, type Finding, type ShellcheckRequest, type SyntaxProblem, type WorkspaceInput } from '../engine';
 import type { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
+import { onlyShellcheck, ShellcheckAnswers, type ShellcheckMisses } from './shellcheck-answers';
 
 /** Past this size the analysis would block the server for too long on every keystroke. */
 export const MAX_ANALYSED_BYTES = 5 * 1024 * 1024;
 
 export type Analysis =
-  | { kind: 'findings'; findings: Finding[]; syntaxErrors?: SyntaxProblem[] }
+  /** `shellcheck`: the scripts whose ShellCheck findings are missing until ShellCheck has run. */
+  | { kind: 'findings'; findings: Finding[]; syntaxErrors?: SyntaxProblem[]; shellcheck?: ShellcheckMisses }
   | { kind: 'too-large' }
   | { kind: 'disabled' }
   /** The analysis thread was stopped: `after` ends "Shipshape stopped analysing this file …". */
@@ -46,22 +48,29 @@ export class Analyzer {
     private readonly environment: EnvironmentProvider,
     /** The workspace a manifest belongs to, for the cross-file rules. */
     private readonly workspaceFor: (uri: string) => WorkspaceInput | undefined = () => undefined,
+    /** The ShellCheck answers known so far; the analysis never waits for the binary. */
+    private readonly shellcheckAnswers = new ShellcheckAnswers(),
   ) {}
 
-  run(document: TextDocument, settings: Settings): Analysis {
+  /** `shellcheckOnly`: only the `shellcheck` rule, to complete an analysis once ShellCheck has answered. */
+  run(document: TextDocument, settings: Settings, shellcheckOnly = false): Analysis {
     const kind = documentKind(document);
     const skipped = skippedAnalysis(document, settings);
     if (skipped || !kind) return skipped ?? { kind: 'disabled' };
     const text = document.getText();
-    const { config, context, services } = this.environment.for(document.uri, settings);
+    const { config, context } = this.environment.for(document.uri, settings);
+    const binary = this.environment.shellcheckBinary(settings);
+    const missed: ShellcheckRequest[] = [];
+    const services = binary ? this.shellcheckAnswers.service(binary, missed) : {};
     const kubernetes = kind === 'kubernetes' ? this.environment.kubernetesHints(document.uri) : undefined;
     const workspace = kind === 'kubernetes' ? this.workspaceFor(document.uri) : undefined;
-    const result = analyze({ text, kind, config, context: kind === 'dockerfile' ? context : undefined, services, kubernetes, workspace });
+    const result = analyze({ text, kind, config: shellcheckOnly ? onlyShellcheck(config) : config, context: kind === 'dockerfile' ? context : undefined, services, kubernetes, workspace });
     for (const error of result.internalErrors) {
       if (this.reportedRules.has(error.rule)) continue;
       this.reportedRules.add(error.rule);
       this.log(`Rule ${error.rule} failed (${document.uri}); its findings are missing until it is fixed: ${error.message}`);
     }
-    return { kind: 'findings', findings: result.findings, syntaxErrors: result.syntaxErrors };
+    const shellcheck = binary && missed.length > 0 ? { binary, requests: missed } : undefined;
+    return { kind: 'findings', findings: result.findings, syntaxErrors: result.syntaxErrors, shellcheck };
   }
 }

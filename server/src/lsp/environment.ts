@@ -1,16 +1,16 @@
 /**
  * What the server lends the engine for a document on disk: the build context, the nearest
- * config file and ShellCheck. Disk reads are cached briefly, since analysis runs on every
+ * config file and which ShellCheck to run (shellcheck-answers.ts runs it). Disk reads are cached briefly, since analysis runs on every
  * pause in typing and the files they read rarely change meanwhile.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildContext, EngineConfig, EngineServices, KubernetesHints } from '../engine';
+import type { BuildContext, EngineConfig, KubernetesHints } from '../engine';
 import { mergeConfig } from '../engine/config/config-file';
 import { buildContextFor } from '../host/build-context';
 import { findConfigFor, type FoundConfig } from '../host/config-loader';
 import { kubernetesHintsFor } from '../host/kustomize';
-import { findShellcheck, shellcheckService } from '../host/shellcheck';
+import { findShellcheck } from '../host/shellcheck';
 import type { Settings } from './settings';
 
 const FRESH_FOR_MS = 5000;
@@ -23,14 +23,12 @@ interface Cached<T> {
 export interface DocumentEnvironment {
   config: EngineConfig;
   context?: BuildContext;
-  services: EngineServices;
 }
 
 export class EnvironmentProvider {
   private readonly contexts = new Map<string, Cached<BuildContext>>();
   private readonly configs = new Map<string, Cached<FoundConfig>>();
   private readonly hints = new Map<string, Cached<KubernetesHints>>();
-  private readonly shellchecks = new Map<string, EngineServices>();
   private readonly reportedConfigProblems = new Set<string>();
 
   /** `trusted` is false in an untrusted VS Code workspace: no external binaries then. */
@@ -42,9 +40,8 @@ export class EnvironmentProvider {
 
   for(uri: string, settings: Settings): DocumentEnvironment {
     const today = new Date(this.now()).toISOString().slice(0, 10);
-    const services = this.services(settings);
     const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    if (!path) return { config: { ...settings.engine, today }, services };
+    if (!path) return { config: { ...settings.engine, today } };
     const found = this.cached(this.configs, dirname(path), () => findConfigFor(path));
     if (found.path && !this.reportedConfigProblems.has(found.path)) {
       this.reportedConfigProblems.add(found.path);
@@ -53,7 +50,6 @@ export class EnvironmentProvider {
     return {
       config: { ...mergeConfig(found.config, settings.engine), today },
       context: this.cached(this.contexts, path, () => buildContextFor(path)),
-      services,
     };
   }
 
@@ -72,16 +68,10 @@ export class EnvironmentProvider {
     this.reportedConfigProblems.clear();
   }
 
-  private services(settings: Settings): EngineServices {
-    if (!settings.shellcheck.enable || !this.trusted()) return {};
-    const binary = findShellcheck(settings.shellcheck.path);
-    if (!binary) return {};
-    let services = this.shellchecks.get(binary);
-    if (!services) {
-      services = shellcheckService(binary, this.log);
-      this.shellchecks.set(binary, services);
-    }
-    return services;
+  /** The ShellCheck binary to run, when enabled, trusted and installed. */
+  shellcheckBinary(settings: Settings): string | undefined {
+    if (!settings.shellcheck.enable || !this.trusted()) return undefined;
+    return findShellcheck(settings.shellcheck.path);
   }
 
   private cached<T>(map: Map<string, Cached<T>>, key: string, read: () => T): T {

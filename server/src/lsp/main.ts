@@ -42,6 +42,7 @@ import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
 import { SECTION, SettingsStore, type Settings } from './settings';
+import { ShellcheckRunner, withShellcheckFindings } from './shellcheck-answers';
 import { WorkspaceIndexes } from './workspace-index';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
 import { fileEventEffects } from './file-events';
@@ -77,8 +78,10 @@ const workspaceIndexes = new WorkspaceIndexes({
     }
   },
 });
-/** A new analysis thread starts with the workspace indexes as they are. */
-const workspaceGreeting = () => workspaceIndexes.state.snapshot().map((update) => ({ type: 'workspace' as const, update }));
+// ShellCheck runs here, in the background; the analysis threads replicate its answers.
+const shellchecks = new ShellcheckRunner((entries) => analyses.broadcast({ type: 'shellcheck', entries }), log);
+/** A new analysis thread starts with the workspace indexes and the ShellCheck answers as they are. */
+const workspaceGreeting = () => [...workspaceIndexes.state.snapshot().map((update) => ({ type: 'workspace' as const, update })), { type: 'shellcheck' as const, entries: shellchecks.answers.entries() }];
 // This bundle, loaded on a worker thread, serves analyses (see entry.ts).
 let analyses = new AnalysisPool(__filename, log, DEFAULT_LIMITS, workspaceGreeting);
 const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnostics));
@@ -108,6 +111,13 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   // The stage sizes on each FROM follow the text as it is analysed.
   if (analysis.kind === 'findings' && documentKind(document) === 'dockerfile') refreshCodeLenses();
+  // The rule findings are out; ShellCheck's follow for the same version once it has answered.
+  if (analysis.kind !== 'findings' || !analysis.shellcheck) return;
+  await shellchecks.run(analysis.shellcheck, ticket.signal);
+  const checked = ticket.signal.aborted ? undefined : await analyse(document, current, ticket.signal, true);
+  if (checked?.kind !== 'findings' || ticket.signal.aborted) return;
+  const completed = { ...analysis, findings: withShellcheckFindings(analysis.findings, checked.findings) };
+  await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(completed, uri, document.version) });
 }
 
 function refreshCodeLenses(): void {
@@ -115,10 +125,10 @@ function refreshCodeLenses(): void {
 }
 
 /** The document's analysis on a thread of the pool; undefined when `signal` aborts first. */
-async function analyse(document: TextDocument, current: Settings, signal: AbortSignal): Promise<Analysis | undefined> {
+async function analyse(document: TextDocument, current: Settings, signal: AbortSignal, shellcheckOnly = false): Promise<Analysis | undefined> {
   const skipped = skippedAnalysis(document, current);
   if (skipped) return skipped;
-  const request = { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText(), settings: current, trusted: workspaceTrusted };
+  const request = { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText(), settings: current, trusted: workspaceTrusted, shellcheckOnly };
   return analyses.analyse(request, signal);
 }
 

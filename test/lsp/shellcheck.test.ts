@@ -1,0 +1,90 @@
+/**
+ * ShellCheck off the analysis's critical path: the rule findings publish at once, ShellCheck's
+ * follow for the same version once the binary has answered. Runs the real binary (.ci/run
+ * installs it); on CI a missing one fails rather than skips.
+ */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { findShellcheck } from '../../server/src/host/shellcheck';
+import { ServerUnderTest, tracerSettings, vscodeLikeCapabilities } from './harness';
+
+const installed = findShellcheck(undefined) !== undefined;
+const needsShellcheck = { skip: installed || process.env.CI === 'true' ? false : 'shellcheck is not installed' };
+
+const servers: ServerUnderTest[] = [];
+
+after(async () => {
+  for (const server of servers) await server.stop();
+});
+
+async function start(): Promise<ServerUnderTest> {
+  assert.ok(installed, 'shellcheck must be installed on CI');
+  const { server } = await ServerUnderTest.start(vscodeLikeCapabilities);
+  servers.push(server);
+  server.configuration = tracerSettings({ shellcheck: 'info' });
+  return server;
+}
+
+const summary = (params: PublishDiagnosticsParams) => params.diagnostics.map((diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)}${diagnostic.code === 'shellcheck' ? ` ${diagnostic.message}` : ''}`);
+const hasShellcheck = (params: PublishDiagnosticsParams) => params.diagnostics.some((diagnostic) => diagnostic.code === 'shellcheck');
+const stopped = (params: PublishDiagnosticsParams) => params.diagnostics.some((diagnostic) => String(diagnostic.message).startsWith('Shipshape stopped analysing'));
+const SC2086 = 'shellcheck SC2086 (info): Double quote to prevent globbing and word splitting.';
+
+test("a document's rule findings publish first, its ShellCheck findings follow for the same version", needsShellcheck, async () => {
+  const server = await start();
+  const uri = 'file:///first/Dockerfile';
+  await server.open(uri, 'FROM debian\nRUN tar -xzf $ARCHIVE\n');
+  const first = await server.waitForPublish(uri);
+  assert.deepEqual(summary(first), ['0:5 image-untagged', '0:5 user-root']);
+  const completed = await server.waitForPublish(uri, hasShellcheck);
+  assert.equal(completed.version, first.version);
+  assert.deepEqual(summary(completed), ['0:5 image-untagged', '0:5 user-root', `1:13 ${SC2086}`]);
+
+  // Scripts checked before are answered at once: an edit elsewhere publishes them with the rule findings.
+  const since = server.published.length;
+  const version = await server.change(uri, 'FROM debian:13\nRUN tar -xzf $ARCHIVE\n');
+  const next = await server.waitForPublish(uri, (params) => params.version === version, since);
+  assert.deepEqual(summary(next), ['0:5 user-root', `1:13 ${SC2086}`]);
+});
+
+test('a stale version never publishes its ShellCheck findings', needsShellcheck, async () => {
+  const server = await start();
+  const uri = 'file:///stale/Dockerfile';
+  await server.open(uri, 'FROM debian:13\nRUN tar -xzf $ARCHIVE\n');
+  await server.waitForPublish(uri);
+  // A new version before ShellCheck answered the first: its script has no such finding.
+  const version = await server.change(uri, 'FROM debian:13\nRUN tar -xzf "$ARCHIVE"\n');
+  await server.waitForPublish(uri, (params) => params.version === version);
+  // A script that ShellCheck is slow on cannot be told apart from a quick one: wait for a later, independent answer.
+  const probe = 'file:///stale/probe/Dockerfile';
+  await server.open(probe, 'FROM debian:13\nRUN cd $HOME\n');
+  await server.waitForPublish(probe, hasShellcheck);
+  assert.deepEqual(
+    server.published.filter((params) => params.uri === uri && hasShellcheck(params)),
+    [],
+  );
+});
+
+/** About 10,000 lines: 330 stages of a RUN each (a different script, so nothing is answered twice), padded with ENV lines. */
+function largeDockerfile(): string {
+  const stages = Array.from({ length: 330 }, (_, index) => [`FROM debian:13 AS stage${index}`, ...Array.from({ length: 28 }, (_, line) => `ENV VALUE_${line}=${index}`), `RUN mkdir -p /opt/app${index} && cp $SOURCE${index} /opt/app${index}`, ''].join('\n'));
+  return stages.join('\n');
+}
+
+test('a 10,000-line Dockerfile with hundreds of RUNs is analysed within the limit, and its ShellCheck findings follow', needsShellcheck, async () => {
+  const server = await start();
+  const uri = 'file:///large/Dockerfile';
+  const text = largeDockerfile();
+  assert.ok(text.split('\n').length >= 10_000);
+  await server.open(uri, text);
+  const first = await server.waitForPublish(uri);
+  assert.ok(!stopped(first), summary(first).slice(0, 3).join('; '));
+  assert.ok(first.diagnostics.some((diagnostic) => diagnostic.code === 'user-root'));
+  const completed = await server.waitForPublish(uri, hasShellcheck, 0, 120_000);
+  const findings = completed.diagnostics.filter((diagnostic) => diagnostic.code === 'shellcheck');
+  // Every RUN's unquoted $SOURCE<n>, on its own line, once.
+  assert.equal(findings.length, 330);
+  assert.deepEqual(summary({ ...completed, diagnostics: findings.slice(0, 1) }), [`29:29 ${SC2086}`]);
+  assert.ok(!server.published.some((params) => params.uri === uri && stopped(params)));
+});
