@@ -1,6 +1,7 @@
 /**
  * Runs the ShellCheck binary for the engine's `shellcheck` rule: one process per dialect for
- * a batch of scripts, the scripts written to a private temp folder. The CLI waits for it
+ * a batch of scripts, the scripts written to a private temp folder, the answers remembered
+ * (`ShellcheckAnswers`). The CLI waits for it
  * (`shellcheckService`); the language server runs it in the background (`runShellcheckAsync`).
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -32,28 +33,65 @@ interface Json1Comment extends ShellcheckComment {
   file: string;
 }
 
+/** One answer, keyed by binary, dialect and script: how the language server's answers travel to its analysis threads. */
+export type ShellcheckEntry = [key: string, comments: ShellcheckComment[]];
+
 const CACHE_ENTRIES = 5000;
 
+/** How an answer is known: by binary, dialect and script. */
+export const shellcheckKey = (binary: string, request: ShellcheckRequest) => `${binary}\0${request.dialect}\0${request.script}`;
+
+/** Known answers; past CACHE_ENTRIES the oldest are forgotten first (a Map keeps insertion order). */
+export class ShellcheckAnswers {
+  private readonly answers = new Map<string, ShellcheckComment[]>();
+
+  has(binary: string, request: ShellcheckRequest): boolean {
+    return this.answers.has(shellcheckKey(binary, request));
+  }
+
+  add(entries: readonly ShellcheckEntry[]): void {
+    for (const [key, comments] of entries) this.answers.set(key, comments);
+    for (const key of this.answers.keys()) {
+      if (this.answers.size <= CACHE_ENTRIES) break;
+      this.answers.delete(key);
+    }
+  }
+
+  /** Keeps the answers of a run (a failed one, undefined, is asked again next time); returns what it kept. */
+  record(binary: string, requests: readonly ShellcheckRequest[], answers: readonly (ShellcheckComment[] | undefined)[]): ShellcheckEntry[] {
+    const entries = requests.flatMap((request, index): ShellcheckEntry[] => (answers[index] ? [[shellcheckKey(binary, request), answers[index]]] : []));
+    this.add(entries);
+    return entries;
+  }
+
+  entries(): ShellcheckEntry[] {
+    return [...this.answers];
+  }
+
+  /** The service for one analysis: known answers, none for the rest, which go to `missed`. */
+  service(binary: string, missed: ShellcheckRequest[]): Required<Pick<EngineServices, 'shellcheck'>> {
+    return {
+      shellcheck: (requests) =>
+        requests.map((request) => {
+          const known = this.answers.get(shellcheckKey(binary, request));
+          if (!known) missed.push(request);
+          return known ?? [];
+        }),
+    };
+  }
+}
+
 /**
- * A service that remembers answers by dialect and script, so that while someone types only
- * the RUN they changed goes to the binary again.
+ * A service that waits for the binary and remembers answers, so that a script repeated in a
+ * Dockerfile, or checked in an earlier file, goes to the binary once.
  */
 export function shellcheckService(binary: string, onError: (message: string) => void = () => undefined): Required<Pick<EngineServices, 'shellcheck'>> {
-  const cache = new Map<string, ShellcheckComment[]>();
-  const keyOf = (request: ShellcheckRequest) => `${request.dialect}\0${request.script}`;
+  const answers = new ShellcheckAnswers();
   return {
     shellcheck(requests: readonly ShellcheckRequest[]): ShellcheckComment[][] {
-      const missing = requests.filter((request) => !cache.has(keyOf(request)));
-      const fresh = runShellcheck(binary, missing, onError);
-      missing.forEach((request, index) => {
-        if (fresh[index]) cache.set(keyOf(request), fresh[index]);
-      });
-      // Map keeps insertion order: the oldest entries go first.
-      for (const key of cache.keys()) {
-        if (cache.size <= CACHE_ENTRIES) break;
-        cache.delete(key);
-      }
-      return requests.map((request) => cache.get(keyOf(request)) ?? []);
+      const missing = requests.filter((request) => !answers.has(binary, request));
+      answers.record(binary, missing, runShellcheck(binary, missing, onError));
+      return answers.service(binary, []).shellcheck(requests);
     },
   };
 }

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type Analysis } from './analysis';
 import { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
-import { ShellcheckAnswers, type ShellcheckEntry } from './shellcheck-answers';
+import { ShellcheckAnswers, type ShellcheckEntry } from '../host/shellcheck';
 import { WorkspaceState, type WorkspaceUpdate } from './workspace-state';
 
 export interface AnalysisRequest {

@@ -2,7 +2,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, documentKindForPath, type DocumentKind, type Finding, type ShellcheckRequest, type SyntaxProblem, type WorkspaceInput } from '../engine';
 import type { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
-import { onlyShellcheck, ShellcheckAnswers, type ShellcheckMisses } from './shellcheck-answers';
+import { ShellcheckAnswers } from '../host/shellcheck';
+import { onlyShellcheck, type ShellcheckMisses } from './shellcheck-answers';
 
 /** Past this size the analysis would block the server for too long on every keystroke. */
 export const MAX_ANALYSED_BYTES = 5 * 1024 * 1024;

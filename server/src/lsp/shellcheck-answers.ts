@@ -6,11 +6,8 @@
  * and a shellcheck-only analysis of the same version completes the findings. The answers live
  * on the main thread, so a thread stopped at its time limit loses none of them.
  */
-import { allRules, compareFindings, type EngineConfig, type EngineServices, type Finding, type ShellcheckComment, type ShellcheckRequest } from '../engine';
-import { runShellcheckAsync } from '../host/shellcheck';
-
-/** One answer, keyed by binary, dialect and script: how answers travel to the analysis threads. */
-export type ShellcheckEntry = [key: string, comments: ShellcheckComment[]];
+import { allRules, compareFindings, type EngineConfig, type Finding, type ShellcheckRequest } from '../engine';
+import { runShellcheckAsync, ShellcheckAnswers, shellcheckKey, type ShellcheckEntry } from '../host/shellcheck';
 
 /** What an analysis could not answer from the known answers, for the main thread to run. */
 export interface ShellcheckMisses {
@@ -18,48 +15,11 @@ export interface ShellcheckMisses {
   requests: ShellcheckRequest[];
 }
 
-const CACHE_ENTRIES = 5000;
-
 /** Scripts per ShellCheck process: small enough that each run ends well within its own time limit. */
 const SCRIPTS_PER_RUN = 16;
 
 /** ShellCheck processes at once, for all documents: the analysis threads need the cores too. */
 const MAX_RUNS = 2;
-
-const keyOf = (binary: string, request: ShellcheckRequest) => `${binary}\0${request.dialect}\0${request.script}`;
-
-/** Known answers; past CACHE_ENTRIES the oldest are forgotten first (a Map keeps insertion order). */
-export class ShellcheckAnswers {
-  private readonly answers = new Map<string, ShellcheckComment[]>();
-
-  has(binary: string, request: ShellcheckRequest): boolean {
-    return this.answers.has(keyOf(binary, request));
-  }
-
-  add(entries: readonly ShellcheckEntry[]): void {
-    for (const [key, comments] of entries) this.answers.set(key, comments);
-    for (const key of this.answers.keys()) {
-      if (this.answers.size <= CACHE_ENTRIES) break;
-      this.answers.delete(key);
-    }
-  }
-
-  entries(): ShellcheckEntry[] {
-    return [...this.answers];
-  }
-
-  /** The service for one analysis: known answers, none for the rest, which go to `missed`. */
-  service(binary: string, missed: ShellcheckRequest[]): Required<Pick<EngineServices, 'shellcheck'>> {
-    return {
-      shellcheck: (requests) =>
-        requests.map((request) => {
-          const known = this.answers.get(keyOf(binary, request));
-          if (!known) missed.push(request);
-          return known ?? [];
-        }),
-    };
-  }
-}
 
 interface Run {
   /** The documents waiting for it: it is skipped when they all moved on before it started. */
@@ -87,7 +47,7 @@ export class ShellcheckRunner {
     const awaited = new Set<Run>();
     const fresh = new Map<string, ShellcheckRequest>();
     for (const request of requests) {
-      const key = keyOf(binary, request);
+      const key = shellcheckKey(binary, request);
       const running = this.running.get(key);
       if (running) {
         running.signals.push(signal);
@@ -101,14 +61,13 @@ export class ShellcheckRunner {
   }
 
   private start(binary: string, requests: ShellcheckRequest[], signal: AbortSignal): Run {
-    const keys = requests.map((request) => keyOf(binary, request));
+    const keys = requests.map((request) => shellcheckKey(binary, request));
     const run: Run = { signals: [signal], done: Promise.resolve() };
     run.done = this.turn().then(async (release) => {
       try {
         if (run.signals.every((waiter) => waiter.aborted)) return;
         const answers = await runShellcheckAsync(binary, requests, (message) => this.logOnce(message));
-        const entries = keys.flatMap((key, index): ShellcheckEntry[] => (answers[index] ? [[key, answers[index]]] : []));
-        this.answers.add(entries);
+        const entries = this.answers.record(binary, requests, answers);
         if (entries.length > 0) this.published(entries);
       } finally {
         for (const key of keys) if (this.running.get(key) === run) this.running.delete(key);
