@@ -94,8 +94,8 @@ async function start({ args, settings = null }) {
 
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
-// --only round-trip | typing: one part alone.
-const { values: options } = parseArgs({ options: { only: { type: 'string' } } });
+// --only round-trip | typing: one part alone; --document <part of its name>: the typing inputs that match.
+const { values: options } = parseArgs({ options: { only: { type: 'string' }, document: { type: 'string' } } });
 const rows = [];
 for (const server of options.only === 'typing' ? [] : servers.filter((candidate) => !candidate.typingOnly)) {
   const running = await start(server);
@@ -117,7 +117,7 @@ for (const server of options.only === 'typing' ? [] : servers.filter((candidate)
 // Typing, in a fresh server per input: each burst types WORD at the end of a line in the middle
 // of the file (a RUN's last line, a manifest's last line of a document), the next burst after that.
 const typingRows = [];
-for (const input of options.only === 'round-trip' ? [] : typingInputs) {
+for (const input of options.only === 'round-trip' ? [] : typingInputs.filter((candidate) => candidate.name.includes(options.document ?? ''))) {
   for (const server of servers.filter((candidate) => candidate.languages.includes(input.languageId))) {
     const running = await start(server);
     const uri = `file:///typing/${input.file}`;

@@ -6,6 +6,7 @@
  * and a shellcheck-only analysis of the same version completes the findings. The answers live
  * on the main thread, so a thread stopped at its time limit loses none of them.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { allRules, compareFindings, type EngineConfig, type Finding, type ShellcheckRequest } from '../engine';
 import { runShellcheckAsync, ShellcheckAnswers, shellcheckKey, type ShellcheckEntry } from '../host/shellcheck';
 
@@ -20,6 +21,9 @@ const SCRIPTS_PER_RUN = 16;
 
 /** ShellCheck processes at once, for all documents: the analysis threads need the cores too. */
 const MAX_RUNS = 2;
+
+/** The pause in typing waited for before running ShellCheck on what changed. */
+const PAUSE_MS = 150;
 
 interface Run {
   /** The documents waiting for it: it is skipped when they all moved on before it started. */
@@ -41,8 +45,13 @@ export class ShellcheckRunner {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Resolves once every request has an answer (or its run failed), or at once when `signal` aborted. */
+  /**
+   * Resolves once every request has an answer (or its run failed), or at once when `signal`
+   * aborts. Waits for a pause first: while someone types, every version's changed script would
+   * go to the binary only for its answer to be thrown away, taking a core from the analyses.
+   */
   async run({ binary, requests }: ShellcheckMisses, signal: AbortSignal): Promise<void> {
+    await delay(PAUSE_MS, undefined, { signal }).catch(() => undefined);
     if (signal.aborted) return;
     const awaited = new Set<Run>();
     const fresh = new Map<string, ShellcheckRequest>();
