@@ -1,8 +1,8 @@
 /**
  * Runs the ShellCheck binary for the engine's `shellcheck` rule: one process per dialect for
  * a batch of scripts, the scripts written to a private temp folder, the answers remembered
- * (`ShellcheckAnswers`). The CLI waits for it
- * (`shellcheckService`); the language server runs it in the background (`runShellcheckAsync`).
+ * (`ShellcheckAnswers`). The CLI waits for it (`shellcheckService`); the language server runs
+ * it in the background (`runShellcheckAsync`, lsp/shellcheck-answers.ts).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,8 @@
 /**
  * What the server lends the engine for a document on disk: the build context, the nearest
- * config file and which ShellCheck to run (shellcheck-answers.ts runs it). Disk reads are cached briefly, since analysis runs on every
- * pause in typing and the files they read rarely change meanwhile.
+ * config file and which ShellCheck to run (shellcheck-answers.ts runs it). Disk reads are
+ * cached briefly, since analysis runs on every pause in typing and the files they read rarely
+ * change meanwhile.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
