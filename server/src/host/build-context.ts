@@ -3,10 +3,11 @@
  * bounded listing of the context. Shared by the CLI and the language server; the engine
  * itself stays free of I/O.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { BuildContext } from '../engine';
 import { contextSizes } from './context-sizes';
+import { walkDirectorySync } from './directory-walk';
 
 export const CONTEXT_LIMITS = { maxFiles: 5000, maxDepth: 8, maxReadBytes: 64 * 1024 };
 
@@ -30,29 +31,13 @@ export function readDockerignore(dockerfilePath: string, contextRoot = dirname(d
 }
 
 export function listContextFiles(root: string, limits = CONTEXT_LIMITS): string[] {
-  const files: string[] = [];
-  const walk = (folder: string, depth: number) => {
-    if (files.length >= limits.maxFiles || depth > limits.maxDepth) return;
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (files.length >= limits.maxFiles) return;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        // The folder itself is listed so .dockerignore checks see it; its content is not.
-        if (SKIPPED_FOLDERS.has(entry.name)) files.push(relative(root, path).split(sep).join('/'));
-        else walk(path, depth + 1);
-      } else if (entry.isFile()) {
-        files.push(relative(root, path).split(sep).join('/'));
-      }
-    }
-  };
-  walk(root, 0);
-  return files;
+  const walk = walkDirectorySync(root, {
+    limits: { maxKept: limits.maxFiles, maxDepth: limits.maxDepth },
+    enter: (folder) => !SKIPPED_FOLDERS.has(folder.name),
+    // A skipped folder itself is listed so .dockerignore checks see it; its content is not.
+    keep: () => true,
+  });
+  return [...walk.kept.keys()];
 }
 
 function readSmallFile(root: string, relativePath: string, limits = CONTEXT_LIMITS): string | undefined {

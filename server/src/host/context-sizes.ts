@@ -3,10 +3,11 @@
  * the way Docker applies it, node_modules and every other folder included unless ignored. The
  * walk is bounded and kept per context root until the file watcher says something changed.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { sep } from 'node:path';
 import type { ContextSizes } from '../engine';
 import { dockerignoreMatcher } from '../engine/context/dockerignore';
+import { walkDirectorySync } from './directory-walk';
 
 export const SIZE_WALK_LIMITS = { maxFiles: 20_000, maxDepth: 32 };
 
@@ -35,37 +36,18 @@ function walkContext(root: string, dockerignore: string | null, limits: typeof S
   const ignored = dockerignore ? dockerignoreMatcher(dockerignore) : () => false;
   // Like Docker, an ignored folder is skipped whole unless an exception (`!pattern`) may re-include something in it.
   const hasExceptions = dockerignore !== null && /^\s*!/m.test(dockerignore);
-  const files = new Map<string, number>();
-  let complete = true;
-  const walk = (folder: string, depth: number) => {
-    if (depth > limits.maxDepth) {
-      complete = false;
-      return;
-    }
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (files.size >= limits.maxFiles) {
-        complete = false;
-        return;
+  const walk = walkDirectorySync(root, {
+    limits: { maxKept: limits.maxFiles, maxDepth: limits.maxDepth },
+    enter: (folder) => !ignored(folder.relativePath) || hasExceptions,
+    keep: (entry) => {
+      if (!entry.isFile || ignored(entry.relativePath)) return undefined;
+      try {
+        return statSync(entry.path).size;
+      } catch {
+        // A file that vanished or cannot be read is not sent either.
+        return undefined;
       }
-      const path = join(folder, entry.name);
-      const relativePath = relative(root, path).split(sep).join('/');
-      if (entry.isDirectory()) {
-        if (!ignored(relativePath) || hasExceptions) walk(path, depth + 1);
-      } else if (entry.isFile() && !ignored(relativePath)) {
-        try {
-          files.set(relativePath, statSync(path).size);
-        } catch {
-          // A file that vanished or cannot be read is not sent either.
-        }
-      }
-    }
-  };
-  walk(root, 0);
-  return { files, complete };
+    },
+  });
+  return { files: walk.kept, complete: walk.cutShort === undefined };
 }

@@ -6,7 +6,7 @@
  * other messages through between folders).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { type DirectoryEntry, type Walk, type WalkOptions, walkDirectory, walkDirectorySync } from './directory-walk';
 import type { ExcludeMatcher } from './file-excludes';
 
 export interface WorkspaceScanLimits {
@@ -23,7 +23,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /** The few file-system calls the walk makes. */
 export interface ScanFileSystem {
-  readDirectory(path: string): { name: string; isFile(): boolean; isDirectory(): boolean }[];
+  readDirectory(path: string): DirectoryEntry[];
   fileSize(path: string): number;
   readText(path: string): string;
 }
@@ -52,41 +52,27 @@ export interface WorkspaceScan {
   cutShort?: 'entries' | 'time';
 }
 
-/** The walk, one folder per step. */
-function* walk(root: string, options: WorkspaceScanOptions): Generator<void, WorkspaceScan> {
+function walkOptions(options: WorkspaceScanOptions): WalkOptions<string> {
   const limits = options.limits ?? WORKSPACE_SCAN_LIMITS;
   const fs = options.fs ?? nodeScanFileSystem;
-  const now = options.now ?? Date.now;
-  const started = now();
-  const scan: WorkspaceScan = { files: new Map(), entries: 0, elapsedMs: 0 };
-  // Breadth first, so a scan cut short has seen the shallow files every project has.
-  const folders = [''];
-  for (let at = 0; at < folders.length && !scan.cutShort; at++) {
-    const folder = folders[at];
-    let entries;
-    try {
-      entries = fs.readDirectory(folder ? join(root, folder) : root);
-    } catch {
-      continue;
-    }
-    const names = new Set(entries.map((entry) => entry.name));
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (++scan.entries > limits.maxEntries) scan.cutShort = 'entries';
-      else if (now() - started > limits.maxMs) scan.cutShort = 'time';
-      if (scan.cutShort) break;
-      const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (options.excluded?.(path, names)) continue;
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) folders.push(path);
-      } else if (entry.isFile() && options.isRelevant(path)) {
-        const text = readSmall(fs, join(root, path), limits.maxFileBytes);
-        if (text !== undefined) scan.files.set(path, text);
-      }
-    }
-    yield;
-  }
-  scan.elapsedMs = now() - started;
-  return scan;
+  return {
+    limits: { maxEntries: limits.maxEntries, maxMs: limits.maxMs },
+    // Breadth first, so a scan cut short has seen the shallow files every project has.
+    breadthFirst: true,
+    sorted: true,
+    readDirectory: (path) => fs.readDirectory(path),
+    now: options.now,
+    enter: (folder) => !options.excluded?.(folder.relativePath, folder.siblings) && !SKIPPED_FOLDERS.has(folder.name),
+    keep: (entry) =>
+      entry.isFile && !options.excluded?.(entry.relativePath, entry.siblings) && options.isRelevant(entry.relativePath)
+        ? readSmall(fs, entry.path, limits.maxFileBytes)
+        : undefined,
+  };
+}
+
+function asScan(walk: Walk<string>): WorkspaceScan {
+  // Only the entry and time limits are set, so only they can cut the walk short.
+  return { files: walk.kept, entries: walk.entries, elapsedMs: walk.elapsedMs, cutShort: walk.cutShort as WorkspaceScan['cutShort'] };
 }
 
 function readSmall(fs: ScanFileSystem, path: string, maxBytes: number): string | undefined {
@@ -98,21 +84,12 @@ function readSmall(fs: ScanFileSystem, path: string, maxBytes: number): string |
 }
 
 export function scanWorkspaceSync(root: string, options: WorkspaceScanOptions): WorkspaceScan {
-  const steps = walk(root, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return asScan(walkDirectorySync(root, walkOptions(options)));
 }
 
 /** The same walk, giving the event loop a turn after each folder so a server stays responsive. */
 export async function scanWorkspace(root: string, options: WorkspaceScanOptions): Promise<WorkspaceScan> {
-  const steps = walk(root, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  return asScan(await walkDirectory(root, walkOptions(options)));
 }
 
 /** A sentence for a log or a CLI warning when the scan did not see everything; undefined when it did. */

@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, applyEdits, hardenManifestEdits, WorkspaceIndex } from '../../../server/src/engine';
+import { deployment } from '../kubernetes/manifests';
 
 const DOCKERFILE = 'FROM nginx:1.27\nRUN useradd --uid 10001 --no-create-home app\nCOPY site /usr/share/nginx/html\nUSER app\n';
 const COMPOSE = 'services:\n  web:\n    build: web\n    image: ghcr.io/acme/web:dev\n';
-const MANIFEST = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: ghcr.io/acme/web:1.4.2
-`;
+const MANIFEST = deployment('      containers:\n        - name: web\n          image: ghcr.io/acme/web:1.4.2\n');
 
 test('Harden Kubernetes Manifest with the workspace gives the uid of the image\'s named USER and mounts where nginx writes: the cross-file rules have nothing left to say', () => {
   const index = new WorkspaceIndex();
