@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { findShellcheck } from '../../server/src/host/shellcheck';
+import { MANY_RUNS, manyRunsDockerfile } from '../many-runs';
 import { ServerUnderTest, tracerSettings, vscodeLikeCapabilities } from './harness';
 
 const installed = findShellcheck(undefined) !== undefined;
@@ -66,16 +67,10 @@ test('a stale version never publishes its ShellCheck findings', needsShellcheck,
   );
 });
 
-/** About 10,000 lines: 330 stages of a RUN each (a different script, so nothing is answered twice), padded with ENV lines. */
-function largeDockerfile(): string {
-  const stages = Array.from({ length: 330 }, (_, index) => [`FROM debian:13 AS stage${index}`, ...Array.from({ length: 28 }, (_, line) => `ENV VALUE_${line}=${index}`), `RUN mkdir -p /opt/app${index} && cp $SOURCE${index} /opt/app${index}`, ''].join('\n'));
-  return stages.join('\n');
-}
-
 test('a 10,000-line Dockerfile with hundreds of RUNs is analysed within the limit, and its ShellCheck findings follow', needsShellcheck, async () => {
   const server = await start();
   const uri = 'file:///large/Dockerfile';
-  const text = largeDockerfile();
+  const text = manyRunsDockerfile();
   assert.ok(text.split('\n').length >= 10_000);
   await server.open(uri, text);
   const first = await server.waitForPublish(uri);
@@ -84,7 +79,7 @@ test('a 10,000-line Dockerfile with hundreds of RUNs is analysed within the limi
   const completed = await server.waitForPublish(uri, hasShellcheck, 0, 120_000);
   const findings = completed.diagnostics.filter((diagnostic) => diagnostic.code === 'shellcheck');
   // Every RUN's unquoted $SOURCE<n>, on its own line, once.
-  assert.equal(findings.length, 330);
-  assert.deepEqual(summary({ ...completed, diagnostics: findings.slice(0, 1) }), [`29:29 ${SC2086}`]);
+  assert.equal(findings.length, MANY_RUNS);
+  assert.deepEqual(summary({ ...completed, diagnostics: findings.slice(0, 1) }), [`29:7 ${SC2086}`]);
   assert.ok(!server.published.some((params) => params.uri === uri && stopped(params)));
 });

@@ -96,11 +96,17 @@ export function shellcheckService(binary: string, onError: (message: string) => 
   };
 }
 
-/** The requests' indexes by dialect: one ShellCheck process each. */
-function byDialect(requests: readonly ShellcheckRequest[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  requests.forEach((request, index) => groups.set(request.dialect, [...(groups.get(request.dialect) ?? []), index]));
-  return groups;
+/**
+ * Scripts per ShellCheck process: few enough that each process ends well within TIMEOUT_MS on
+ * a busy machine (a 10,000-line Dockerfile has hundreds of RUNs).
+ */
+export const SCRIPTS_PER_RUN = 16;
+
+/** The ShellCheck processes for some requests: their indexes by dialect, SCRIPTS_PER_RUN at most each. */
+function runsOf(requests: readonly ShellcheckRequest[]): [dialect: string, indexes: number[]][] {
+  const byDialect = new Map<string, number[]>();
+  requests.forEach((request, index) => byDialect.set(request.dialect, [...(byDialect.get(request.dialect) ?? []), index]));
+  return [...byDialect].flatMap(([dialect, indexes]) => Array.from({ length: Math.ceil(indexes.length / SCRIPTS_PER_RUN) }, (_, run): [string, number[]] => [dialect, indexes.slice(run * SCRIPTS_PER_RUN, (run + 1) * SCRIPTS_PER_RUN)]));
 }
 
 const argumentsFor = (dialect: string, indexes: readonly number[]) => ['--format=json1', `--shell=${dialect}`, ...indexes.map((index) => `${index}.sh`)];
@@ -120,7 +126,7 @@ function runShellcheck(binary: string, requests: readonly ShellcheckRequest[], o
   const folder = mkdtempSync(join(tmpdir(), 'shipshape-shellcheck-'));
   try {
     requests.forEach((request, index) => writeFileSync(join(folder, `${index}.sh`), request.script));
-    for (const [dialect, indexes] of byDialect(requests)) {
+    for (const [dialect, indexes] of runsOf(requests)) {
       const result = spawnSync(binary, argumentsFor(dialect, indexes), { cwd: folder, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES });
       // Exit 1 only means "found something"; anything else is a failure to report once.
       if (result.error || (result.status !== 0 && result.status !== 1)) {
@@ -151,7 +157,7 @@ export async function runShellcheckAsync(binary: string, requests: readonly Shel
     folder = await mkdtemp(join(tmpdir(), 'shipshape-shellcheck-'));
     const cwd = folder;
     await Promise.all(requests.map((request, index) => writeFile(join(cwd, `${index}.sh`), request.script)));
-    for (const [dialect, indexes] of byDialect(requests)) {
+    for (const [dialect, indexes] of runsOf(requests)) {
       const stdout = await new Promise<string | undefined>((resolve) => {
         execFile(binary, argumentsFor(dialect, indexes), { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES }, (error, out, stderr) => {
           // Exit 1 only means "found something"; anything else is a failure to report once.

@@ -8,16 +8,13 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { allRules, compareFindings, type EngineConfig, type Finding, type ShellcheckRequest } from '../engine';
-import { runShellcheckAsync, ShellcheckAnswers, shellcheckKey, type ShellcheckEntry } from '../host/shellcheck';
+import { runShellcheckAsync, SCRIPTS_PER_RUN, ShellcheckAnswers, shellcheckKey, type ShellcheckEntry } from '../host/shellcheck';
 
 /** What an analysis could not answer from the known answers, for the main thread to run. */
 export interface ShellcheckMisses {
   binary: string;
   requests: ShellcheckRequest[];
 }
-
-/** Scripts per ShellCheck process: small enough that each run ends well within its own time limit. */
-const SCRIPTS_PER_RUN = 16;
 
 /** ShellCheck processes at once, for all documents: the analysis threads need the cores too. */
 const MAX_RUNS = 2;
