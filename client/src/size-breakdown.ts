@@ -17,7 +17,7 @@ interface Breakdown {
     shipped: boolean;
     totalBytes: number;
     partial: boolean;
-    base: { label: string; bytes: number | null; compressedBytes: number | null; compressedSource: 'registry' | 'catalog' | null; endOfLife?: string };
+    base: { label: string; bytes: number | null; compressedBytes: number | null; compressedSource: 'registry' | 'catalog' | null; endOfLife?: string; platformSize?: string };
     layers: { line: number; keyword: string; text: string; bytes: number; label: string; partial: boolean; wastedBytes: number; files?: number; parts: { label: string; bytes: number | null; deletedLaterOnLine?: number }[] }[];
     smaller: { image: string; compressedBytes: number | null; savesBytes: number | null; note?: string }[];
   }[];
@@ -67,7 +67,7 @@ function render(breakdown: Breakdown, file: string): string {
     const base = stage.base;
     const download = base.compressedBytes !== null ? `, ${bytes(base.compressedBytes)} download${base.compressedSource === 'registry' ? ' (registry)' : ''}` : '';
     const rows = [
-      `<tr class="base"><td>base</td><td>${escape(base.label)}${base.endOfLife ? `<div class="note">${escape(base.endOfLife)}</div>` : ''}</td><td>${bar(base.bytes ?? 0, layerLargest, 'base')}</td><td class="size">${base.bytes === null ? 'unknown' : bytes(base.bytes)}${download}</td></tr>`,
+      `<tr class="base"><td>base</td><td>${escape(base.label)}${[base.endOfLife, base.platformSize].map((note) => (note ? `<div class="note">${escape(note)}</div>` : '')).join('')}</td><td>${bar(base.bytes ?? 0, layerLargest, 'base')}</td><td class="size">${base.bytes === null ? 'unknown' : bytes(base.bytes)}${download}</td></tr>`,
       ...stage.layers.map((layer) => {
         const parts = layer.parts
           .map((part) => `<li>${escape(part.label)}: ${part.bytes === null ? 'unknown' : bytes(part.bytes)}${part.deletedLaterOnLine ? ` <span class="waste">deleted on line ${part.deletedLaterOnLine}, still shipped</span>` : ''}</li>`)

@@ -91,6 +91,10 @@ describe('registry client against a real registry (docker-registry on loopback)'
     const resolved = await c.resolveDigest(reference);
     assert.deepEqual(resolved, { digest: listDigest, mediaType: MEDIA_TYPES.dockerManifestList });
     assert.equal((await c.platformSize(reference, resolved.digest, 'linux/arm64/v8')).platform, 'linux/arm64/v8');
+    // Asked without a variant, as people write it, linux/arm64 is the index's linux/arm64/v8 entry.
+    const variantless = await c.platformSize(reference, resolved.digest, 'linux/arm64');
+    assert.equal(variantless.digest, (await c.platformSize(reference, resolved.digest, 'linux/arm64/v8')).digest);
+    assert.notEqual(variantless.digest, (await c.platformSize(reference, resolved.digest)).digest);
   });
 
   test('without Docker-Content-Digest the exact body is fetched and hashed', async () => {

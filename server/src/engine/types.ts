@@ -97,6 +97,8 @@ export interface EngineConfig {
   today?: string;
   /** Pod Security Standards level and cluster version the Kubernetes rules judge against. */
   kubernetes?: KubernetesConfig;
+  /** A platform (`linux/arm64`) whose base image download size the size estimate shows besides linux/amd64's. */
+  sizePlatform?: string;
 }
 
 export type KubernetesProfile = 'restricted' | 'baseline';

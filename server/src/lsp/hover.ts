@@ -9,6 +9,7 @@ import { imageCardLines, layerLines, stageLabel } from '../engine/size/describe'
 import { approximately } from '../engine/size/format';
 import { imageSize, type SizeReport } from '../engine/size/estimate';
 import { sizeTables } from '../engine/size/tables';
+import { baseLookups, type RegistryFigures, type SizeLookup } from './image-size';
 
 export function contains(range: Range, position: Position): boolean {
   const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
@@ -16,9 +17,10 @@ export function contains(range: Range, position: Position): boolean {
   return after && before;
 }
 
-/** The images a hover at this position of a Dockerfile would show a card for (to fetch their registry size first). */
-export function hoveredBaseImage(report: SizeReport, position: Position): string | undefined {
-  return report.stages.find((stage) => contains(stage.fromRange, position))?.base.image;
+/** The registry sizes a hover at this position of a Dockerfile would show on a card (to fetch them first). */
+export function hoveredBaseLookups(report: SizeReport, position: Position): SizeLookup[] {
+  const stage = report.stages.find((candidate) => contains(candidate.fromRange, position));
+  return stage ? baseLookups(stage.base) : [];
 }
 
 export function dockerfileHover(report: SizeReport, position: Position, today: string): Hover | undefined {
@@ -41,10 +43,10 @@ export function dockerfileHover(report: SizeReport, position: Position, today: s
 }
 
 /** The card of the container image under the cursor in a manifest; `builtFrom` adds where the workspace builds it. */
-export function manifestHover(text: string, position: Position, registrySizes: ReadonlyMap<string, number>, today: string, builtFrom?: (image: string) => string | undefined): Hover | undefined {
+export function manifestHover(text: string, position: Position, figures: RegistryFigures, today: string, builtFrom?: (image: string) => string | undefined): Hover | undefined {
   const image = manifestImageAt(text, position);
   if (!image) return undefined;
-  const lines = imageCardLines(image.text, imageSize(image.text, sizeTables, registrySizes), { today });
+  const lines = imageCardLines(image.text, imageSize(image.text, sizeTables, figures.registrySizes, { platform: figures.platform, sizes: figures.platformSizes }), { today });
   const built = builtFrom?.(image.text);
   if (built) lines.splice(1, 0, '', built);
   return markdown(lines, image.range);

@@ -6,7 +6,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EngineConfig, BuildContext } from '../engine';
 import { normalizeReference } from '../engine/registry/reference';
-import { estimateImageSize, type SizeReport } from '../engine/size/estimate';
+import { RegistryError } from '../host/registry/errors';
+import { CATALOG_PLATFORM, estimateImageSize, platformSizeKey, type BaseSize, type PlatformFigure, type SizeReport } from '../engine/size/estimate';
 import { sizeTables } from '../engine/size/tables';
 import type { Pinner } from './pinning';
 import type { RegistrySettings } from './settings';
@@ -21,7 +22,32 @@ export const MAX_ESTIMATED_BYTES = 64 * 1024;
 /** A failed lookup is not retried for this long, so an unreachable registry costs one wait. */
 const FAILURE_TTL_MS = 5 * 60_000;
 
-type Lookup = { bytes: number } | { failedAt: number };
+type Lookup = { bytes: number } | { absentAt: number } | { failedAt: number };
+
+/** One registry question: the download size of an image for a platform. */
+export interface SizeLookup {
+  image: string;
+  platform: string;
+}
+
+/** The lookups a base's card needs: linux/amd64, and the other platform it shows. */
+export function baseLookups(base: Pick<BaseSize, 'image' | 'platform'>): SizeLookup[] {
+  return base.image ? registryLookups(base.image, base.platform?.name) : [];
+}
+
+/** The lookups an image's card needs: linux/amd64, and `platform` when it is another one. */
+export function registryLookups(image: string, platform: string | undefined): SizeLookup[] {
+  const lookups = [{ image, platform: CATALOG_PLATFORM }];
+  if (platform && platform !== CATALOG_PLATFORM) lookups.push({ image, platform });
+  return lookups;
+}
+
+/** What the registry gave so far: linux/amd64 sizes by image, and other platforms' by `platformSizeKey`; `platform` is the one a card shows. */
+export interface RegistryFigures {
+  registrySizes: ReadonlyMap<string, number>;
+  platform?: string;
+  platformSizes: ReadonlyMap<string, PlatformFigure>;
+}
 
 export class ImageSizes {
   private readonly lookups = new Map<string, Lookup>();
@@ -34,10 +60,29 @@ export class ImageSizes {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Download sizes the registry gave so far, by image as written. */
+  /** linux/amd64 download sizes the registry gave so far, by image as written. */
   registrySizes(): Map<string, number> {
     const sizes = new Map<string, number>();
-    for (const [image, lookup] of this.lookups) if ('bytes' in lookup) sizes.set(image, lookup.bytes);
+    for (const [key, lookup] of this.lookups) {
+      const { image, platform } = JSON.parse(key) as SizeLookup;
+      if (platform === CATALOG_PLATFORM && 'bytes' in lookup) sizes.set(image, lookup.bytes);
+    }
+    return sizes;
+  }
+
+  /** Everything the registry gave so far, for a card that shows `platform` besides linux/amd64. */
+  figures(platform: string | undefined): RegistryFigures {
+    return { registrySizes: this.registrySizes(), platform, platformSizes: this.platformSizes() };
+  }
+
+  /** What the registry said so far about other platforms, by `platformSizeKey`. */
+  platformSizes(): Map<string, PlatformFigure> {
+    const sizes = new Map<string, PlatformFigure>();
+    for (const [key, lookup] of this.lookups) {
+      const { image, platform } = JSON.parse(key) as SizeLookup;
+      if (platform === CATALOG_PLATFORM || 'failedAt' in lookup) continue;
+      sizes.set(platformSizeKey(image, platform), 'bytes' in lookup ? lookup.bytes : 'absent');
+    }
     return sizes;
   }
 
@@ -45,10 +90,11 @@ export class ImageSizes {
   report(document: TextDocument, config: EngineConfig, context: BuildContext | undefined): SizeReport | undefined {
     if (document.getText().length > MAX_ESTIMATED_BYTES) return undefined;
     const registrySizes = this.registrySizes();
-    const key = JSON.stringify([config.shippedStage, [...registrySizes], context?.sizes === undefined ? 0 : context.sizes.files.size]);
+    const platformSizes = this.platformSizes();
+    const key = JSON.stringify([config.shippedStage, config.sizePlatform, [...registrySizes], [...platformSizes], context?.sizes === undefined ? 0 : context.sizes.files.size]);
     const cached = this.reports.get(document.uri);
     if (cached && cached.version === document.version && cached.key === key) return cached.report;
-    const report = estimateImageSize({ text: document.getText(), config, context, data: sizeTables, registrySizes });
+    const report = estimateImageSize({ text: document.getText(), config, context, data: sizeTables, registrySizes, platformSizes });
     this.reports.set(document.uri, { version: document.version, key, report });
     return report;
   }
@@ -58,39 +104,47 @@ export class ImageSizes {
   }
 
   /**
-   * Asks the registry for the download size of these images (linux/amd64), waiting at most
-   * `waitMs`; lookups still running go on and land in later estimates.
+   * Asks the registry for these download sizes, waiting at most `waitMs`; lookups still
+   * running go on and land in later estimates.
    */
-  async fetchRegistrySizes(images: readonly string[], settings: RegistrySettings, trusted: boolean, waitMs: number): Promise<void> {
+  async fetchRegistrySizes(lookups: readonly SizeLookup[], settings: RegistrySettings, trusted: boolean, waitMs: number): Promise<void> {
     if (settings.offline) return;
-    const started = images.map((image) => this.lookup(image, settings, trusted));
+    const started = lookups.map((lookup) => this.lookup(lookup, settings, trusted));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
     await Promise.race([Promise.all(started), deadline]);
     clearTimeout(timer);
   }
 
-  private lookup(image: string, settings: RegistrySettings, trusted: boolean): Promise<void> {
-    const known = this.lookups.get(image);
-    if (known && ('bytes' in known || this.now() - known.failedAt < FAILURE_TTL_MS)) return Promise.resolve();
-    const running = this.pending.get(image);
+  private lookup({ image, platform }: SizeLookup, settings: RegistrySettings, trusted: boolean): Promise<void> {
+    const key = JSON.stringify({ image, platform });
+    const known = this.lookups.get(key);
+    // An image without the platform may gain it when the tag moves: asked again like a failure.
+    if (known && ('bytes' in known || this.now() - ('absentAt' in known ? known.absentAt : known.failedAt) < FAILURE_TTL_MS)) return Promise.resolve();
+    const running = this.pending.get(key);
     if (running) return running;
     const normalized = normalizeReference(image);
     if ('error' in normalized) return Promise.resolve();
     const client = this.pinner().clientFor(settings, trusted);
     const work = (async () => {
+      let resolved = false;
       try {
         const digest = normalized.reference.digest ?? (await client.resolveDigest(normalized.reference)).digest;
-        const size = await client.platformSize(normalized.reference, digest, 'linux/amd64');
-        this.lookups.set(image, { bytes: size.compressedBytes });
+        resolved = true;
+        const size = await client.platformSize(normalized.reference, digest, platform);
+        // A single-platform manifest names no platform (only its config blob does): no figure rather than a guess.
+        if (platform !== CATALOG_PLATFORM && size.digest === digest) throw new Error(`it is a single-platform image whose platform its manifest does not name`);
+        this.lookups.set(key, { bytes: size.compressedBytes });
       } catch (error) {
-        this.lookups.set(image, { failedAt: this.now() });
-        this.log(`Image size: the registry gave no size for ${image} (${error instanceof Error ? error.message : String(error)}); the catalog's figure is shown.`);
+        // Once the image is found, not-found can only mean its index lacks the platform.
+        const absent = resolved && error instanceof RegistryError && error.failure === 'not-found';
+        this.lookups.set(key, absent ? { absentAt: this.now() } : { failedAt: this.now() });
+        this.log(`Image size: the registry gave no ${platform} size for ${image} (${error instanceof Error ? error.message : String(error)})${platform === CATALOG_PLATFORM ? "; the catalog's figure is shown" : ''}.`);
       } finally {
-        this.pending.delete(image);
+        this.pending.delete(key);
       }
     })();
-    this.pending.set(image, work);
+    this.pending.set(key, work);
     return work;
   }
 }

@@ -36,8 +36,8 @@ import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } f
 import { toDiagnostics } from './diagnostics';
 import { fileState } from './file-state';
 import { stageSizeLenses } from './code-lens';
-import { dockerfileHover, hoveredBaseImage, manifestHover, manifestImageAt } from './hover';
-import { HOVER_REGISTRY_WAIT_MS, ImageSizes, MAX_ESTIMATED_BYTES } from './image-size';
+import { dockerfileHover, hoveredBaseLookups, manifestHover, manifestImageAt } from './hover';
+import { HOVER_REGISTRY_WAIT_MS, ImageSizes, MAX_ESTIMATED_BYTES, baseLookups, registryLookups, type SizeLookup } from './image-size';
 import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
@@ -317,7 +317,7 @@ connection.onExecuteCommand(
 );
 
 /** The size report of an open Dockerfile, with the registry's download sizes when they come in time. */
-async function sizeReport(document: TextDocument, registryWaitMs: number, images: (report: SizeReport) => string[]) {
+async function sizeReport(document: TextDocument, registryWaitMs: number, images: (report: SizeReport) => SizeLookup[]) {
   const current = await settings.get(document.uri);
   const { config, context } = environment.for(document.uri, current);
   let report = imageSizes.report(document, config, context);
@@ -339,11 +339,11 @@ connection.onHover(
     if (kind === 'kubernetes') {
       const image = manifestImageAt(document.getText(), params.position);
       if (!image) return null;
-      if (!current.registry.offline) await imageSizes.fetchRegistrySizes([image.text], current.registry, workspaceTrusted, Math.min(HOVER_REGISTRY_WAIT_MS, current.registry.timeoutMs));
+      if (!current.registry.offline) await imageSizes.fetchRegistrySizes(registryLookups(image.text, current.engine.sizePlatform), current.registry, workspaceTrusted, Math.min(HOVER_REGISTRY_WAIT_MS, current.registry.timeoutMs));
       const { config } = environment.for(document.uri, current);
-      return manifestHover(document.getText(), params.position, imageSizes.registrySizes(), config.today ?? '', (image) => workspaceIndexes.builtFrom(document.uri, image)) ?? null;
+      return manifestHover(document.getText(), params.position, imageSizes.figures(current.engine.sizePlatform), config.today ?? '', (image) => workspaceIndexes.builtFrom(document.uri, image)) ?? null;
     }
-    const { report, today } = await sizeReport(document, HOVER_REGISTRY_WAIT_MS, (estimate) => [hoveredBaseImage(estimate, params.position)].filter((image): image is string => image !== undefined));
+    const { report, today } = await sizeReport(document, HOVER_REGISTRY_WAIT_MS, (estimate) => hoveredBaseLookups(estimate, params.position));
     return (report && dockerfileHover(report, params.position, today ?? '')) ?? null;
   }),
 );
@@ -365,7 +365,7 @@ connection.onCodeLens(
 async function imageSizeBreakdown(argument: Partial<CommandArgument> | undefined): Promise<Breakdown | CommandResult> {
   const document = typeof argument?.uri === 'string' ? documents.get(argument.uri) : undefined;
   if (!document || documentKind(document) !== 'dockerfile') return { applied: false, reason: 'no open Dockerfile was named' };
-  const { report, today } = await sizeReport(document, BREAKDOWN_REGISTRY_WAIT_MS, (estimate) => estimate.stages.flatMap((stage) => (stage.base.image ? [stage.base.image] : [])));
+  const { report, today } = await sizeReport(document, BREAKDOWN_REGISTRY_WAIT_MS, (estimate) => estimate.stages.flatMap((stage) => baseLookups(stage.base)));
   if (!report) return { applied: false, reason: `the Dockerfile is larger than ${MAX_ESTIMATED_BYTES / 1024} KB, too large to estimate while editing; run shipshape size on it` };
   return breakdownOf(report, document.getText(), today);
 }

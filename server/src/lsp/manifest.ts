@@ -105,6 +105,13 @@ export function configurationContribution(rules: readonly RuleMeta[]) {
         markdownDescription: 'Which Dockerfile builds an image, for the cross-file (`xref-*`) checks, when no `skaffold.yaml`, Compose file, Makefile, script or workflow says so: image repository → Dockerfile path relative to the workspace folder. Example: `{ "ghcr.io/acme/cart": "services/cart/Dockerfile" }`. These win over build definitions.',
         scope: 'resource',
       },
+      [`${SECTION}.size.platform`]: {
+        type: 'string',
+        default: '',
+        pattern: '^([a-zA-Z0-9_-]+(/[a-zA-Z0-9_.-]+){0,2})?$',
+        markdownDescription: 'A platform you run images on besides `linux/amd64`, e.g. `linux/arm64`: the hover on `FROM` (and the size breakdown) also shows the base image\'s download size for it, from the registry. A `FROM --platform=` with a fixed value wins. Empty means linux/amd64 only, the platform of the catalog\'s figures.',
+        scope: 'resource',
+      },
       [`${SECTION}.trace.server`]: {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],

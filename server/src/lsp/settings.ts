@@ -1,4 +1,5 @@
 import type { EngineConfig, KubernetesConfig, SeveritySetting } from '../engine';
+import { normalizePlatform } from '../engine/size/estimate';
 
 /** The configuration section every `shipshape.*` setting lives under. */
 export const SECTION = 'shipshape';
@@ -43,6 +44,8 @@ export function parseSettings(raw: unknown): Settings {
   }
   const dockerfile = isRecord(section.dockerfile) ? section.dockerfile : {};
   const shippedStage = typeof dockerfile.shippedStage === 'string' ? dockerfile.shippedStage.trim() : '';
+  const size = isRecord(section.size) ? section.size : {};
+  const sizePlatform = normalizePlatform(typeof size.platform === 'string' ? size.platform : undefined);
   const shellcheck = isRecord(section.shellcheck) ? section.shellcheck : {};
   const kubernetesSection = isRecord(section.kubernetes) ? section.kubernetes : {};
   // Empty means: what .shipshape.yaml says, else the engine's default (restricted, newest version).
@@ -58,7 +61,7 @@ export function parseSettings(raw: unknown): Settings {
   const insecureRegistries = Array.isArray(registry.insecureRegistries) ? registry.insecureRegistries.filter((host): host is string => typeof host === 'string' && host.trim() !== '').map((host) => host.trim()) : [];
   return {
     enable: section.enable !== false,
-    engine: { rules, shippedStage: shippedStage || undefined, kubernetes: kubernetes.profile || kubernetes.version ? kubernetes : undefined },
+    engine: { rules, shippedStage: shippedStage || undefined, kubernetes: kubernetes.profile || kubernetes.version ? kubernetes : undefined, sizePlatform },
     shellcheck: { enable: shellcheck.enable !== false, path: shellcheckPath || undefined },
     registry: { offline: registry.offline === true, timeoutMs, insecureRegistries, credentialHelpers: registry.credentialHelpers === true },
     workspace: { imageMappings },

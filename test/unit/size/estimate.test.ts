@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BuildContext } from '../../../server/src/engine';
 import { canonicalRepository } from '../../../server/src/engine/images/reference';
-import { estimateImageSize, type SizeReport } from '../../../server/src/engine/size/estimate';
+import { platformSizeLine } from '../../../server/src/engine/size/describe';
+import { estimateImageSize, platformSizeKey, type PlatformFigure, type SizeReport } from '../../../server/src/engine/size/estimate';
 import type { InstallOptions, SizeData } from '../../../server/src/engine/size/size-data';
 
 const MB = 1_000_000;
@@ -172,5 +173,34 @@ describe('size estimate', () => {
       [undefined, undefined, undefined, undefined, undefined, false],
     ]);
     assert.deepEqual(report.stages.map((stage) => [stage.totalBytes, stage.partial]), [[75 * MB, false], [75 * MB, false], [0, false], [0, true]]);
+  });
+
+  test('the other platform: a literal --platform, else the configured one; never linux/amd64, a variable or a guess', () => {
+    const text = [
+      'FROM --platform=linux/arm64 debian:bookworm-slim',
+      'FROM debian:bookworm-slim',
+      'FROM --platform=$BUILDPLATFORM debian:bookworm-slim',
+      'FROM --platform=LINUX/AMD64 debian:bookworm-slim',
+      'FROM --platform=s390x debian:bookworm-slim',
+      '',
+    ].join('\n');
+    const platformSizes = new Map<string, PlatformFigure>([
+      [platformSizeKey('debian:bookworm-slim', 'linux/arm64'), 27 * MB],
+      [platformSizeKey('debian:bookworm-slim', 'linux/s390x'), 'absent'],
+    ]);
+    const platforms = (sizePlatform?: string) => estimateImageSize({ text, config: { sizePlatform }, data: TABLES, platformSizes }).stages.map((stage) => stage.base.platform);
+    const arm64 = { name: 'linux/arm64', compressedBytes: 27 * MB };
+    const s390x = { name: 'linux/s390x', absent: true };
+    assert.deepEqual(platforms(), [arm64, undefined, undefined, undefined, s390x]);
+    assert.deepEqual(platforms('linux/riscv64'), [arm64, { name: 'linux/riscv64', compressedBytes: undefined }, { name: 'linux/riscv64', compressedBytes: undefined }, undefined, s390x]);
+    // The stage totals stay linux/amd64's, the platform of every catalog figure.
+    assert.deepEqual(estimateImageSize({ text, data: TABLES, platformSizes }).stages.map((stage) => stage.totalBytes), Array(5).fill(75 * MB));
+    assert.deepEqual(platforms('linux/riscv64').map((platform) => platform && platformSizeLine(platform)), [
+      'Size (linux/arm64): 27 MB download (from the registry)',
+      'Size (linux/riscv64): unknown, the registry gave no figure (offline, unreachable or a single-platform image) and the catalog holds linux/amd64 figures only',
+      'Size (linux/riscv64): unknown, the registry gave no figure (offline, unreachable or a single-platform image) and the catalog holds linux/amd64 figures only',
+      undefined,
+      'Size (linux/s390x): unknown, the image has no linux/s390x variant',
+    ]);
   });
 });

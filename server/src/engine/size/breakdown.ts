@@ -4,7 +4,7 @@
  * labelled exact, estimated or unknown.
  */
 import { LineIndex } from '../text/document';
-import { endOfLifeLine, stageTitle } from './describe';
+import { endOfLifeLine, platformSizeLine, stageTitle } from './describe';
 import { approximately } from './format';
 import type { SizeReport } from './estimate';
 
@@ -30,7 +30,8 @@ export interface BreakdownStage {
   shipped: boolean;
   totalBytes: number;
   partial: boolean;
-  base: { label: string; bytes: number | null; compressedBytes: number | null; compressedSource: 'registry' | 'catalog' | null; endOfLife?: string };
+  /** `platformSize`: the other platform's download size in words, when the card shows one (see platformSizeLine). */
+  base: { label: string; bytes: number | null; compressedBytes: number | null; compressedSource: 'registry' | 'catalog' | null; endOfLife?: string; platformSize?: string };
   layers: BreakdownLayer[];
   smaller: { image: string; compressedBytes: number | null; savesBytes: number | null; note?: string }[];
 }
@@ -61,6 +62,7 @@ export function breakdownOf(report: SizeReport, text: string, today?: string): B
         compressedBytes: base.compressedBytes ?? null,
         compressedSource: base.compressedSource ?? null,
         endOfLife: base.image ? endOfLifeLine(base.image, today) : undefined,
+        ...(base.platform ? { platformSize: platformSizeLine(base.platform) } : {}),
       },
       layers: stage.layers.map((layer) => ({
         line: layer.range.start.line + 1,

@@ -2,7 +2,7 @@
 import { isEndOfLife, lineTitle, effectiveToday } from '../images/end-of-life';
 import { versionedParts } from '../images/image-versions';
 import { parseImageReference } from '../images/reference';
-import type { BaseSize, LayerSize, SizeReport, StageSize } from './estimate';
+import type { BaseSize, LayerSize, PlatformSize, SizeReport, StageSize } from './estimate';
 import { approximately, formatBytes } from './format';
 import type { SmallerImage } from './size-data';
 
@@ -23,7 +23,7 @@ export interface CardOptions {
 }
 
 /** The image card of a FROM or a Kubernetes `image:`, as Markdown lines. */
-export function imageCardLines(image: string, base: Pick<BaseSize, 'card' | 'compressedBytes' | 'compressedSource' | 'uncompressedBytes' | 'smaller'>, options: CardOptions = {}): string[] {
+export function imageCardLines(image: string, base: Pick<BaseSize, 'card' | 'compressedBytes' | 'compressedSource' | 'uncompressedBytes' | 'platform' | 'smaller'>, options: CardOptions = {}): string[] {
   const { card } = base;
   const lines = [`**${image}**`];
   if (base.compressedBytes === undefined && base.uncompressedBytes === undefined) {
@@ -33,6 +33,7 @@ export function imageCardLines(image: string, base: Pick<BaseSize, 'card' | 'com
     const unpacked = base.uncompressedBytes !== undefined ? `${formatBytes(base.uncompressedBytes)} unpacked` : 'unpacked size unknown';
     lines.push('', `Size (linux/amd64): ${download}, ${unpacked}`);
   }
+  if (base.platform) lines.push('', platformSizeLine(base.platform));
   if (card?.os) lines.push('', `OS: ${card.os}`);
   const eol = endOfLifeLine(image, options.today);
   if (eol) lines.push('', eol);
@@ -42,6 +43,13 @@ export function imageCardLines(image: string, base: Pick<BaseSize, 'card' | 'com
   if (smaller.length > 0) lines.push('', 'Smaller alternatives:', ...smaller);
   if (card) lines.push('', `_Catalog figures as of ${card.asOf} (${card.source}); estimates, not measurements of your build._`);
   return lines;
+}
+
+/** "Size (linux/arm64): 41 MB download (from the registry)"; never a guess from the catalog's linux/amd64 figures. */
+export function platformSizeLine(platform: PlatformSize): string {
+  if (platform.compressedBytes !== undefined) return `Size (${platform.name}): ${formatBytes(platform.compressedBytes)} download (from the registry)`;
+  if (platform.absent) return `Size (${platform.name}): unknown, the image has no ${platform.name} variant`;
+  return `Size (${platform.name}): unknown, the registry gave no figure (offline, unreachable or a single-platform image) and the catalog holds linux/amd64 figures only`;
 }
 
 function smallerLines(smaller: readonly SmallerImage[], compressed: number | undefined): string[] {

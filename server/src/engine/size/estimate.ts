@@ -57,7 +57,38 @@ export interface BaseSize {
   compressedBytes?: number;
   compressedSource?: 'registry' | 'catalog';
   uncompressedBytes?: number;
+  /** The other platform the card shows (FROM's `--platform`, else the configured one), when it is not linux/amd64. */
+  platform?: PlatformSize;
   smaller: SmallerImage[];
+}
+
+/** The platform every catalog figure and the stage totals are for. */
+export const CATALOG_PLATFORM = 'linux/amd64';
+
+/** What a registry said about one platform of an image: its download size, or that the image has no such platform. */
+export type PlatformFigure = number | 'absent';
+
+export interface PlatformSize {
+  name: string;
+  /** From the registry; undefined when it was not asked or did not answer (the catalog holds linux/amd64 only). */
+  compressedBytes?: number;
+  /** The registry lists the image's platforms and this one is not among them. */
+  absent?: boolean;
+}
+
+/** The key of `platformSizes`: one platform of one image as resolved. */
+export function platformSizeKey(image: string, platform: string): string {
+  return `${platform} ${image}`;
+}
+
+/**
+ * A platform as the registry names it in an index: `arm64` is `linux/arm64`, case does not
+ * matter; undefined for an empty or variable (`$BUILDPLATFORM`) one.
+ */
+export function normalizePlatform(written: string | undefined): string | undefined {
+  const platform = written?.trim().toLowerCase();
+  if (!platform || platform.includes('$')) return undefined;
+  return platform.includes('/') ? platform : `linux/${platform}`;
 }
 
 export interface StageSize {
@@ -86,6 +117,8 @@ export interface EstimateInput {
   data: SizeData;
   /** Exact compressed sizes a registry gave, by image as resolved (`node:22-slim`). */
   registrySizes?: ReadonlyMap<string, number>;
+  /** What a registry said about other platforms than linux/amd64, by `platformSizeKey`. */
+  platformSizes?: ReadonlyMap<string, PlatformFigure>;
 }
 
 export function estimateImageSize(input: EstimateInput): SizeReport {
@@ -156,11 +189,13 @@ function baseSize(stage: Stage, input: Omit<EstimateInput, 'text'>): BaseSize {
   if (base.stage) return { written, scratch: false, stage: base.stage.index, smaller: [] };
   if (base.isScratch) return { written, scratch: true, smaller: [] };
   if (!base.resolved) return { written, scratch: false, smaller: [] };
-  return { written, ...imageSize(base.resolved, input.data, input.registrySizes) };
+  // A literal `--platform` is what the build pulls; the configured platform otherwise.
+  const platform = normalizePlatform(stage.from.getPlatformFlag()?.getValue() ?? undefined) ?? normalizePlatform(input.config?.sizePlatform);
+  return { written, ...imageSize(base.resolved, input.data, input.registrySizes, { platform, sizes: input.platformSizes }) };
 }
 
-/** The size card of an image by name, for a FROM or a Kubernetes `image:`. */
-export function imageSize(image: string, data: SizeData, registrySizes?: ReadonlyMap<string, number>): Omit<BaseSize, 'written'> {
+/** The size card of an image by name, for a FROM or a Kubernetes `image:`; `other` adds a platform besides linux/amd64. */
+export function imageSize(image: string, data: SizeData, registrySizes?: ReadonlyMap<string, number>, other: { platform?: string; sizes?: ReadonlyMap<string, PlatformFigure> } = {}): Omit<BaseSize, 'written'> {
   const reference = parseImageReference(image);
   const card = data.imageCard(reference);
   const registry = registrySizes?.get(image);
@@ -171,8 +206,14 @@ export function imageSize(image: string, data: SizeData, registrySizes?: Readonl
     compressedBytes: registry ?? card?.compressedBytes,
     compressedSource: registry !== undefined ? 'registry' : card?.compressedBytes !== undefined ? 'catalog' : undefined,
     uncompressedBytes: card?.uncompressedBytes,
+    platform: other.platform && other.platform !== CATALOG_PLATFORM ? platformSize(other.platform, other.sizes?.get(platformSizeKey(image, other.platform))) : undefined,
     smaller: data.smallerImages(reference),
   };
+}
+
+function platformSize(name: string, figure: PlatformFigure | undefined): PlatformSize {
+  if (figure === 'absent') return { name, absent: true };
+  return { name, compressedBytes: figure };
 }
 
 /** The RUN layers of a stage and the bytes of each artifact they leave (for cleanup-in-later-layer). */

@@ -109,7 +109,8 @@ export class RegistryClient {
     let manifest = top;
     if (top.manifests) {
       const entries = top.manifests.filter((entry) => entry.platform?.os !== 'unknown');
-      const wanted = entries.find((entry) => platformName(entry.platform) === platform);
+      // `linux/arm64` is also the `linux/arm64/v8` most indexes list: a variant asked for must match, none asked for takes any.
+      const wanted = entries.find((entry) => platformName(entry.platform) === platform) ?? entries.find((entry) => platformName({ ...entry.platform, variant: undefined }) === platform);
       if (!wanted) throw new RegistryError('not-found', `${formatReference(reference)} has no ${platform} image (it has ${entries.map((entry) => platformName(entry.platform)).join(', ') || 'none'})`);
       manifestDigest = wanted.digest;
       manifest = parseManifest(await this.manifest(reference, wanted.digest, signal));
