@@ -4,10 +4,11 @@
 // Image Size Breakdown" from the palette, whose webview is read for its stage and layer rows.
 // The registry is set offline, so the figures are the catalog's. Works on a copy of
 // examples/. Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
-// Screenshots go to test-results/image-size/.
+// Screenshots go to test-results/image-size/; SHIPSHAPE_UPDATE_SCREENSHOTS=1 also refreshes
+// docs/images/editor-size-hover.png (the walkthrough's size step) from the hover.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runUiSuite } from './harness.mjs';
+import { root, runUiSuite } from './harness.mjs';
 
 await runUiSuite('image-size', async ({ page, server, workspace, results, step, until }) => {
   const folder = join(workspace, 'sized');
@@ -40,6 +41,10 @@ await runUiSuite('image-size', async ({ page, server, workspace, results, step, 
       if (!text.includes(expected)) throw new Error(`no "${expected}" in the hover:\n${text}`);
     }
     await page.screenshot({ path: join(results, 'hover.png') });
+    if (process.env.SHIPSHAPE_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+      await page.screenshot({ path: join(root, 'docs', 'images', 'editor-size-hover.png') });
+    }
     await page.keyboard.press('Escape');
   });
 

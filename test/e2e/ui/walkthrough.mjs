@@ -1,6 +1,6 @@
 // UI test in a real VS Code (code-server, driven by Chromium): opens the "Get started with
 // Shipshape" walkthrough from the command palette, as a newcomer finds it, and checks that its
-// steps render with their titles, that a step's image loads, and that a step's command link
+// steps render with their titles, that every step's image loads, and that a step's command link
 // runs its command (Show the Problems view) and ticks the step. Works on a copy of examples/.
 // Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/walkthrough/.
@@ -38,23 +38,25 @@ await runUiSuite('walkthrough', async ({ page, server, workspace, results, step,
   });
 
   const diagnostics = walkthrough.steps.find((entry) => entry.id === 'diagnostics');
-  const imageFile = diagnostics.media.image.split('/').pop();
+  // Every step with an image, the diagnostics step last: its link is used next, while it is open.
+  const imageSteps = walkthrough.steps.filter((entry) => entry.media.image && entry !== diagnostics).concat(diagnostics);
+  // Without the side bar the editor is wide enough for the media column.
+  await page.keyboard.press('Control+B');
 
-  await step(`"${diagnostics.title}" shows its image (${imageFile}), loaded`, async () => {
-    // Step ids are the extension's and the walkthrough's, then the step's. Without the side bar
-    // the editor is wide enough for the media column.
-    await page.keyboard.press('Control+B');
-    await page.locator(`button.getting-started-step:has(h3[x-step-title-for$="#${diagnostics.id}"])`).click();
-    const image = page.locator('.getting-started-media img').first();
-    await image.waitFor();
-    await until(
-      () => image.evaluate((node) => node.complete && node.naturalWidth > 0),
-      async () => `the image did not load: ${await image.evaluate((node) => `${node.currentSrc} (${node.naturalWidth}×${node.naturalHeight})`)}`,
-    );
-    const src = await image.evaluate((node) => node.currentSrc);
-    if (!src.includes(imageFile)) throw new Error(`the step shows ${src}, not ${imageFile}`);
-    if ((await image.getAttribute('alt')) !== diagnostics.media.altText) throw new Error(`alt text: ${await image.getAttribute('alt')}`);
-  });
+  for (const imageStep of imageSteps) {
+    const imageFile = imageStep.media.image.split('/').pop();
+    await step(`"${imageStep.title}" shows its image (${imageFile}), loaded`, async () => {
+      // Step ids are the extension's and the walkthrough's, then the step's.
+      await page.locator(`button.getting-started-step:has(h3[x-step-title-for$="#${imageStep.id}"])`).click();
+      const image = page.locator('.getting-started-media img').first();
+      await image.waitFor();
+      await until(
+        async () => (await image.evaluate((node) => node.complete && node.naturalWidth > 0 && node.currentSrc)).toString().includes(imageFile),
+        async () => `the image did not load: ${await image.evaluate((node) => `${node.currentSrc} (${node.naturalWidth}×${node.naturalHeight})`)}`,
+      );
+      if ((await image.getAttribute('alt')) !== imageStep.media.altText) throw new Error(`alt text: ${await image.getAttribute('alt')}`);
+    });
+  }
 
   await step('its "Show the Problems view" link opens the Problems view and ticks the step', async () => {
     const checkbox = page.locator(`button.getting-started-step:has(h3[x-step-title-for$="#${diagnostics.id}"]) [role="checkbox"]`);
