@@ -4,7 +4,7 @@
  */
 import { commands, extensions, window, workspace, type ExtensionContext } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { SHOW_BREAKDOWN_COMMAND, showSizeBreakdown } from './size-breakdown';
+import { SHOW_BREAKDOWN_COMMAND, showSizeBreakdown, trackLastDockerfile } from './size-breakdown';
 import { registerStatusBar, SHOW_PROBLEMS_COMMAND } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -35,6 +35,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     output,
     commands.registerCommand('shipshape.restartServer', () => client?.restart()),
     commands.registerCommand(SHOW_BREAKDOWN_COMMAND, (uri?: string) => showSizeBreakdown(client, typeof uri === 'string' ? uri : undefined)),
+    trackLastDockerfile(),
     // Trust granted later: restart so the server learns it.
     workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );

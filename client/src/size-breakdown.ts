@@ -2,7 +2,7 @@
  * Show Image Size Breakdown: the server computes the figures (`shipshape.server.imageSizeBreakdown`),
  * this view draws them, a bar per stage and per layer, in the editor's own colours.
  */
-import { ViewColumn, window, type WebviewPanel } from 'vscode';
+import { ViewColumn, window, type Disposable, type TextDocument, type WebviewPanel } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { formatBytes as bytes } from '../../server/src/engine/size/format';
 
@@ -24,11 +24,23 @@ interface Breakdown {
 }
 
 let panel: WebviewPanel | undefined;
+/** The Dockerfile last in front: a link on a page such as the walkthrough runs the command while that page is. */
+let lastDockerfile: TextDocument | undefined;
 
-/** The code lens passes its Dockerfile's uri; the palette takes the active editor's. */
+export function trackLastDockerfile(): Disposable {
+  const remember = (document: TextDocument | undefined) => {
+    if (document?.languageId === 'dockerfile') lastDockerfile = document;
+  };
+  remember(window.activeTextEditor?.document);
+  return window.onDidChangeActiveTextEditor((editor) => remember(editor?.document));
+}
+
+/** The code lens passes its Dockerfile's uri; the palette takes the active editor's, a link the last Dockerfile's. */
 export async function showSizeBreakdown(client: LanguageClient | undefined, uri?: string): Promise<Breakdown | undefined> {
   const editor = window.activeTextEditor;
-  const target = uri ?? (editor?.document.languageId === 'dockerfile' ? editor.document.uri.toString() : undefined);
+  // A page such as the walkthrough is no text editor: then the last Dockerfile, while it is open.
+  const front = editor ? editor.document : lastDockerfile?.isClosed === false ? lastDockerfile : undefined;
+  const target = uri ?? (front?.languageId === 'dockerfile' ? front.uri.toString() : undefined);
   if (!client || !target) {
     void window.showInformationMessage('Open a Dockerfile to see its image size breakdown.');
     return undefined;

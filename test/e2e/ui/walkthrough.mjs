@@ -1,7 +1,8 @@
 // UI test in a real VS Code (code-server, driven by Chromium): opens the "Get started with
 // Shipshape" walkthrough from the command palette, as a newcomer finds it, and checks that its
 // steps render with their titles, that every step's image loads, and that a step's command link
-// runs its command (Show the Problems view) and ticks the step. Works on a copy of examples/.
+// runs its command (Show the Problems view) and ticks the step, and that the size step's link
+// shows the breakdown of the Dockerfile opened before. Works on a copy of examples/.
 // Needs scripts/e2e/setup.sh and `npm run package` (or SHIPSHAPE_E2E_VSIX=<file>).
 // Screenshots go to test-results/walkthrough/.
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,13 @@ await runUiSuite('walkthrough', async ({ page, server, workspace, results, step,
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  });
+
+  await step('node-app/Dockerfile opens, as the first step asks', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('node-app/Dockerfile');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).filter({ hasText: 'node-app' }).click();
+    await page.locator('.monaco-editor .view-line', { hasText: 'FROM node:latest' }).waitFor();
   });
 
   await step(`"Welcome: Open Walkthrough..." lists "${walkthrough.title}" and opens it`, async () => {
@@ -65,5 +73,19 @@ await runUiSuite('walkthrough', async ({ page, server, workspace, results, step,
     await page.locator('.markers-panel').waitFor();
     await until(async () => (await checkbox.getAttribute('aria-checked')) === 'true', async () => `the step is not ticked: aria-checked=${await checkbox.getAttribute('aria-checked')}`);
     await page.screenshot({ path: join(results, 'problems-from-walkthrough.png') });
+  });
+
+  const imageSize = walkthrough.steps.find((entry) => entry.id === 'imageSize');
+
+  await step(`"${imageSize.title}": its "Show Image Size Breakdown" link shows the Dockerfile behind the walkthrough`, async () => {
+    await page.locator(`button.getting-started-step:has(h3[x-step-title-for$="#${imageSize.id}"])`).click();
+    await page.locator(`.step-description-container[x-step-description-for$="#${imageSize.id}"]`).getByText('Show Image Size Breakdown').click();
+    await page.locator('.tab', { hasText: 'Image size: Dockerfile' }).waitFor({ timeout: 20_000 });
+    // A webview is an iframe holding the content's iframe.
+    const body = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+    await until(async () => ((await body.textContent().catch(() => '')) ?? '').includes('node:latest'), async () => `the view holds: ${await body.textContent().catch((error) => String(error))}`, 20_000);
+    const checkbox = page.locator(`button.getting-started-step:has(h3[x-step-title-for$="#${imageSize.id}"]) [role="checkbox"]`);
+    await until(async () => (await checkbox.getAttribute('aria-checked')) === 'true', async () => `the step is not ticked: aria-checked=${await checkbox.getAttribute('aria-checked')}`);
+    await page.screenshot({ path: join(results, 'size-from-walkthrough.png') });
   });
 });
