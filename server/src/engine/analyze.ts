@@ -3,6 +3,7 @@ import { readKubernetesSuppressions } from './config/kubernetes-pragmas';
 import { isSuppressed, readDockerfileSuppressions, type Suppressions } from './config/pragmas';
 import { NEWEST_MINOR } from './kubernetes/data/pod-security';
 import { buildKubernetesModel, parseMinorVersion } from './kubernetes/model';
+import { reportsByRule, type RuleRunner } from './kubernetes-reports';
 import { dockerfileRules, kubernetesRules } from './rules';
 import type { Report } from './rules/rule';
 import type { AnalysisInput, AnalysisResult, EngineConfig, Finding, RuleMeta, Severity } from './types';
@@ -12,9 +13,13 @@ export function effectiveSeverity(meta: RuleMeta, config: EngineConfig | undefin
   return setting === 'off' ? undefined : setting;
 }
 
-/** Runs every enabled rule over one document. Never throws: a failing rule is recorded and skipped. */
-export function analyze(input: AnalysisInput): AnalysisResult {
-  return input.kind === 'kubernetes' ? analyzeKubernetes(input) : analyzeDockerfile(input);
+/**
+ * Runs every enabled rule over one document. Never throws: a failing rule is recorded and skipped.
+ * Without `reuseReports`, the Kubernetes rules run over the whole file, ignoring what earlier
+ * analyses left: the reference the reused reports are tested against.
+ */
+export function analyze(input: AnalysisInput, reuseReports = true): AnalysisResult {
+  return input.kind === 'kubernetes' ? analyzeKubernetes(input, reuseReports) : analyzeDockerfile(input);
 }
 
 function analyzeDockerfile(input: AnalysisInput): AnalysisResult {
@@ -24,17 +29,17 @@ function analyzeDockerfile(input: AnalysisInput): AnalysisResult {
   return runRules(dockerfileRules, input.config, readDockerfileSuppressions(model), (rule, report) => rule.check({ model, config, context: input.context, services, report }));
 }
 
-function analyzeKubernetes(input: AnalysisInput): AnalysisResult {
+function analyzeKubernetes(input: AnalysisInput, reuseReports: boolean): AnalysisResult {
   const model = buildKubernetesModel(input.text, input.kubernetes);
   const config = input.config ?? {};
   const kubernetes = { profile: config.kubernetes?.profile ?? 'restricted', minor: parseMinorVersion(config.kubernetes?.version) ?? NEWEST_MINOR } as const;
   const rules = kubernetes.profile === 'baseline' ? kubernetesRules.filter((rule) => !rule.restrictedOnly) : kubernetesRules;
-  const result = runRules(rules, input.config, readKubernetesSuppressions(model), (rule, report) => {
+  const run: RuleRunner = (rule, scope, report) => {
     // Containers sharing an anchored securityContext would report the same key once per container:
     // one finding per place is enough.
     const seen = new Set<string>();
     rule.check({
-      model,
+      model: scope,
       config,
       kubernetes,
       workspace: input.workspace,
@@ -44,6 +49,13 @@ function analyzeKubernetes(input: AnalysisInput): AnalysisResult {
         seen.add(key);
       },
     });
+  };
+  // Each document's reports depend on its own text and the inputs only: unchanged ones are reused.
+  const enabled = rules.filter((rule) => effectiveSeverity(rule.meta, config));
+  const reports = reuseReports ? reportsByRule(model, enabled, { config, hints: input.kubernetes, workspace: input.workspace }, run) : undefined;
+  const result = runRules(rules, input.config, readKubernetesSuppressions(model), (rule, report) => {
+    if (reports) reports.get(rule)?.forEach(report);
+    else run(rule, model, report);
   });
   return model.syntaxError ? { ...result, syntaxErrors: [model.syntaxError] } : result;
 }

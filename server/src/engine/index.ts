@@ -16,6 +16,7 @@ export { conversions, type Conversion, type ConversionResult } from './fixes/con
 export { hardenManifestEdits } from './fixes/harden-manifest';
 export { looksLikeManifest } from './kubernetes/model';
 export { forgetParsedDocuments } from './kubernetes/documents';
+export { forgetReports } from './kubernetes-reports';
 export { WorkspaceIndex } from './workspace';
 export type * from './workspace/types';
 export { compareFindings, effectiveSeverity };

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isNode, parseAllDocuments, visit, type Document } from 'yaml';
-import { PARSE_OPTIONS, parseDocuments } from '../../../server/src/engine/kubernetes/documents';
+import { PARSE_OPTIONS, parseChunks } from '../../../server/src/engine/kubernetes/documents';
+
+function parseDocuments(text: string): Document.Parsed[] {
+  return parseChunks(text).flatMap((chunk) => chunk.documents);
+}
 
 /** What a caller can read of parsed documents: values, every node's range, the documents' ranges and errors. */
 function shape(documents: Document.Parsed[]) {
@@ -68,4 +72,16 @@ test('directives make the file parse whole; CRLF and a file without markers pars
   for (const text of ['%YAML 1.1\n---\na: 1\n---\nb: 2\n', 'a: 1\r\n---\r\nb: 2\r\n', 'a: 1\n', '']) {
     assert.deepEqual(shape(parseDocuments(text)), shape(parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[]));
   }
+});
+
+test('a document written several times in a file keeps a parsed copy per place: an edit elsewhere parses none of them again', () => {
+  const repeated = `${bundle}---\n${bundle}`;
+  const before = parseChunks(repeated).map((chunk) => chunk.documents);
+  const edited = repeated.replace('# a bundle', '# a bundle, edited');
+  const after = parseChunks(edited).map((chunk) => chunk.documents);
+  assert.equal(after.length, before.length);
+  // Every chunk but the first (the one edited) is the same parsed object, moved.
+  after.slice(1).forEach((documents, index) => assert.equal(documents, before[index + 1]));
+  assert.notEqual(after[0], before[0]);
+  assert.deepEqual(shape(after.flat()), shape(parseAllDocuments(edited, PARSE_OPTIONS) as Document.Parsed[]));
 });

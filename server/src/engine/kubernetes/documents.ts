@@ -21,36 +21,48 @@ interface Parsed {
   base: number;
 }
 
-const cache = new Map<string, Parsed>();
+/** Parsed copies of each chunk: the same text twice in one file needs a copy per place, as nodes hold one set of positions. */
+const cache = new Map<string, Parsed[]>();
 let cachedCharacters = 0;
 
-export function parseDocuments(text: string): Document.Parsed[] {
-  if (DIRECTIVE.test(text)) return parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
-  const documents: Document.Parsed[] = [];
-  const used = new Set<Parsed>();
+/** A piece of the text parsed on its own: the text before the next `---` that starts a document. */
+export interface ParsedChunk {
+  text: string;
+  /** Where the piece starts in the whole text. */
+  start: number;
+  documents: Document.Parsed[];
+}
+
+/** The documents of the text, grouped by the piece they were parsed from (a file with directives is one piece). */
+export function parseChunks(text: string): ParsedChunk[] {
+  if (DIRECTIVE.test(text)) return [{ text, start: 0, documents: parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[] }];
+  const parsedChunks: ParsedChunk[] = [];
+  /** How many copies of each chunk this text has used so far. */
+  const used = new Map<string, number>();
   for (const { chunk, base } of chunks(text)) {
-    let parsed = cache.get(chunk);
-    // The same text twice in one file: its nodes can hold one set of positions only.
-    if (parsed && used.has(parsed)) parsed = undefined;
+    const copies = cache.get(chunk) ?? [];
+    const copy = used.get(chunk) ?? 0;
+    used.set(chunk, copy + 1);
+    let parsed = copies[copy];
     if (parsed) {
       shift(parsed.documents, base - parsed.base);
-      cache.delete(chunk); // refreshed as the most recently used
     } else {
       parsed = { documents: parseAllDocuments(chunk, PARSE_OPTIONS) as Document.Parsed[], base: 0 };
       shift(parsed.documents, base);
+      copies.push(parsed);
       cachedCharacters += chunk.length;
     }
     parsed.base = base;
-    used.add(parsed);
-    if (!cache.has(chunk)) cache.set(chunk, parsed);
-    documents.push(...parsed.documents);
+    cache.delete(chunk); // refreshed as the most recently used
+    cache.set(chunk, copies);
+    parsedChunks.push({ text: chunk, start: base, documents: parsed.documents });
   }
-  for (const [chunk] of cache) {
+  for (const [chunk, copies] of cache) {
     if (cachedCharacters <= CACHE_CHARACTERS) break;
     cache.delete(chunk);
-    cachedCharacters -= chunk.length;
+    cachedCharacters -= chunk.length * copies.length;
   }
-  return documents;
+  return parsedChunks;
 }
 
 /** Drops every kept document: the next analysis of each file parses it whole (benchmarks time that). */

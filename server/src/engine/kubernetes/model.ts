@@ -5,7 +5,7 @@
  */
 import type { Pair, YAMLMap } from 'yaml';
 import { LineIndex } from '../text/document';
-import { parseDocuments } from './documents';
+import { parseChunks } from './documents';
 import type { KubernetesHints, Range, SyntaxProblem } from '../types';
 import { scalarText, YamlView } from './yaml-view';
 
@@ -55,8 +55,18 @@ export interface Container {
 export interface KubernetesModel {
   lines: LineIndex;
   objects: ManifestObject[];
+  /** The objects by the piece of text their documents were parsed from, in file order. */
+  sections: ModelSection[];
   /** The first YAML error of a file that looks like a manifest. */
   syntaxError?: SyntaxProblem;
+}
+
+/** Objects parsed from one piece of the file; nothing in them depends on the text around it. */
+export interface ModelSection {
+  text: string;
+  /** Where the piece starts in the file. */
+  start: number;
+  objects: ManifestObject[];
 }
 
 interface WorkloadShape {
@@ -95,20 +105,24 @@ export function looksLikeManifest(text: string): boolean {
 
 export function buildKubernetesModel(text: string, hints: KubernetesHints = {}): KubernetesModel {
   const lines = new LineIndex(text);
-  const model: KubernetesModel = { lines, objects: [] };
+  const model: KubernetesModel = { lines, objects: [], sections: [] };
   if (!looksLikeManifest(text)) return model;
   // YAML 1.1 as Kubernetes' decoder reads it; aliases are followed by hand and never expanded,
   // so alias bombs cost nothing.
-  const documents = parseDocuments(text);
-  for (const document of documents) {
-    const error = document.errors[0];
-    if (error) {
-      model.syntaxError ??= { message: `YAML syntax error: ${error.message.split('\n')[0]}`, range: { start: lines.positionAt(error.pos[0]), end: lines.positionAt(Math.max(error.pos[1], error.pos[0])) } };
-      continue;
+  for (const chunk of parseChunks(text)) {
+    const section: ModelSection = { text: chunk.text, start: chunk.start, objects: [] };
+    for (const document of chunk.documents) {
+      const error = document.errors[0];
+      if (error) {
+        model.syntaxError ??= { message: `YAML syntax error: ${error.message.split('\n')[0]}`, range: { start: lines.positionAt(error.pos[0]), end: lines.positionAt(Math.max(error.pos[1], error.pos[0])) } };
+        continue;
+      }
+      const view = new YamlView(document, lines);
+      const root = view.asMap(document.contents);
+      if (root) collectObjects(view, root, hints, section.objects, true);
     }
-    const view = new YamlView(document, lines);
-    const root = view.asMap(document.contents);
-    if (root) collectObjects(view, root, hints, model.objects, true);
+    model.sections.push(section);
+    model.objects.push(...section.objects);
   }
   return model;
 }

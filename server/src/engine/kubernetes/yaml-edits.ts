@@ -4,6 +4,7 @@
  * the file, comments and quoting included, is never re-serialised.
  */
 import { isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { LineIndex } from '../text/document';
 import type { TextEdit } from '../types';
 import type { YamlView } from './yaml-view';
 
@@ -13,7 +14,7 @@ export type YamlValue = string | readonly YamlValue[] | { readonly [key: string]
 /** Keys to write, in order. */
 export type Entries = { readonly [key: string]: YamlValue };
 
-interface Style {
+export interface Style {
   unit: string;
   sequence: string;
 }
@@ -189,25 +190,8 @@ export class YamlEditor {
     return !(value && 'anchor' in value && value.anchor) && !(isScalar(pair.key) && pair.key.value === '<<');
   }
 
-  /** The file's indentation step and how far its block sequences sit under their key. */
   private styleOf(): Style {
-    let style = styles.get(this.view.lines);
-    if (!style) {
-      const lines = this.text.split(/\r?\n|\r/);
-      let unit: number | undefined;
-      let sequence: number | undefined;
-      for (let i = 0; i + 1 < lines.length && (unit === undefined || sequence === undefined); i++) {
-        const match = /^( *)[^\s#-][^:#]*:\s*(#.*)?$/.exec(lines[i]);
-        if (!match) continue;
-        const next = /^( *)(- )?/.exec(lines[i + 1])!;
-        const step = next[1].length - match[1].length;
-        if (next[2] && sequence === undefined && step >= 0) sequence = step;
-        else if (!next[2] && unit === undefined && step > 0) unit = step;
-      }
-      style = { unit: ' '.repeat(unit ?? 2), sequence: ' '.repeat(sequence ?? 0) };
-      styles.set(this.view.lines, style);
-    }
-    return style;
+    return indentationStyle(this.view.lines);
   }
 
   private insert(offset: number, text: string): TextEdit {
@@ -217,6 +201,30 @@ export class YamlEditor {
   private edit(start: number, end: number, newText: string): TextEdit {
     return { range: this.view.offsets(start, end), newText };
   }
+}
+
+/**
+ * The file's indentation step and how far its block sequences sit under their key, read from
+ * the first lines that show them: every edit of the file is written in it.
+ */
+export function indentationStyle(lineIndex: LineIndex): Style {
+  let style = styles.get(lineIndex);
+  if (!style) {
+    let unit: number | undefined;
+    let sequence: number | undefined;
+    // Line by line: the first lines of a file usually tell, and a bundle is analysed on every keystroke.
+    for (let i = 0; i + 1 < lineIndex.lineCount && (unit === undefined || sequence === undefined); i++) {
+      const match = /^( *)[^\s#-][^:#]*:\s*(#.*)?$/.exec(lineIndex.lineText(i));
+      if (!match) continue;
+      const next = /^( *)(- )?/.exec(lineIndex.lineText(i + 1))!;
+      const step = next[1].length - match[1].length;
+      if (next[2] && sequence === undefined && step >= 0) sequence = step;
+      else if (!next[2] && unit === undefined && step > 0) unit = step;
+    }
+    style = { unit: ' '.repeat(unit ?? 2), sequence: ' '.repeat(sequence ?? 0) };
+    styles.set(lineIndex, style);
+  }
+  return style;
 }
 
 /**

@@ -54,6 +54,7 @@ export class WorkspaceIndex {
   private dockerfilesByName?: Map<string, string[]>;
   /** For each manifest a kustomization lists, directly or through the kustomizations it builds on: those kustomizations and how many steps away. */
   private kustomizationsByManifest?: Map<string, Map<string, number>>;
+  private changesToResolution = 0;
 
   /** Whether the file matters to the index: Dockerfiles, YAML, build definitions, `.dockerignore` files and entrypoint scripts. */
   static isRelevant(path: string): boolean {
@@ -64,12 +65,27 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Counts the changes that may change what `resolveImage` and `profileOf` answer: all but new
+   * text of a plain manifest, which only that manifest's own analysis reads. Analyses keyed on it
+   * stay valid while the user types in a manifest.
+   */
+  get revision(): number {
+    return this.changesToResolution;
+  }
+
+  /** A YAML file that is neither a build definition nor read by an image's profile. */
+  private isPlainManifest(file: string): boolean {
+    return /\.ya?ml$/i.test(baseName(file)) && !isBuildDefinitionPath(file) && !this.readersOf.has(file);
+  }
+
+  /**
    * Adds or replaces a file. Returns the manifests whose cross-file findings may change with it
    * (the file itself excluded), for the caller to analyse again.
    */
   setFile(path: string, text: string): string[] {
     const file = normalizePath(path);
     if (this.texts.get(file) === text) return [];
+    if (!this.isPlainManifest(file)) this.changesToResolution++;
     const before = this.affectedBy(file);
     this.store(file, text);
     return union(before, this.affectedBy(file)).filter((manifest) => manifest !== file);
@@ -87,6 +103,7 @@ export class WorkspaceIndex {
       if (this.texts.get(file) !== text) changed.set(file, text);
     }
     if (changed.size === 0) return [];
+    if ([...changed.keys()].some((file) => !this.isPlainManifest(file))) this.changesToResolution++;
     const before = [...changed.keys()].map((file) => this.affectedBy(file).filter((manifest) => manifest !== file));
     for (const [file, text] of changed) this.store(file, text);
     // What the new texts feed: the Dockerfiles' manifests, found in one pass over the manifests, and the images the definitions name.
@@ -119,6 +136,7 @@ export class WorkspaceIndex {
   removeFile(path: string): string[] {
     const file = normalizePath(path);
     if (!this.texts.has(file)) return [];
+    if (!this.isPlainManifest(file)) this.changesToResolution++;
     const before = this.affectedBy(file);
     this.forget(file);
     return union(before, this.affectedBy(file)).filter((manifest) => manifest !== file);
@@ -130,6 +148,7 @@ export class WorkspaceIndex {
    */
   setMappings(mappings: Record<string, string>): string[] {
     const before = this.mappingLinks;
+    this.changesToResolution++;
     this.mappingLinks = Object.entries(mappings)
       .filter(([image, dockerfile]) => image.trim() !== '' && dockerfile.trim() !== '')
       .map(([image, dockerfile]) => {

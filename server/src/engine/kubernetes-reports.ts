@@ -1,0 +1,117 @@
+/**
+ * What the Kubernetes rules reported on each piece of a file (the text between two `---`
+ * markers), kept by the piece's text and everything else the rules read, so that a keystroke in
+ * a 35,000-line bundle runs the rules over the document it falls in and only moves the earlier
+ * reports of the others. Reports are kept as the rules made them, before suppressions and
+ * severities, which the caller applies over the whole file as before.
+ *
+ * What a rule reports on a piece depends on the piece's text and on these, all in the key:
+ * the configuration (rule severities, profile, version), the Kustomize `partial` hint, the
+ * workspace index (its revision) and the manifest's path in it for the cross-file rules, and
+ * the file's indentation style, which every fix is written in.
+ */
+import type { KubernetesRule, Report } from './rules/rule';
+import type { EngineConfig, KubernetesHints, Range, WorkspaceInput } from './types';
+import type { KubernetesModel } from './kubernetes/model';
+import { indentationStyle } from './kubernetes/yaml-edits';
+import type { WorkspaceIndex } from './workspace';
+
+/** Runs one rule over a model, reporting as the rule context's `report` does. */
+export type RuleRunner = (rule: KubernetesRule, model: KubernetesModel, report: (report: Report) => void) => void;
+
+/** Reports by rule (the rules that reported), their lines counted from the piece's first line. */
+type PieceReports = Map<KubernetesRule, Report[]>;
+
+/** About a dozen large bundles' worth of reports, across the files and settings analysed lately. */
+const CACHE_CHARACTERS = 16 * 1024 * 1024;
+/** By the inputs' key, then by the piece's text. */
+const cache = new Map<string, Map<string, PieceReports>>();
+let cachedCharacters = 0;
+const indexIds = new WeakMap<WorkspaceIndex, number>();
+let nextIndexId = 0;
+
+export interface ReportInputs {
+  config: EngineConfig;
+  hints?: KubernetesHints;
+  workspace?: WorkspaceInput;
+}
+
+/**
+ * Every report of each rule on the model's objects, in the order the rules made them, the
+ * unchanged pieces' taken from earlier analyses. Undefined when the file cannot be taken apart
+ * (a piece that starts inside a line) or a rule threw on a piece: the caller then runs the rules
+ * over the whole file, which reports the failure as it always has.
+ */
+export function reportsByRule(model: KubernetesModel, rules: readonly KubernetesRule[], inputs: ReportInputs, run: RuleRunner): Map<KubernetesRule, Report[]> | undefined {
+  const inputsKey = keyOf(model, inputs);
+  let pieces = cache.get(inputsKey);
+  if (pieces) cache.delete(inputsKey); // refreshed as the most recently used
+  else pieces = new Map();
+  cache.set(inputsKey, pieces);
+  const reports = new Map<KubernetesRule, Report[]>(rules.map((rule) => [rule, []]));
+  for (const section of model.sections) {
+    const start = model.lines.positionAt(section.start);
+    if (start.character !== 0) return undefined;
+    const key = section.text;
+    let piece = pieces.get(key);
+    if (piece) {
+      pieces.delete(key); // refreshed as the most recently used
+    } else {
+      piece = new Map();
+      const sectionModel: KubernetesModel = { lines: model.lines, objects: section.objects, sections: [section] };
+      for (const rule of rules) {
+        const made: Report[] = [];
+        try {
+          run(rule, sectionModel, (report) => made.push(moved(report, -start.line)));
+        } catch {
+          return undefined;
+        }
+        if (made.length > 0) piece.set(rule, made);
+      }
+      cachedCharacters += key.length;
+    }
+    pieces.set(key, piece);
+    for (const [rule, made] of piece) {
+      const list = reports.get(rule)!;
+      for (const report of made) list.push(moved(report, start.line));
+    }
+  }
+  // The least recently used first: other settings' pieces, then this file's oldest.
+  for (const [oldKey, oldPieces] of cache) {
+    for (const [text] of oldPieces) {
+      if (cachedCharacters <= CACHE_CHARACTERS) return reports;
+      oldPieces.delete(text);
+      cachedCharacters -= text.length;
+    }
+    if (oldPieces !== pieces) cache.delete(oldKey);
+  }
+  return reports;
+}
+
+/** Drops every kept report (benchmarks time analyses from scratch). */
+export function forgetReports(): void {
+  cache.clear();
+  cachedCharacters = 0;
+}
+
+function keyOf(model: KubernetesModel, { config, hints, workspace }: ReportInputs): string {
+  let index: [number, number, string] | undefined;
+  if (workspace) {
+    let id = indexIds.get(workspace.index);
+    if (id === undefined) indexIds.set(workspace.index, (id = nextIndexId++));
+    index = [id, workspace.index.revision, workspace.path];
+  }
+  return JSON.stringify([config, hints?.partial === true, index ?? null, indentationStyle(model.lines)]);
+}
+
+/** A copy of the report with its places in this file `lines` lines further down; places in other files stay. */
+function moved(report: Report, lines: number): Report {
+  const copy: Report = { ...report, range: movedRange(report.range, lines) };
+  if (report.fixes) copy.fixes = report.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: edit.file === undefined ? movedRange(edit.range, lines) : edit.range })) }));
+  if (report.related) copy.related = report.related.map((related) => ({ ...related, range: related.file === undefined ? movedRange(related.range, lines) : related.range }));
+  return copy;
+}
+
+function movedRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
