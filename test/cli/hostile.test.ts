@@ -12,7 +12,7 @@ import { HOSTILE_INPUTS } from '../hostile-inputs';
 import { workspace, type Run } from './harness';
 
 /** `shipshape check <file> --format json` with every rule at its default level. */
-function check(files: Record<string, string | Uint8Array>, file: string): Run & { json: { findings: { rule: string }[]; syntaxErrors: { message: string }[] } } {
+function check(files: Record<string, string | Uint8Array>, file: string): Run & { json: { findings: { rule: string }[]; syntaxErrors: { message: string; line: number }[] } } {
   const cwd = workspace(files);
   let stdout = '';
   let stderr = '';
@@ -56,6 +56,7 @@ for (const input of HOSTILE_INPUTS.filter((candidate) => candidate.expect !== 'f
       // Broken input: one syntax error, exit code 2, as for any file the CLI cannot analyse.
       assert.equal(result.code, 2);
       assert.ok(input.expect.test(result.json.syntaxErrors[0]?.message ?? ''), JSON.stringify(result.json.syntaxErrors));
+      assert.equal(result.json.syntaxErrors[0].line, input.line! + 1);
     }
   });
 }

@@ -30,8 +30,15 @@ test('Helm templates: no findings and no syntax errors', () => {
 });
 
 test('deep nesting and alias bombs are bounded', () => {
-  const deep = `apiVersion: v1\nkind: Pod\nspec: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
-  assert.equal(run(deep).syntaxErrors?.length, 1);
+  const tooDeep = 'YAML nested deeper than Shipshape reads; the file is not analysed.';
+  // Reported where the parser ran out of stack: on the line of the nesting, past its start.
+  const deepFlow = run(`apiVersion: v1\nkind: Pod\nspec: ${'['.repeat(5000)}${']'.repeat(5000)}\n`).syntaxErrors;
+  assert.deepEqual(deepFlow?.map((problem) => [problem.message, problem.range.start.line]), [[tooDeep, 2]]);
+  assert.ok(deepFlow![0].range.start.character > 6);
+  const blockLevels = 2000;
+  const deepBlock = run(`apiVersion: v1\nkind: Pod\nspec:\n${Array.from({ length: blockLevels }, (_, level) => `${' '.repeat(level + 1)}a:`).join('\n')}\n`).syntaxErrors;
+  assert.deepEqual(deepBlock?.map((problem) => problem.message), [tooDeep]);
+  assert.ok(deepBlock![0].range.start.line > 3 && deepBlock![0].range.start.line < 3 + blockLevels, JSON.stringify(deepBlock![0].range));
   const bomb = ['apiVersion: v1', 'kind: Pod', 'x0: &a0 [lol, lol]', ...Array.from({ length: 30 }, (_, i) => `x${i + 1}: &a${i + 1} [*a${i}, *a${i}, *a${i}]`), 'spec:', '  containers:', '  - name: a', '    image: x:1', '    securityContext: {privileged: true}', ''].join('\n');
   const started = Date.now();
   const result = run(bomb);

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import { WorkspaceIndex } from '../../../server/src/engine';
 import { excludeMatcher, isExcludedPath } from '../../../server/src/host/file-excludes';
+import { workspace } from '../../cli/harness';
 import { describeCutShort, scanWorkspace, scanWorkspaceSync, WORKSPACE_SCAN_LIMITS } from '../../../server/src/host/workspace-scan';
-
-function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'shipshape-scan-'));
-  after(() => rmSync(root, { recursive: true, force: true }));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 const FILES = {
   'services/cart/Dockerfile': 'FROM scratch\n',
@@ -32,7 +21,7 @@ const FILES = {
 
 describe('scanWorkspace', () => {
   test('reads the relevant files only, skipping node_modules, .git and what files.exclude names', async () => {
-    const root = folder(FILES);
+    const root = workspace(FILES);
     const scan = await scanWorkspace(root, { isRelevant: WorkspaceIndex.isRelevant, excluded: excludeMatcher({ out: true, '**/*.md': true, '**/main.go': false }) });
     assert.deepEqual([...scan.files.keys()].sort(), ['Makefile', 'k8s/cart.yaml', 'services/cart/Dockerfile', 'services/cart/entrypoint.sh', 'skaffold.yaml']);
     assert.equal(scan.files.get('services/cart/Dockerfile'), 'FROM scratch\n');
@@ -41,13 +30,13 @@ describe('scanWorkspace', () => {
   });
 
   test('the synchronous walk (the CLI) finds the same', async () => {
-    const root = folder(FILES);
+    const root = workspace(FILES);
     const options = { isRelevant: WorkspaceIndex.isRelevant };
     assert.deepEqual([...scanWorkspaceSync(root, options).files].sort(), [...(await scanWorkspace(root, options)).files].sort());
   });
 
   test('stops after the entry limit, breadth first, and says so', () => {
-    const root = folder({ 'a/b/c/Dockerfile': 'FROM deep\n', Dockerfile: 'FROM top\n', 'x.yaml': 'a: 1\n' });
+    const root = workspace({ 'a/b/c/Dockerfile': 'FROM deep\n', Dockerfile: 'FROM top\n', 'x.yaml': 'a: 1\n' });
     const limits = { ...WORKSPACE_SCAN_LIMITS, maxEntries: 3 };
     const scan = scanWorkspaceSync(root, { isRelevant: WorkspaceIndex.isRelevant, limits });
     assert.equal(scan.cutShort, 'entries');
@@ -56,7 +45,7 @@ describe('scanWorkspace', () => {
   });
 
   test('stops when its time is up', () => {
-    const root = folder(FILES);
+    const root = workspace(FILES);
     let clock = 0;
     const scan = scanWorkspaceSync(root, { isRelevant: WorkspaceIndex.isRelevant, now: () => (clock += 400) });
     assert.equal(scan.cutShort, 'time');
@@ -64,7 +53,7 @@ describe('scanWorkspace', () => {
   });
 
   test('files too large are left out; a missing root gives an empty scan', () => {
-    const root = folder({ 'big.yaml': 'x'.repeat(2048), 'small.yaml': 'a: 1\n' });
+    const root = workspace({ 'big.yaml': 'x'.repeat(2048), 'small.yaml': 'a: 1\n' });
     const scan = scanWorkspaceSync(root, { isRelevant: () => true, limits: { ...WORKSPACE_SCAN_LIMITS, maxFileBytes: 1024 } });
     assert.deepEqual([...scan.files.keys()], ['small.yaml']);
     assert.equal(scanWorkspaceSync(join(root, 'missing'), { isRelevant: () => true }).files.size, 0);

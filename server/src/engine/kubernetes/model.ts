@@ -3,7 +3,7 @@
  * with `apiVersion` and `kind`), the pod spec of each workload and its containers, with the
  * exact place of every key. Everything else in the file is ignored.
  */
-import type { Pair, YAMLMap } from 'yaml';
+import type { Pair, YAMLError, YAMLMap } from 'yaml';
 import { LineIndex } from '../text/document';
 import { parseChunks } from './documents';
 import type { KubernetesHints, Range, SyntaxProblem } from '../types';
@@ -103,6 +103,12 @@ export function looksLikeManifest(text: string): boolean {
   return LOOKS_LIKE_MANIFEST.every((pattern) => pattern.test(text)) && !isTemplated(text);
 }
 
+/** The parser reports running out of stack (only deep nesting does that) as RESOURCE_EXHAUSTION, in the engine's words. */
+function syntaxMessage(error: YAMLError): string {
+  if (error.code === 'RESOURCE_EXHAUSTION') return 'YAML nested deeper than Shipshape reads; the file is not analysed.';
+  return `YAML syntax error: ${error.message.split('\n')[0]}`;
+}
+
 export function buildKubernetesModel(text: string, hints: KubernetesHints = {}): KubernetesModel {
   const lines = new LineIndex(text);
   const model: KubernetesModel = { lines, objects: [], sections: [] };
@@ -114,7 +120,7 @@ export function buildKubernetesModel(text: string, hints: KubernetesHints = {}):
     for (const document of chunk.documents) {
       const error = document.errors[0];
       if (error) {
-        model.syntaxError ??= { message: `YAML syntax error: ${error.message.split('\n')[0]}`, range: { start: lines.positionAt(error.pos[0]), end: lines.positionAt(Math.max(error.pos[1], error.pos[0])) } };
+        model.syntaxError ??= { message: syntaxMessage(error), range: { start: lines.positionAt(error.pos[0]), end: lines.positionAt(Math.max(error.pos[1], error.pos[0])) } };
         continue;
       }
       const view = new YamlView(document, lines);
