@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits, hardenManifestEdits } from '../../../server/src/engine';
+import { deployment } from './manifests';
 
-const before = `# the web tier
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      hostNetwork: true   # legacy
+const before = '# the web tier\n' + deployment(`      hostNetwork: true   # legacy
       containers:
         - name: web # nginx
           image: "nginx:1.27"
@@ -22,21 +11,9 @@ spec:
             privileged: true
           ports:
             - containerPort: 8080
-`;
+`);
 
-const after = `# the web tier
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
+const after = '# the web tier\n' + deployment(`      containers:
         - name: web # nginx
           image: "nginx:1.27"
           securityContext:
@@ -57,7 +34,7 @@ spec:
       volumes:
         - name: tmp
           emptyDir: {}
-`;
+`);
 
 test('Harden Kubernetes Manifest: every hardening fix, as one edit, comments and style kept', () => {
   const edits = hardenManifestEdits(before);
