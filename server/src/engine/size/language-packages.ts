@@ -55,8 +55,3 @@ function npmPackageName(written: string): string {
   const at = written.indexOf('@', written.startsWith('@') ? 1 : 0);
   return at < 0 ? written : written.slice(0, at);
 }
-
-/** npm packages the data measured, for callers that list what is known. */
-export function knownNpmPackages(): string[] {
-  return Object.keys(NPM.seeds);
-}
