@@ -4,6 +4,7 @@ import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { RunCommand } from '../rules/dockerfile/support/run-commands';
 import { stageChain } from '../rules/dockerfile/support/shipped-runs';
 import type { BuildContext } from '../types';
+import { npmPackageName } from './language-packages';
 
 export interface LanguageInstall {
   tool: 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem';
@@ -43,9 +44,7 @@ export function languageInstallOf({ description }: RunCommand): LanguageInstall 
 function packageName(tool: LanguageInstall['tool'], spec: string): string {
   if (tool === 'pip') return spec.split(/[\[=<>!~;@ ]/)[0].toLowerCase();
   if (tool === 'gem') return spec.split(':')[0];
-  const scoped = spec.startsWith('@');
-  const name = (scoped ? spec.slice(1) : spec).split('@')[0];
-  return scoped ? `@${name}` : name;
+  return npmPackageName(spec);
 }
 
 const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm']);

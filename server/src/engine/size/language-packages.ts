@@ -51,7 +51,7 @@ export function estimateNpmInstall(names: readonly string[]): NpmInstallEstimate
 }
 
 /** "@nestjs/core@^10" → "@nestjs/core", "express@5" → "express". */
-function npmPackageName(written: string): string {
+export function npmPackageName(written: string): string {
   const at = written.indexOf('@', written.startsWith('@') ? 1 : 0);
   return at < 0 ? written : written.slice(0, at);
 }
