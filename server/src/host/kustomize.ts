@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { KubernetesHints } from '../engine';
+import { KUSTOMIZATION_FILE_NAMES } from '../engine/workspace/build-definitions/kustomize';
 
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** Patches sit beside their kustomization or in a folder under it, rarely deeper. */
 const LEVELS_UP = 3;
 

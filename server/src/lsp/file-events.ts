@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import type { DocumentKind } from '../engine';
 import { CONFIG_FILE_NAMES } from '../host/config-loader';
-import { KUSTOMIZATION_FILE_NAMES } from '../host/kustomize';
+import { KUSTOMIZATION_FILE_NAMES } from '../engine/workspace/build-definitions/kustomize';
 
 export interface OpenDocument {
   uri: string;

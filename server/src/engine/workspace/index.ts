@@ -10,6 +10,7 @@
 import { isDockerfileName } from '../dockerfile/paths';
 import { canonicalRepository, parseImageReference, type ImageReference } from '../images/reference';
 import { isBuildDefinitionPath, readBuildDefinitions } from './build-definitions';
+import { KUSTOMIZATION_FILE_NAMES } from './build-definitions/kustomize';
 import { dockerfileProfile, knownImageProfile, type DockerfileSource } from './image-profile';
 import { baseName, folderOf, isInside, joinPath, normalizePath } from './paths';
 import type { BuildDefinitions, ImageBuildLink, ImageProfile, ImageRewrite, LinkSource, ResolvedImage } from './types';
@@ -19,8 +20,6 @@ const SOURCE_PRIORITY: readonly LinkSource[] = ['setting', 'skaffold', 'compose'
 
 /** Folders a workspace scan never needs to enter. */
 const SKIPPED_FOLDER = /(?:^|\/)(?:node_modules|\.git)\//;
-/** The names Kustomize looks for in a folder named as a resource. */
-const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** Scripts an image may start: `*.sh`, `*.bash`, or any file whose name says it is an entrypoint. */
 const SCRIPT = /\.(?:sh|bash)$|entrypoint/i;
 /** `image: x` in block or flow style, for knowing which manifests name which images without parsing them. */
@@ -291,7 +290,7 @@ export class WorkspaceIndex {
   private kustomizationsBuilding(manifest: string): Map<string, number> | undefined {
     if (!this.kustomizationsByManifest) {
       const byManifest = new Map<string, Map<string, number>>();
-      const kustomizationIn = (folder: string) => KUSTOMIZATION_NAMES.map((name) => joinPath(folder, name)).find((file) => this.definitions.has(file));
+      const kustomizationIn = (folder: string) => KUSTOMIZATION_FILE_NAMES.map((name) => joinPath(folder, name)).find((file) => this.definitions.has(file));
       for (const [kustomization, definitions] of this.definitions) {
         if (!definitions.resources) continue;
         // Breadth first through the bases, so each manifest gets its fewest steps; a cycle ends where it began.

@@ -5,7 +5,7 @@
  */
 import type { BuildDefinitions } from '../types';
 import { readCompose } from './compose';
-import { readKustomization } from './kustomize';
+import { KUSTOMIZATION_FILE_NAMES, readKustomization } from './kustomize';
 import { readMakefile } from './makefile';
 import { baseName } from '../paths';
 import { readShellScript } from './shell-script';
@@ -23,7 +23,7 @@ function readerFor(path: string): Reader | undefined {
   const name = baseName(path);
   if (/^skaffold(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readSkaffold);
   if (/^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/i.test(name)) return links(readCompose);
-  if (/^kustomization\.ya?ml$|^Kustomization$/.test(name)) return readKustomization;
+  if (KUSTOMIZATION_FILE_NAMES.includes(name)) return readKustomization;
   if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return links(readWorkflow);
   if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name)) return callingBuildTools(links(readMakefile));
   if (/\.(?:sh|bash)$/i.test(name)) return callingBuildTools(links(readShellScript));

@@ -9,6 +9,9 @@ import type { BuildDefinitions, ImageRewrite } from '../types';
 import { folderOf, resolveInside } from '../paths';
 import { locationOf, scalarAt, yamlRoots } from './yaml-roots';
 
+/** The names Kustomize looks for in a folder it builds. */
+export const KUSTOMIZATION_FILE_NAMES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
 export function readKustomization(path: string, text: string): BuildDefinitions {
   const rewrites: ImageRewrite[] = [];
   let resources: string[] | undefined;
