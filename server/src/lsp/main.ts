@@ -71,12 +71,7 @@ const workspaceIndexes = new WorkspaceIndexes({
   // The analysis threads hold replicas of the indexes.
   published: (update) => analyses.broadcast({ type: 'workspace', update }),
   // A Dockerfile, build definition or manifest changed what other manifests' cross-file findings see.
-  affected: (uris) => {
-    for (const uri of uris) {
-      const document = documents.get(uri);
-      if (document) analyseSoon(document, DEBOUNCE_MS);
-    }
-  },
+  affected: analyseOpenSoon,
 });
 // ShellCheck runs here, in the background; the analysis threads replicate its answers.
 const shellchecks = new ShellcheckRunner((entries) => analyses.broadcast({ type: 'shellcheck', entries }), log);
@@ -134,6 +129,14 @@ async function analyse(document: TextDocument, current: Settings, signal: AbortS
 
 function analyseSoon(document: TextDocument, delayMs: number): void {
   if (documentKind(document)) scheduler.schedule(document.uri, document.version, delayMs);
+}
+
+/** Analyses again those of `uris` that are open, after DEBOUNCE_MS (their changes come in groups). */
+function analyseOpenSoon(uris: Iterable<string>): void {
+  for (const uri of uris) {
+    const document = documents.get(uri);
+    if (document) analyseSoon(document, DEBOUNCE_MS);
+  }
 }
 
 connection.onInitialize((params) => {
@@ -226,10 +229,7 @@ connection.onDidChangeWatchedFiles(
     const effects = fileEventEffects(params.changes, open);
     for (const uri of effects.sizesChanged) imageSizes.forget(uri);
     if (effects.sizesChanged.size > 0) refreshCodeLenses();
-    for (const uri of effects.reanalyse) {
-      const document = documents.get(uri);
-      if (document) analyseSoon(document, DEBOUNCE_MS);
-    }
+    analyseOpenSoon(effects.reanalyse);
   }),
 );
 
