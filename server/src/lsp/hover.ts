@@ -9,22 +9,17 @@ import { imageCardLines, layerLines, stageLabel } from '../engine/size/describe'
 import { approximately } from '../engine/size/format';
 import { imageSize, type SizeReport } from '../engine/size/estimate';
 import { sizeTables } from '../engine/size/tables';
+import { rangeTouches } from '../engine/text/document';
 import { baseLookups, type RegistryFigures, type SizeLookup } from './image-size';
-
-export function contains(range: Range, position: Position): boolean {
-  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return after && before;
-}
 
 /** The registry sizes a hover at this position of a Dockerfile would show on a card (to fetch them first). */
 export function hoveredBaseLookups(report: SizeReport, position: Position): SizeLookup[] {
-  const stage = report.stages.find((candidate) => contains(candidate.fromRange, position));
+  const stage = report.stages.find((candidate) => rangeTouches(candidate.fromRange, position));
   return stage ? baseLookups(stage.base) : [];
 }
 
 export function dockerfileHover(report: SizeReport, position: Position, today: string): Hover | undefined {
-  const stage = report.stages.find((candidate) => contains(candidate.fromRange, position));
+  const stage = report.stages.find((candidate) => rangeTouches(candidate.fromRange, position));
   if (stage) {
     const { base } = stage;
     const lines: string[] = [];
@@ -36,7 +31,7 @@ export function dockerfileHover(report: SizeReport, position: Position, today: s
     return markdown(lines, stage.fromRange);
   }
   for (const candidate of report.stages) {
-    const layer = candidate.layers.find((entry) => contains(entry.range, position));
+    const layer = candidate.layers.find((entry) => rangeTouches(entry.range, position));
     if (layer) return markdown(layerLines(layer, report.asOf), layer.range);
   }
   return undefined;
@@ -53,7 +48,7 @@ export function manifestHover(text: string, position: Position, figures: Registr
 }
 
 export function manifestImageAt(text: string, position: Position): { text: string; range: Range } | undefined {
-  return containerImages(buildKubernetesModel(text)).find((image) => contains(image.range, position));
+  return containerImages(buildKubernetesModel(text)).find((image) => rangeTouches(image.range, position));
 }
 
 function markdown(lines: string[], range: Range): Hover {

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../engine';
 import { formatReference } from '../engine/registry/reference';
 import { pinEdit, planPins, type PinTarget } from '../engine/registry/pin';
+import { rangeTouches } from '../engine/text/document';
 import { RegistryCache } from '../host/registry/cache';
 import { RegistryClient } from '../host/registry/client';
 import { credentialHelperRunner } from '../host/registry/credential-helper';
@@ -57,7 +58,7 @@ export function pinActions(document: TextDocument, diagnostics: readonly Diagnos
     const rule = diagnostic.source === SOURCE && typeof diagnostic.code === 'string' ? PIN_RULES[diagnostic.code] : undefined;
     if (!rule) continue;
     targets ??= planPins(document.getText(), { kind: documentKind(document) }).targets;
-    const target = targets.find((candidate) => contains(candidate, diagnostic.range.start));
+    const target = targets.find((candidate) => rangeTouches(candidate.range, diagnostic.range.start));
     if (!target) continue;
     const request: PinRequest = { uri: document.uri, version: document.version, position: target.range.start };
     const action: CodeAction = { title: rule.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: rule.safe };
@@ -70,13 +71,6 @@ export function pinActions(document: TextDocument, diagnostics: readonly Diagnos
 
 export function isPinRequest(value: unknown): value is PinRequest {
   return typeof value === 'object' && value !== null && typeof (value as PinRequest).uri === 'string';
-}
-
-function contains(target: PinTarget, position: Position): boolean {
-  const { start, end } = target.range;
-  const after = position.line > start.line || (position.line === start.line && position.character >= start.character);
-  const before = position.line < end.line || (position.line === end.line && position.character <= end.character);
-  return after && before;
 }
 
 export interface PinOutcome {
@@ -104,7 +98,7 @@ export class Pinner {
     const client = this.clientFor(settings, trusted);
     const targets = planPins(document.getText(), { update: request.update, kind: documentKind(document) })
       .targets.filter((target) => (request.update ? target.reference.digest !== undefined : true))
-      .filter((target) => !request.position || contains(target, request.position));
+      .filter((target) => !request.position || rangeTouches(target.range, request.position));
     const outcome: PinOutcome = { edits: [], problems: [] };
     const digests = new Map<string, Promise<string>>();
     for (const target of targets) {
