@@ -4,7 +4,7 @@ import { isScalar } from 'yaml';
 import type { Container, PodSpec } from '../../../kubernetes/model';
 import type { Range, RelatedInformation, TextEdit } from '../../../types';
 import { folderOf, relativePath } from '../../../workspace/paths';
-import type { FileLocation, ImageFact, ImageProfile, ResolvedImage } from '../../../workspace/types';
+import type { FileLocation, ImageProfile, ResolvedImage } from '../../../workspace/types';
 import type { KubernetesRuleContext } from '../../rule';
 import { containerImages, type ContainerImage } from '../../kubernetes/support/images';
 import { containerSecurityContext, podSecurityContext, setting, viewOf, type Setting } from '../../kubernetes/support/pods';
@@ -50,11 +50,6 @@ export function imageOrigin(container: WorkspaceContainer): string {
   return resolved.confidence === 'name-match' ? `the image built from \`${profile.dockerfile}\` (linked by its name only: no build definition says so)` : `the image built from \`${profile.dockerfile}\``;
 }
 
-/** A fact's place when it has one, for messages that quote the line: `(line 7)`. */
-export function lineNote(fact: ImageFact<unknown> | undefined): string {
-  return fact?.location ? ` (line ${fact.location.range.start.line + 1})` : '';
-}
-
 /** A security setting as the kubelet reads it: the container's own, else the pod's. */
 export function effectiveSetting(container: Container, key: string): Setting | undefined {
   const view = viewOf(container.pod);
@@ -79,7 +74,7 @@ export function editOf(container: WorkspaceContainer, location: FileLocation, ne
 }
 
 /** The uid a container must be given for `runAsNonRoot` to pass: its USER name's uid, or for a root image one it defines; undefined when its user is numeric already or unknown. */
-export function uidToRunAs(container: WorkspaceContainer): number | undefined {
+function uidToRunAs(container: WorkspaceContainer): number | undefined {
   const user = container.profile.user?.value;
   if (user?.kind === 'name') return user.uid;
   return user?.kind === 'root' ? container.profile.nonRootUid?.value : undefined;
