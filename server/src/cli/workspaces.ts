@@ -3,9 +3,9 @@
  * the command line (for files named alone, the working folder), built by the same bounded
  * walk as the language server's on first use.
  */
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import { WorkspaceIndex, type WorkspaceInput } from '../engine';
-import { describeCutShort, scanWorkspaceSync, type ScanFileSystem } from '../host/workspace-scan';
+import { describeCutShort, scanWorkspaceSync, workspacePathOf, type ScanFileSystem } from '../host/workspace-scan';
 import type { CliIo } from './io';
 
 export class CheckWorkspaces {
@@ -25,19 +25,23 @@ export class CheckWorkspaces {
 
   /** The index of the root holding the file and the file's path in it; undefined outside every root. */
   inputFor(absolutePath: string): WorkspaceInput | undefined {
-    const root = this.rootFor(absolutePath);
-    return root === undefined ? undefined : { index: this.indexOf(root), path: workspacePath(root, absolutePath) };
+    for (const root of this.roots) {
+      const path = workspacePathOf(root, absolutePath);
+      if (path !== undefined) return { index: this.indexOf(root), path };
+    }
+    return undefined;
   }
 
   /** The innermost root holding the file: where a cross-file fix of a manifest may write. */
   rootFor(absolutePath: string): string | undefined {
-    return this.roots.find((root) => isInside(root, absolutePath));
+    return this.roots.find((root) => workspacePathOf(root, absolutePath) !== undefined);
   }
 
   /** A fix wrote a file: the indexes holding it read its new text, so later manifests see it. */
   fileWritten(absolutePath: string, text: string): void {
     for (const [root, index] of this.indexes) {
-      if (isInside(root, absolutePath) && WorkspaceIndex.isRelevant(workspacePath(root, absolutePath))) index.setFile(workspacePath(root, absolutePath), text);
+      const path = workspacePathOf(root, absolutePath);
+      if (path !== undefined && WorkspaceIndex.isRelevant(path)) index.setFile(path, text);
     }
   }
 
@@ -53,15 +57,6 @@ export class CheckWorkspaces {
     }
     return index;
   }
-}
-
-function isInside(root: string, absolutePath: string): boolean {
-  const path = relative(root, absolutePath);
-  return !(path === '' || path === '..' || path.startsWith(`..${sep}`) || /^[A-Za-z]:|^[\\/]/.test(path));
-}
-
-function workspacePath(root: string, absolutePath: string): string {
-  return relative(root, absolutePath).split(sep).join('/');
 }
 
 function scanFileSystem(io: CliIo): ScanFileSystem {

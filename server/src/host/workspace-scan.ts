@@ -6,6 +6,7 @@
  * other messages through between folders).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { type DirectoryEntry, type Walk, type WalkOptions, walkDirectory, walkDirectorySync } from './directory-walk';
 import type { ExcludeMatcher } from './file-excludes';
 
@@ -98,4 +99,11 @@ export function describeCutShort(scan: WorkspaceScan, limits = WORKSPACE_SCAN_LI
   if (scan.cutShort === 'entries') return `the workspace scan stopped after ${limits.maxEntries} files and folders; ${seen}`;
   if (scan.cutShort === 'time') return `the workspace scan stopped after ${limits.maxMs} ms (${scan.entries} files and folders); ${seen}`;
   return undefined;
+}
+
+/** A file's path in the workspace at `root` (forward slashes); undefined for the root itself and for files outside it. */
+export function workspacePathOf(root: string, absolutePath: string): string | undefined {
+  const path = relative(root, absolutePath);
+  if (path === '' || path === '..' || path.startsWith(`..${sep}`) || /^[A-Za-z]:|^[\\/]/.test(path)) return undefined;
+  return path.split(sep).join('/');
 }

@@ -3,9 +3,10 @@
  * updates: the main thread applies each update and forwards it to the analysis threads,
  * which hold replicas of the same state for the cross-file rules.
  */
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkspaceIndex, type WorkspaceInput } from '../engine';
+import { workspacePathOf } from '../host/workspace-scan';
 
 /** A change to the workspace state, as data that crosses to the analysis threads. */
 export type WorkspaceUpdate =
@@ -81,8 +82,8 @@ export class WorkspaceState {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
     for (const folder of this.folders) {
-      const path = relative(folder.root, file);
-      if (path && path !== '..' && !path.startsWith(`..${sep}`) && !/^[A-Za-z]:|^[\\/]/.test(path)) return { folder, path: path.split(sep).join('/') };
+      const path = workspacePathOf(folder.root, file);
+      if (path !== undefined) return { folder, path };
     }
     return undefined;
   }
