@@ -55,9 +55,9 @@ export class Analyzer {
 
   /** `shellcheckOnly`: only the `shellcheck` rule, to complete an analysis once ShellCheck has answered. */
   run(document: TextDocument, settings: Settings, shellcheckOnly = false): Analysis {
+    // The main thread sends only documents skippedAnalysis let through (main.ts `analyse`), so enable and size are not checked again.
     const kind = documentKind(document);
-    const skipped = skippedAnalysis(document, settings);
-    if (skipped || !kind) return skipped ?? { kind: 'disabled' };
+    if (!kind) return { kind: 'disabled' };
     const text = document.getText();
     const { config, context } = this.environment.for(document.uri, settings);
     const binary = this.environment.shellcheckBinary(settings);
