@@ -4,24 +4,11 @@
  */
 import { ViewColumn, window, type Disposable, type TextDocument, type WebviewPanel } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { Breakdown } from '../../server/src/engine/size/breakdown';
 import { formatBytes as bytes } from '../../server/src/engine/size/format';
 
 export const SHOW_BREAKDOWN_COMMAND = 'shipshape.showImageSizeBreakdown';
 const SERVER_COMMAND = 'shipshape.server.imageSizeBreakdown';
-
-/** The server's answer (engine/size/breakdown.ts), as far as the view reads it. */
-interface Breakdown {
-  asOf: string;
-  stages: {
-    title: string;
-    shipped: boolean;
-    totalBytes: number;
-    partial: boolean;
-    base: { label: string; bytes: number | null; compressedBytes: number | null; compressedSource: 'registry' | 'catalog' | null; endOfLife?: string; platformSize?: string };
-    layers: { line: number; keyword: string; text: string; bytes: number; label: string; partial: boolean; wastedBytes: number; files?: number; parts: { label: string; bytes: number | null; deletedLaterOnLine?: number }[] }[];
-    smaller: { image: string; compressedBytes: number | null; savesBytes: number | null; note?: string }[];
-  }[];
-}
 
 let panel: WebviewPanel | undefined;
 /** The Dockerfile last in front: a link on a page such as the walkthrough runs the command while that page is. */
