@@ -61,7 +61,7 @@ export interface Walk<T> {
   cutShort?: 'kept' | 'entries' | 'depth' | 'time';
 }
 
-const readDirectoryFromDisk = (path: string): DirectoryEntry[] => readdirSync(path, { withFileTypes: true });
+export const readDirectoryFromDisk = (path: string): DirectoryEntry[] => readdirSync(path, { withFileTypes: true });
 
 const byName = (a: DirectoryEntry, b: DirectoryEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 

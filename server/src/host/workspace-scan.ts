@@ -5,9 +5,9 @@
  * the CLI (synchronously, through its file-system seam) and the language server (which lets
  * other messages through between folders).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { type DirectoryEntry, type Walk, type WalkOptions, walkDirectory, walkDirectorySync } from './directory-walk';
+import { type DirectoryEntry, readDirectoryFromDisk, type Walk, type WalkOptions, walkDirectory, walkDirectorySync } from './directory-walk';
 import type { ExcludeMatcher } from './file-excludes';
 
 export interface WorkspaceScanLimits {
@@ -30,7 +30,7 @@ export interface ScanFileSystem {
 }
 
 export const nodeScanFileSystem: ScanFileSystem = {
-  readDirectory: (path) => readdirSync(path, { withFileTypes: true }),
+  readDirectory: readDirectoryFromDisk,
   fileSize: (path) => statSync(path).size,
   readText: (path) => readFileSync(path, 'utf8'),
 };
