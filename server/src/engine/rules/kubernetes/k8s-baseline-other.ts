@@ -3,13 +3,11 @@ import { allowedSelinuxTypes, CONFINING_PROFILE_TYPES, isConfiningSeccompAnnotat
 import type { Container, PodSpec } from '../../kubernetes/model';
 import type { Range } from '../../types';
 import type { KubernetesRule, KubernetesRuleContext } from '../rule';
-import { containerSecurityContext, describe, isUserNamespaced, podSecurityContext, pods, setting, viewOf } from './support/pods';
+import { containerSecurityContext, describe, isUserNamespaced, LIFECYCLE_HOOKS, podSecurityContext, pods, PROBES, setting, viewOf } from './support/pods';
 
 type Report = (range: Range, message: string) => void;
 
 const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
-const HANDLERS = ['postStart', 'preStop'];
 
 export const k8sBaselineOther: KubernetesRule = {
   meta: {
@@ -92,7 +90,7 @@ function checkHosts(container: Container, report: Report): void {
   const view = viewOf(container.pod);
   const handlers = [
     ...PROBES.map((probe) => ({ name: probe, map: view.map(container.map, probe) })),
-    ...HANDLERS.map((hook) => ({ name: `${hook} hook`, map: view.map(view.map(container.map, 'lifecycle'), hook) })),
+    ...LIFECYCLE_HOOKS.map((hook) => ({ name: `${hook} hook`, map: view.map(view.map(container.map, 'lifecycle'), hook) })),
   ];
   for (const handler of handlers) {
     for (const action of ['httpGet', 'tcpSocket']) {

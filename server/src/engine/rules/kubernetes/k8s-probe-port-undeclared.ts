@@ -1,9 +1,6 @@
 import { isScalar } from 'yaml';
 import type { KubernetesRule } from '../rule';
-import { containers, describe, viewOf } from './support/pods';
-
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
-const ACTIONS = ['httpGet', 'tcpSocket', 'grpc'];
+import { containers, describe, PROBE_PORT_ACTIONS, PROBES, viewOf } from './support/pods';
 
 export const k8sProbePortUndeclared: KubernetesRule = {
   meta: {
@@ -24,7 +21,7 @@ export const k8sProbePortUndeclared: KubernetesRule = {
       const names = new Set(declared.map((port) => view.string(port, 'name')));
       const numbers = new Set(declared.map((port) => view.scalar(port, 'containerPort')?.value));
       for (const probe of PROBES) {
-        for (const action of ACTIONS) {
+        for (const action of PROBE_PORT_ACTIONS) {
           const portPair = view.pair(view.map(view.map(container.map, probe), action), 'port');
           const port = view.resolve(portPair?.value);
           if (!portPair || !isScalar(port)) continue;

@@ -1,10 +1,7 @@
 import { isScalar } from 'yaml';
 import type { KubernetesRule } from '../rule';
-import { describe, viewOf } from '../kubernetes/support/pods';
+import { describe, PROBE_PORT_ACTIONS, PROBES, viewOf } from '../kubernetes/support/pods';
 import { imageOrigin, relatedAt, workspaceContainers } from './support/workspace-images';
-
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
-const ACTIONS = ['httpGet', 'tcpSocket', 'grpc'];
 
 const portKey = (port: number, protocol: string) => `${port}/${protocol.toLowerCase()}`;
 
@@ -42,7 +39,7 @@ export const xrefPortMismatch: KubernetesRule = {
         if (!exposedKeys.has(key)) context.report({ range: view.valueRange(pair), message: `${who} declares containerPort ${key.endsWith('/tcp') ? number : key}, but ${origin} EXPOSEs ${exposedList}.`, related });
       }
       for (const probe of PROBES) {
-        for (const action of ACTIONS) {
+        for (const action of PROBE_PORT_ACTIONS) {
           const pair = view.pair(view.map(view.map(container.container.map, probe), action), 'port');
           const port = view.resolve(pair?.value);
           // Named ports are k8s-probe-port-undeclared's; their number is the containerPort checked above.

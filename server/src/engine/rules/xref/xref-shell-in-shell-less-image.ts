@@ -1,10 +1,7 @@
 import { POSIX_SHELLS } from '../../dockerfile/shell-wrapper';
 import type { KubernetesRule } from '../rule';
-import { describe, viewOf } from '../kubernetes/support/pods';
+import { describe, LIFECYCLE_HOOKS, PROBES, viewOf } from '../kubernetes/support/pods';
 import { imageOrigin, relatedAt, stringItems, workspaceContainers, type WorkspaceContainer } from './support/workspace-images';
-
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
-const HOOKS = ['postStart', 'preStop'];
 
 interface ShellCall {
   value: string;
@@ -32,7 +29,7 @@ function shellCalls(container: WorkspaceContainer): ShellCall[] {
     const exec = stringItems(container.container, view.map(view.map(map, probe), 'exec'), 'command');
     if (exec?.[0] && isShell(exec[0].value)) calls.push({ ...exec[0], where: `the ${probe}`, consequence: 'the probe fails every time' });
   }
-  for (const hook of HOOKS) {
+  for (const hook of LIFECYCLE_HOOKS) {
     const exec = stringItems(container.container, view.map(view.map(view.map(map, 'lifecycle'), hook), 'exec'), 'command');
     if (exec?.[0] && isShell(exec[0].value)) calls.push({ ...exec[0], where: `the ${hook} hook`, consequence: 'the hook fails' });
   }

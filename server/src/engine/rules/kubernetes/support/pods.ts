@@ -5,6 +5,13 @@ import { YamlEditor } from '../../../kubernetes/yaml-edits';
 import type { YamlView } from '../../../kubernetes/yaml-view';
 import type { Range, TextEdit } from '../../../types';
 
+/** A container's probes, by their key. */
+export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+/** The probe handlers that name a port. */
+export const PROBE_PORT_ACTIONS = ['httpGet', 'tcpSocket', 'grpc'];
+/** The handlers under a container's `lifecycle`. */
+export const LIFECYCLE_HOOKS = ['postStart', 'preStop'];
+
 export function pods(model: KubernetesModel): PodSpec[] {
   return model.objects.flatMap((object) => (object.pod ? [object.pod] : []));
 }
