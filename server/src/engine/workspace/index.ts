@@ -210,7 +210,7 @@ export class WorkspaceIndex {
     this.links();
     const keys = this.keysByDockerfile?.get(dockerfile) ?? new Set<string>();
     const name = dockerfileName(dockerfile);
-    const candidates = union([...this.manifestsNamingKeys(keys)], [...(this.manifestsBySegment.get(name) ?? [])], ...this.allRewrites().filter((rewrite) => rewrite.newName && segmentOf(parseImageReference(rewrite.newName)) === name).map((rewrite) => [...(this.manifestsByKey.get(imageKey(rewrite.name)) ?? [])]));
+    const candidates = union(this.manifestsNaming(keys), [...(this.manifestsBySegment.get(name) ?? [])], ...this.allRewrites().filter((rewrite) => rewrite.newName && segmentOf(parseImageReference(rewrite.newName)) === name).map((rewrite) => [...(this.manifestsByKey.get(imageKey(rewrite.name)) ?? [])]));
     return candidates.filter((manifest) => this.manifestImages.get(manifest)?.some((image) => this.resolveLink(image, manifest)?.dockerfile === dockerfile));
   }
 
@@ -237,15 +237,11 @@ export class WorkspaceIndex {
 
   /** Manifests naming one of these images (by repository key), before or after their rewrites. */
   private manifestsNaming(keys: Set<string>): string[] {
-    return [...this.manifestsNamingKeys(keys)];
-  }
-
-  private manifestsNamingKeys(keys: Set<string>): Set<string> {
     const found = new Set<string>();
     const add = (key: string) => this.manifestsByKey.get(key)?.forEach((manifest) => found.add(manifest));
     keys.forEach(add);
     for (const rewrite of this.allRewrites()) if (rewrite.newName && keys.has(imageKey(rewrite.newName))) add(imageKey(rewrite.name));
-    return found;
+    return [...found];
   }
 
   private addManifest(file: string, images: string[]): void {
