@@ -39,6 +39,12 @@ ruleTester('cleanup-in-later-layer', {
       findings: [{ line: 4, column: 24, endColumn: 28, message: /^`chown` changes `\/app`, which the COPY on line 3 added: the files are copied whole into this layer, so their bytes ship twice \(≈ 2 MB, estimated\)\. Use `COPY --chown=…` instead\.$/ }],
     },
     {
+      name: 'chown -R of a COPY whose context walk stopped at its bound: the layer is only partly known, said without a number',
+      code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN chown -R node:node /app',
+      context: { dockerignore: null, sizes: { files: new Map([['index.js', 1_500_000]]), complete: false } },
+      findings: [{ line: 4, column: 24, endColumn: 28, message: /^`chown` changes `\/app`, which the COPY on line 3 added: the files are copied whole into this layer, so their bytes ship twice\. Use `COPY --chown=…` instead\.$/ }],
+    },
+    {
       name: 'chmod +x of one copied script: its own bytes',
       code: 'FROM debian:13\nCOPY entrypoint.sh /usr/local/bin/\nRUN chmod +x /usr/local/bin/entrypoint.sh',
       context: sized({ 'entrypoint.sh': 2_400 }),

@@ -121,6 +121,12 @@ const cases: Case[] = [
     expected: [{ total: 2000, partial: false, layers: [[2, 1000, false, ['app=1000'], 2, 0], [3, 1000, false, ['/app copied again by chown (added on line 2)=1000'], undefined, 0]] }],
   },
   {
+    name: 'chown -R of a COPY whose context walk stopped at its bound: the copy again is a lower bound too',
+    text: 'FROM scratch\nCOPY app /app\nRUN chown -R 1000 /app\n',
+    context: context({ 'app/a': 700 }, false),
+    expected: [{ total: 1400, partial: true, layers: [[2, 700, true, ['app=700'], 1, 0], [3, 700, true, ['/app copied again by chown (added on line 2)=700'], undefined, 0]] }],
+  },
+  {
     name: 'COPY --from a stage: the whole stage for /, what its COPYs put under a path otherwise',
     text: 'FROM debian:bookworm-slim AS build\nWORKDIR /src\nCOPY src ./src\nFROM scratch\nCOPY --from=build /src /src\nCOPY --from=build / /\n',
     context: context({ 'src/a.c': 1000 }),

@@ -172,15 +172,25 @@ function withRewrites(layer: LayerSize, rewrites: readonly PermissionRewrite[], 
   if (rewrites.length === 0) return layer;
   const parts = [...layer.parts];
   let { bytes, partial } = layer;
-  for (const { tool, word, addition, bytes: fileBytes, wholeLayer } of rewrites) {
-    const line = addition.instruction.getRange().start.line;
-    const source = wholeLayer && addition.origin === 'copy' ? earlier.get(line) : undefined;
-    const copied = source ? source.bytes : fileBytes;
-    parts.push({ label: `${word.value ?? ''} copied again by ${tool} (added on line ${line + 1})`, kind: 'files', bytes: copied });
-    bytes += copied ?? 0;
-    partial ||= copied === undefined || source?.partial === true;
+  for (const rewrite of rewrites) {
+    const { tool, word, addition } = rewrite;
+    const copied = rewrittenSize(rewrite, (line) => earlier.get(line));
+    parts.push({ label: `${word.value ?? ''} copied again by ${tool} (added on line ${addition.instruction.getRange().start.line + 1})`, kind: 'files', bytes: copied.bytes });
+    bytes += copied.bytes ?? 0;
+    partial ||= copied.partial;
   }
   return { ...layer, parts, bytes, partial };
+}
+
+/**
+ * The bytes a chmod/chown copies again: the files it names, or the whole COPY layer it covers
+ * (found by its line); `partial` when some of them are unknown, `bytes` then a lower bound.
+ */
+export function rewrittenSize(rewrite: PermissionRewrite, layerOnLine: (line: number) => LayerSize | undefined): { bytes?: number; partial: boolean } {
+  const { addition } = rewrite;
+  const layer = rewrite.wholeLayer && addition.origin === 'copy' ? layerOnLine(addition.instruction.getRange().start.line) : undefined;
+  if (layer) return { bytes: layer.bytes, partial: layer.partial };
+  return { bytes: rewrite.bytes, partial: rewrite.bytes === undefined };
 }
 
 function baseSize(stage: Stage, input: Omit<EstimateInput, 'text'>): BaseSize {

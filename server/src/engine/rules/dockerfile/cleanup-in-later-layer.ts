@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { canMergeRuns, mergeRunsFix } from '../../fixes/merge-run';
 import { formatBytes } from '../../size/format';
-import { estimateModel, wastedBytes, type LayerSize } from '../../size/estimate';
+import { estimateModel, rewrittenSize, wastedBytes, type LayerSize } from '../../size/estimate';
 import { sizeTables } from '../../size/tables';
 import type { BuildContext, Fix, RelatedInformation } from '../../types';
 import type { DockerfileRule, Report } from '../rule';
@@ -39,10 +39,13 @@ function permissionRewrites(model: DockerfileModel, context: BuildContext | unde
   if (rewrites.length === 0) return [];
   // The whole estimate only when a change covers a whole COPY layer: a single file's bytes come with the rewrite.
   let layers: LayerSize[] | undefined;
-  return rewrites.map(({ command, word, tool, addition, bytes, wholeLayer }) => {
+  const layerOnLine = (line: number) => (layers ??= estimateModel(model, { context, data: sizeTables }).stages.flatMap((stage) => stage.layers)).find((candidate) => candidate.range.start.line === line);
+  return rewrites.map((rewrite) => {
+    const { command, word, tool, addition } = rewrite;
     const line = addition.instruction.getRange().start.line;
-    const layer = wholeLayer && addition.origin === 'copy' ? (layers ??= estimateModel(model, { context, data: sizeTables }).stages.flatMap((stage) => stage.layers)).find((candidate) => candidate.range.start.line === line) : undefined;
-    const size = layer && !layer.partial ? layer.bytes : bytes;
+    const copied = rewrittenSize(rewrite, layerOnLine);
+    // The message gives a figure only when all of it is known.
+    const size = copied.partial ? undefined : copied.bytes;
     const keyword = addition.instruction.getKeyword();
     const instead = addition.origin === 'copy' ? `Use \`${keyword} --${tool === 'chmod' ? 'chmod' : 'chown'}=…\` instead` : 'Change it in the RUN that downloads it';
     return {

@@ -38,7 +38,18 @@ export interface PermissionRewrite {
 
 const TOOLS = new Set(['chmod', 'chown', 'chgrp']);
 
+const cache = new WeakMap<DockerfileModel, { sizes: ContextSizes | undefined; rewrites: PermissionRewrite[] }>();
+
+/** Kept per model and context sizes: the rule asks, then the size estimate it runs asks again. */
 export function laterPermissionRewrites(model: DockerfileModel, sizes: ContextSizes | undefined): PermissionRewrite[] {
+  const cached = cache.get(model);
+  if (cached && cached.sizes === sizes) return cached.rewrites;
+  const rewrites = findRewrites(model, sizes);
+  cache.set(model, { sizes, rewrites });
+  return rewrites;
+}
+
+function findRewrites(model: DockerfileModel, sizes: ContextSizes | undefined): PermissionRewrite[] {
   const stages = shippedStages(model);
   const history = layerHistory(model);
   const rewrites: PermissionRewrite[] = [];
