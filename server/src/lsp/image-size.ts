@@ -22,13 +22,14 @@ export const MAX_ESTIMATED_BYTES = 64 * 1024;
 /** A failed lookup is not retried for this long, so an unreachable registry costs one wait. */
 const FAILURE_TTL_MS = 5 * 60_000;
 
-type Lookup = { bytes: number } | { absentAt: number } | { failedAt: number };
-
 /** One registry question: the download size of an image for a platform. */
 export interface SizeLookup {
   image: string;
   platform: string;
 }
+
+/** A question and the registry's answer, kept with the question so the figures are read without parsing the key. */
+type Lookup = SizeLookup & ({ bytes: number } | { absentAt: number } | { failedAt: number });
 
 /** The lookups a base's card needs: linux/amd64, and the other platform it shows. */
 export function baseLookups(base: Pick<BaseSize, 'image' | 'platform'>): SizeLookup[] {
@@ -60,37 +61,26 @@ export class ImageSizes {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** linux/amd64 download sizes the registry gave so far, by image as written. */
-  registrySizes(): Map<string, number> {
-    const sizes = new Map<string, number>();
-    for (const [key, lookup] of this.lookups) {
-      const { image, platform } = JSON.parse(key) as SizeLookup;
-      if (platform === CATALOG_PLATFORM && 'bytes' in lookup) sizes.set(image, lookup.bytes);
-    }
-    return sizes;
-  }
-
-  /** Everything the registry gave so far, for a card that shows `platform` besides linux/amd64. */
+  /**
+   * Everything the registry gave so far, for a card that shows `platform` besides linux/amd64:
+   * linux/amd64 download sizes by image as written, what it said about other platforms by `platformSizeKey`.
+   */
   figures(platform: string | undefined): RegistryFigures {
-    return { registrySizes: this.registrySizes(), platform, platformSizes: this.platformSizes() };
-  }
-
-  /** What the registry said so far about other platforms, by `platformSizeKey`. */
-  platformSizes(): Map<string, PlatformFigure> {
-    const sizes = new Map<string, PlatformFigure>();
-    for (const [key, lookup] of this.lookups) {
-      const { image, platform } = JSON.parse(key) as SizeLookup;
-      if (platform === CATALOG_PLATFORM || 'failedAt' in lookup) continue;
-      sizes.set(platformSizeKey(image, platform), 'bytes' in lookup ? lookup.bytes : 'absent');
+    const registrySizes = new Map<string, number>();
+    const platformSizes = new Map<string, PlatformFigure>();
+    for (const lookup of this.lookups.values()) {
+      const { image, platform: asked } = lookup;
+      if (asked === CATALOG_PLATFORM) {
+        if ('bytes' in lookup) registrySizes.set(image, lookup.bytes);
+      } else if (!('failedAt' in lookup)) platformSizes.set(platformSizeKey(image, asked), 'bytes' in lookup ? lookup.bytes : 'absent');
     }
-    return sizes;
+    return { registrySizes, platform, platformSizes };
   }
 
   /** The estimate with what is known now (catalog, registry sizes already fetched); none for very large files. */
   report(document: TextDocument, config: EngineConfig, context: BuildContext | undefined): SizeReport | undefined {
     if (document.getText().length > MAX_ESTIMATED_BYTES) return undefined;
-    const registrySizes = this.registrySizes();
-    const platformSizes = this.platformSizes();
+    const { registrySizes, platformSizes } = this.figures(config.sizePlatform);
     const key = JSON.stringify([config.shippedStage, config.sizePlatform, [...registrySizes], [...platformSizes], context?.sizes === undefined ? 0 : context.sizes.files.size]);
     const cached = this.reports.get(document.uri);
     if (cached && cached.version === document.version && cached.key === key) return cached.report;
@@ -134,11 +124,11 @@ export class ImageSizes {
         const size = await client.platformSize(normalized.reference, digest, platform);
         // A single-platform manifest names no platform (only its config blob does): no figure rather than a guess.
         if (platform !== CATALOG_PLATFORM && size.digest === digest) throw new Error(`it is a single-platform image whose platform its manifest does not name`);
-        this.lookups.set(key, { bytes: size.compressedBytes });
+        this.lookups.set(key, { image, platform, bytes: size.compressedBytes });
       } catch (error) {
         // Once the image is found, not-found can only mean its index lacks the platform.
         const absent = resolved && error instanceof RegistryError && error.failure === 'not-found';
-        this.lookups.set(key, absent ? { absentAt: this.now() } : { failedAt: this.now() });
+        this.lookups.set(key, absent ? { image, platform, absentAt: this.now() } : { image, platform, failedAt: this.now() });
         this.log(`Image size: the registry gave no ${platform} size for ${image} (${error instanceof Error ? error.message : String(error)})${platform === CATALOG_PLATFORM ? "; the catalog's figure is shown" : ''}.`);
       } finally {
         this.pending.delete(key);
