@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reportText } from '../../../server/src/engine/size/describe';
 import { estimateImageSize } from '../../../server/src/engine/size/estimate';
+import { parseImageReference } from '../../../server/src/engine/images/reference';
 import { sizeTables } from '../../../server/src/engine/size/tables';
 
 function estimate(text: string) {
@@ -58,4 +59,16 @@ test('a purge in the same RUN leaves nothing; an image the catalog lacks is unkn
   const report = estimate('FROM debian:bookworm\nRUN apt-get update && apt-get install -y git && apt-get purge -y git\nFROM registry.example.com/team/base:7\n');
   assert.deepEqual(report.stages[0].layers[0].parts.map((part) => [part.label, part.bytes]), [["apt's package lists (/var/lib/apt/lists)", 19_856_468]]);
   assert.deepEqual([report.stages[1].base.card, report.stages[1].base.compressedBytes, report.stages[1].totalBytes, report.stages[1].partial], [undefined, undefined, 0, true]);
+});
+
+test('the tables are as of their oldest date: the catalog, each Debian release and the npm measurements as the figures say them', () => {
+  const aptOptions = { installed: new Set<string>(), noInstallRecommends: true };
+  const dates = [
+    sizeTables.imageCard(parseImageReference('debian:bookworm-slim'))?.asOf,
+    sizeTables.aptInstall(['curl'], { ...aptOptions, base: sizeTables.imageCard(parseImageReference('debian:bookworm-slim')) })?.source.split(', generated ')[1],
+    sizeTables.aptInstall(['curl'], { ...aptOptions, base: sizeTables.imageCard(parseImageReference('debian:trixie-slim')) })?.source.split(', generated ')[1],
+    sizeTables.languageInstall?.('npm', ['express'])?.source.split(', ').pop(),
+  ];
+  assert.ok(dates.every((date) => /^\d{4}-\d{2}-\d{2}$/.test(date ?? '')), String(dates));
+  assert.equal(sizeTables.asOf, [...dates].sort()[0]);
 });

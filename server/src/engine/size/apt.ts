@@ -52,6 +52,9 @@ const RELEASES: Record<string, AptData> = { bookworm: bookworm as AptData, trixi
 /** Debian releases the apt estimator has package data for; other releases (and Ubuntu) are unknown. */
 export const APT_RELEASES = Object.keys(RELEASES);
 
+/** When each release's package data was generated. */
+export const APT_AS_OF_DATES = Object.values(RELEASES).map((data) => data.asOf);
+
 /** Which packages a base image already has, for subtracting them from an install. */
 export interface InstalledPackages {
   /** An installed set of the release's data: "debian-minbase", "buildpack-deps", "python-slim", ... */

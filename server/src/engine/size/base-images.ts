@@ -58,6 +58,9 @@ export interface SmallerAlternative {
   savesBytes: number;
 }
 
+/** When the catalog was generated. */
+export const CATALOG_AS_OF: string = catalog.asOf;
+
 const ENTRIES = (catalog.images as CatalogEntry[]).map((entry) => ({ entry, keys: [entry.reference, ...(entry.aliases ?? [])].map(catalogKey) }));
 const BY_KEY = new Map<string, CatalogEntry>();
 for (const { entry, keys } of ENTRIES) for (const key of keys) if (key) BY_KEY.set(key, entry);
@@ -73,7 +76,7 @@ function keyOf(reference: NormalizedReference): string {
 }
 
 function cardOf({ aliases: _aliases, excludesDocs, ...facts }: CatalogEntry, sameLine: boolean): BaseImageCard {
-  return { ...facts, sameLine, excludesDocs: excludesDocs ?? false, asOf: catalog.asOf };
+  return { ...facts, sameLine, excludesDocs: excludesDocs ?? false, asOf: CATALOG_AS_OF };
 }
 
 /** The text of a split reference, so both split and written references go through one normalisation. */

@@ -10,6 +10,9 @@ interface NpmData {
 
 const NPM = npmData as NpmData;
 
+/** When the npm measurements were taken. */
+export const NPM_AS_OF = NPM.asOf;
+
 export interface NpmPackageEstimate {
   /** "express@5.1.0". */
   id: string;

@@ -2,9 +2,9 @@
  * The generated size tables (base-image catalog, Debian package sizes, npm package sizes)
  * behind the one interface the estimator reads.
  */
-import { estimateAptInstall } from './apt';
-import { baseImageCard, catalogCards, smallerAlternatives, type BaseImageCard } from './base-images';
-import { estimateNpmInstall } from './language-packages';
+import { APT_AS_OF_DATES, estimateAptInstall } from './apt';
+import { baseImageCard, CATALOG_AS_OF, smallerAlternatives, type BaseImageCard } from './base-images';
+import { estimateNpmInstall, NPM_AS_OF } from './language-packages';
 import type { ImageCard, InstallEstimate, SizeData } from './size-data';
 
 function imageCard(card: BaseImageCard): ImageCard {
@@ -36,12 +36,10 @@ function npmInstall(packages: readonly string[]): InstallEstimate {
 }
 
 /** The oldest date of the tables: what an estimate is "as of". */
-const AS_OF = [catalogCards()[0]?.asOf, estimateAptInstall([], { release: 'bookworm', noInstallRecommends: true, excludesDocs: false })?.asOf, estimateNpmInstall([]).asOf]
-  .filter((date): date is string => date !== undefined)
-  .sort()[0];
+const AS_OF = [CATALOG_AS_OF, ...APT_AS_OF_DATES, NPM_AS_OF].sort()[0];
 
 export const sizeTables: SizeData = {
-  asOf: AS_OF ?? 'unknown',
+  asOf: AS_OF,
   imageCard(reference) {
     const card = baseImageCard(reference);
     return card && imageCard(card);
