@@ -4,7 +4,8 @@
  */
 import { commands, extensions, window, workspace, type ExtensionContext } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { SHOW_BREAKDOWN_COMMAND, showSizeBreakdown, trackLastDockerfile } from './size-breakdown';
+import { SHOW_BREAKDOWN_COMMAND } from '../../server/src/lsp/breakdown-commands';
+import { showSizeBreakdown, trackLastDockerfile } from './size-breakdown';
 import { registerStatusBar, SHOW_PROBLEMS_COMMAND } from './status-bar';
 
 let client: LanguageClient | undefined;

@@ -6,9 +6,7 @@ import { ViewColumn, window, type Disposable, type TextDocument, type WebviewPan
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import type { Breakdown } from '../../server/src/engine/size/breakdown';
 import { formatBytes as bytes } from '../../server/src/engine/size/format';
-
-export const SHOW_BREAKDOWN_COMMAND = 'shipshape.showImageSizeBreakdown';
-const SERVER_COMMAND = 'shipshape.server.imageSizeBreakdown';
+import { IMAGE_SIZE_BREAKDOWN_COMMAND } from '../../server/src/lsp/breakdown-commands';
 
 let panel: WebviewPanel | undefined;
 /** The Dockerfile last in front: a link on a page such as the walkthrough runs the command while that page is. */
@@ -32,7 +30,7 @@ export async function showSizeBreakdown(client: LanguageClient | undefined, uri?
     void window.showInformationMessage('Open a Dockerfile to see its image size breakdown.');
     return undefined;
   }
-  const answer = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [{ uri: target }] });
+  const answer = await client.sendRequest(ExecuteCommandRequest.type, { command: IMAGE_SIZE_BREAKDOWN_COMMAND, arguments: [{ uri: target }] });
   if (!isBreakdown(answer)) {
     void window.showInformationMessage(`Image size breakdown: ${(answer as { reason?: string } | null)?.reason ?? 'the server gave no figures'}.`);
     return undefined;

@@ -2,9 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { stageTitle } from '../engine/size/describe';
 import type { SizeReport } from '../engine/size/estimate';
-
-/** The client command that shows the breakdown view (package.json contributes it). */
-export const SHOW_BREAKDOWN_COMMAND = 'shipshape.showImageSizeBreakdown';
+import { SHOW_BREAKDOWN_COMMAND } from './breakdown-commands';
 
 export function stageSizeLenses(report: SizeReport, uri: string): CodeLens[] {
   return report.stages.map((stage) => ({

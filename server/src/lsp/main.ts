@@ -35,13 +35,14 @@ import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { fileState } from './file-state';
+import { IMAGE_SIZE_BREAKDOWN_COMMAND } from './breakdown-commands';
 import { stageSizeLenses } from './code-lens';
 import { dockerfileHover, hoveredBaseLookups, manifestHover, manifestImageAt } from './hover';
 import { HOVER_REGISTRY_WAIT_MS, ImageSizes, MAX_ESTIMATED_BYTES, baseLookups, registryLookups, type SizeLookup } from './image-size';
 import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
-import { SECTION, SettingsStore, type Settings } from './settings';
+import { SECTION, SettingsStore, settingsScope, type Settings } from './settings';
 import { ShellcheckRunner, withShellcheckFindings } from './shellcheck-answers';
 import { WorkspaceIndexes } from './workspace-index';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
@@ -88,8 +89,6 @@ let canResolveEdit = false;
 let pinner = new Pinner(undefined, process.env);
 const imageSizes = new ImageSizes(() => pinner, log);
 let canRefreshCodeLenses = false;
-/** The server command behind Show Image Size Breakdown: the data the client's view draws. */
-const IMAGE_SIZE_BREAKDOWN_COMMAND = 'shipshape.server.imageSizeBreakdown';
 /** The breakdown waits a little longer than a hover for the registry: a person asked for it. */
 const BREAKDOWN_REGISTRY_WAIT_MS = 4000;
 
@@ -155,7 +154,7 @@ connection.onInitialize((params) => {
   canFollowWorkspaceFolders = workspace?.workspaceFolders === true;
   workspaceFolderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   canRefreshCodeLenses = workspace?.codeLens?.refreshSupport === true;
-  if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log);
+  if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log, (uri) => settingsScope(uri, workspaceFolderUris));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -180,6 +179,7 @@ connection.onInitialized(
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        settings.foldersChanged();
         void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${String(error)}`));
       });
     }
@@ -199,7 +199,6 @@ documents.onDidClose(
   guard(log, 'didClose', undefined, async ({ document }) => {
     scheduler.cancel(document.uri);
     analyses.forget(document.uri);
-    settings.forget(document.uri);
     imageSizes.forget(document.uri);
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     await workspaceIndexes.documentClosed(document.uri);
