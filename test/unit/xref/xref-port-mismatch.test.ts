@@ -24,6 +24,15 @@ ruleTester('xref-port-mismatch', {
       ],
     },
     {
+      name: 'a range of EXPOSEd ports is one related location',
+      code: api('    ports:\n    - containerPort: 80\n'),
+      workspace: workspace('FROM node:22-slim\nEXPOSE 8000-8002 9090\nCMD ["node", "server.js"]\n'),
+      findings: [
+        { line: 9, column: 5, message: /declares no containerPort for 8000, 8001, 8002, 9090, which .* EXPOSEs\.$/, related: [`${DOCKERFILE}:2:8`, `${DOCKERFILE}:2:18`] },
+        { line: 10, column: 22, message: /declares containerPort 80, but .* EXPOSEs 8000, 8001, 8002, 9090\.$/, related: [`${DOCKERFILE}:2:8`, `${DOCKERFILE}:2:18`] },
+      ],
+    },
+    {
       name: 'the protocol counts',
       code: api('    ports:\n    - {containerPort: 53, protocol: UDP}\n'),
       workspace: workspace('FROM alpine:3.20\nEXPOSE 53\n'),

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import type { RelatedInformation } from '../../types';
 import type { KubernetesRule } from '../rule';
 import { describe, PROBE_PORT_ACTIONS, PROBES, viewOf } from '../kubernetes/support/pods';
 import { imageOrigin, relatedAt, workspaceContainers } from './support/workspace-images';
@@ -25,7 +26,15 @@ export const xrefPortMismatch: KubernetesRule = {
       const view = viewOf(container.container.pod);
       const exposedKeys = new Set(exposed.map((fact) => portKey(fact.value.port, fact.value.protocol)));
       const exposedList = [...new Set(exposed.map((fact) => (fact.value.protocol === 'tcp' ? String(fact.value.port) : `${fact.value.port}/${fact.value.protocol}`)))].join(', ');
-      const related = exposed.flatMap((fact) => relatedAt(container, fact.location, `EXPOSE ${fact.value.port}/${fact.value.protocol}`)).filter((entry, index, all) => all.findIndex((other) => JSON.stringify(other.range) === JSON.stringify(entry.range)) === index);
+      // The ports of a range (`EXPOSE 8000-8002`) share one word: one related location, the first port's.
+      const relatedByRange = new Map<string, RelatedInformation>();
+      for (const fact of exposed) {
+        for (const entry of relatedAt(container, fact.location, `EXPOSE ${fact.value.port}/${fact.value.protocol}`)) {
+          const key = JSON.stringify(entry.range);
+          if (!relatedByRange.has(key)) relatedByRange.set(key, entry);
+        }
+      }
+      const related = [...relatedByRange.values()];
       const origin = imageOrigin(container);
       const who = describe(container.container);
       const portsPair = view.pair(container.container.map, 'ports');
