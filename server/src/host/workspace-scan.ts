@@ -107,3 +107,8 @@ export function workspacePathOf(root: string, absolutePath: string): string | un
   if (path === '' || path === '..' || path.startsWith(`..${sep}`) || /^[A-Za-z]:|^[\\/]/.test(path)) return undefined;
   return path.split(sep).join('/');
 }
+
+/** The absolute path of a file at `path` (forward slashes) in the workspace at `root`: workspacePathOf's inverse. */
+export function absolutePathOf(root: string, path: string): string {
+  return `${root}${sep}${path.split('/').join(sep)}`;
+}

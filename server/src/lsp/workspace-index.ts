@@ -6,11 +6,11 @@
  * go-to-definition and the hover line of a manifest's `image:` value.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, sep } from 'node:path';
+import { basename } from 'node:path';
 import { FileChangeType, type FileEvent, type Location, type Position } from 'vscode-languageserver';
 import { WorkspaceIndex, type ResolvedImage } from '../engine';
 import { excludeMatcher, isExcludedPath, type ExcludeMatcher } from '../host/file-excludes';
-import { describeCutShort, scanWorkspace } from '../host/workspace-scan';
+import { absolutePathOf, describeCutShort, scanWorkspace } from '../host/workspace-scan';
 import { manifestImageAt } from './hover';
 import { uriOf, WorkspaceState, type IndexedFolder, type WorkspaceUpdate } from './workspace-state';
 
@@ -142,7 +142,7 @@ export class WorkspaceIndexes {
   private async readFromDisk(folder: IndexedFolder, path: string): Promise<void> {
     let text: string | null;
     try {
-      text = await readFile(`${folder.root}${sep}${path.split('/').join(sep)}`, 'utf8');
+      text = await readFile(absolutePathOf(folder.root, path), 'utf8');
     } catch {
       text = null;
     }

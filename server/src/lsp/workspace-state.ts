@@ -3,10 +3,9 @@
  * updates: the main thread applies each update and forwards it to the analysis threads,
  * which hold replicas of the same state for the cross-file rules.
  */
-import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkspaceIndex, type WorkspaceInput } from '../engine';
-import { workspacePathOf } from '../host/workspace-scan';
+import { absolutePathOf, workspacePathOf } from '../host/workspace-scan';
 
 /** A change to the workspace state, as data that crosses to the analysis threads. */
 export type WorkspaceUpdate =
@@ -90,5 +89,5 @@ export class WorkspaceState {
 }
 
 export function uriOf(folder: Pick<IndexedFolder, 'root'>, path: string): string {
-  return pathToFileURL(`${folder.root}${sep}${path.split('/').join(sep)}`).href;
+  return pathToFileURL(absolutePathOf(folder.root, path)).href;
 }

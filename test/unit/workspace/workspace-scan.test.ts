@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { WorkspaceIndex } from '../../../server/src/engine';
 import { excludeMatcher, isExcludedPath } from '../../../server/src/host/file-excludes';
 import { workspace } from '../../cli/harness';
-import { describeCutShort, scanWorkspace, scanWorkspaceSync, WORKSPACE_SCAN_LIMITS } from '../../../server/src/host/workspace-scan';
+import { absolutePathOf, describeCutShort, scanWorkspace, scanWorkspaceSync, WORKSPACE_SCAN_LIMITS, workspacePathOf } from '../../../server/src/host/workspace-scan';
 
 const FILES = {
   'services/cart/Dockerfile': 'FROM scratch\n',
@@ -57,6 +58,19 @@ describe('scanWorkspace', () => {
     const scan = scanWorkspaceSync(root, { isRelevant: () => true, limits: { ...WORKSPACE_SCAN_LIMITS, maxFileBytes: 1024 } });
     assert.deepEqual([...scan.files.keys()], ['small.yaml']);
     assert.equal(scanWorkspaceSync(join(root, 'missing'), { isRelevant: () => true }).files.size, 0);
+  });
+});
+
+describe('workspace paths', () => {
+  test('a scanned path names the file under the root and maps back to itself; the root and files outside it have none', () => {
+    const root = workspace(FILES);
+    const scan = scanWorkspaceSync(root, { isRelevant: WorkspaceIndex.isRelevant });
+    for (const [path, text] of scan.files) {
+      assert.equal(readFileSync(absolutePathOf(root, path), 'utf8'), text);
+      assert.equal(workspacePathOf(root, absolutePathOf(root, path)), path);
+    }
+    assert.equal(workspacePathOf(root, root), undefined);
+    assert.equal(workspacePathOf(root, join(root, '..', 'elsewhere', 'Dockerfile')), undefined);
   });
 });
 
