@@ -44,7 +44,8 @@ function analyzeKubernetes(input: AnalysisInput, reuseReports: boolean): Analysi
       kubernetes,
       workspace: input.workspace,
       report(finding) {
-        const key = JSON.stringify(finding.range);
+        const { start, end } = finding.range;
+        const key = `${start.line}:${start.character}:${end.line}:${end.character}`;
         if (!seen.has(key)) report(finding);
         seen.add(key);
       },

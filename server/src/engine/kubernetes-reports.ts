@@ -13,14 +13,22 @@
 import type { KubernetesRule, Report } from './rules/rule';
 import type { EngineConfig, KubernetesHints, Range, WorkspaceInput } from './types';
 import type { KubernetesModel } from './kubernetes/model';
+import { lastAtMost } from './text/document';
 import { indentationStyle } from './kubernetes/yaml-edits';
 import type { WorkspaceIndex } from './workspace';
 
 /** Runs one rule over a model, reporting as the rule context's `report` does. */
 export type RuleRunner = (rule: KubernetesRule, model: KubernetesModel, report: (report: Report) => void) => void;
 
-/** Reports by rule (the rules that reported), their lines counted from the piece's first line. */
-type PieceReports = Map<KubernetesRule, Report[]>;
+/**
+ * Reports by rule (the rules that reported), with the line the piece started at when they were
+ * made or last moved: a piece found at that line again (everything above an edit that added or
+ * removed no line) hands out the same reports, uncopied.
+ */
+interface PieceReports {
+  line: number;
+  byRule: Map<KubernetesRule, Report[]>;
+}
 
 /** About a dozen large bundles' worth of reports, across the files and settings analysed lately. */
 const CACHE_CHARACTERS = 16 * 1024 * 1024;
@@ -39,8 +47,8 @@ export interface ReportInputs {
 /**
  * Every report of each rule on the model's objects, in the order the rules made them, the
  * unchanged pieces' taken from earlier analyses. Undefined when the file cannot be taken apart
- * (a piece that starts inside a line) or a rule threw on a piece: the caller then runs the rules
- * over the whole file, which reports the failure as it always has.
+ * (a piece that starts inside a line, a report outside its piece) or a rule threw: the caller
+ * then runs the rules over the whole file, which reports the failure as it always has.
  */
 export function reportsByRule(model: KubernetesModel, rules: readonly KubernetesRule[], inputs: ReportInputs, run: RuleRunner): Map<KubernetesRule, Report[]> | undefined {
   const inputsKey = keyOf(model, inputs);
@@ -48,33 +56,28 @@ export function reportsByRule(model: KubernetesModel, rules: readonly Kubernetes
   if (pieces) cache.delete(inputsKey); // refreshed as the most recently used
   else pieces = new Map();
   cache.set(inputsKey, pieces);
-  const reports = new Map<KubernetesRule, Report[]>(rules.map((rule) => [rule, []]));
-  for (const section of model.sections) {
+  const startLines: number[] = [];
+  const kept: (PieceReports | undefined)[] = [];
+  const fresh: number[] = [];
+  for (const [index, section] of model.sections.entries()) {
     const start = model.lines.positionAt(section.start);
     if (start.character !== 0) return undefined;
+    startLines.push(start.line);
+    const piece = pieces.get(section.text);
+    kept.push(piece);
+    if (!piece) fresh.push(index);
+  }
+  const made = fresh.length > 0 ? freshReports(model, fresh, startLines, rules, run) : new Map<number, PieceReports>();
+  if (!made) return undefined;
+  const reports = new Map<KubernetesRule, Report[]>(rules.map((rule) => [rule, []]));
+  for (const [index, section] of model.sections.entries()) {
     const key = section.text;
-    let piece = pieces.get(key);
-    if (piece) {
-      pieces.delete(key); // refreshed as the most recently used
-    } else {
-      piece = new Map();
-      const sectionModel: KubernetesModel = { lines: model.lines, objects: section.objects, sections: [section] };
-      for (const rule of rules) {
-        const made: Report[] = [];
-        try {
-          run(rule, sectionModel, (report) => made.push(moved(report, -start.line)));
-        } catch {
-          return undefined;
-        }
-        if (made.length > 0) piece.set(rule, made);
-      }
-      cachedCharacters += key.length;
-    }
+    let piece = made.get(index) ?? kept[index]!;
+    if (piece.line !== startLines[index]) piece = movedPiece(piece, startLines[index]);
+    if (pieces.has(key)) pieces.delete(key); // refreshed as the most recently used
+    else cachedCharacters += key.length;
     pieces.set(key, piece);
-    for (const [rule, made] of piece) {
-      const list = reports.get(rule)!;
-      for (const report of made) list.push(moved(report, start.line));
-    }
+    for (const [rule, list] of piece.byRule) reports.get(rule)!.push(...list);
   }
   // The least recently used first: other settings' pieces, then this file's oldest.
   for (const [oldKey, oldPieces] of cache) {
@@ -102,6 +105,44 @@ function keyOf(model: KubernetesModel, { config, hints, workspace }: ReportInput
     index = [id, workspace.index.revision, workspace.path];
   }
   return JSON.stringify([config, hints?.partial === true, index ?? null, indentationStyle(model.lines)]);
+}
+
+/**
+ * The reports on the pieces not seen before, by the piece's index: each rule runs once over all
+ * of them (a bundle's first analysis would otherwise run every rule once per document), and each
+ * report goes to the piece its range starts in. Undefined when a rule threw or reported outside them.
+ */
+function freshReports(model: KubernetesModel, fresh: readonly number[], startLines: readonly number[], rules: readonly KubernetesRule[], run: RuleRunner): Map<number, PieceReports> | undefined {
+  const sections = fresh.map((index) => model.sections[index]);
+  const freshModel: KubernetesModel = { lines: model.lines, objects: sections.flatMap((section) => section.objects), sections };
+  const firstLines = fresh.map((index) => startLines[index]);
+  const lastLines = sections.map((section) => model.lines.positionAt(section.start + section.text.length - 1).line);
+  const made = new Map<number, PieceReports>(fresh.map((index) => [index, { line: startLines[index], byRule: new Map() }]));
+  for (const rule of rules) {
+    let outside = false;
+    try {
+      run(rule, freshModel, (report) => {
+        const line = report.range.start.line;
+        const at = lastAtMost(firstLines, line);
+        if (line < firstLines[at] || line > lastLines[at]) outside = true;
+        const { byRule } = made.get(fresh[at])!;
+        const list = byRule.get(rule);
+        if (list) list.push(report);
+        else byRule.set(rule, [report]);
+      });
+    } catch {
+      return undefined;
+    }
+    if (outside) return undefined;
+  }
+  return made;
+}
+
+/** The piece's reports as they read when the piece starts at `line`. */
+function movedPiece(piece: PieceReports, line: number): PieceReports {
+  const byRule = new Map<KubernetesRule, Report[]>();
+  for (const [rule, made] of piece.byRule) byRule.set(rule, made.map((report) => moved(report, line - piece.line)));
+  return { line, byRule };
 }
 
 /** A copy of the report with its places in this file `lines` lines further down; places in other files stay. */

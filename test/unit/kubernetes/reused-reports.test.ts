@@ -168,3 +168,32 @@ test('typing in a plain manifest leaves the workspace index revision as it was; 
   index.setFile('web/Dockerfile', 'FROM debian:12\n');
   assert.notEqual(index.revision, afterCompose);
 });
+
+test('documents seen for the first time are checked together, each report kept with its own document', () => {
+  const text = bundle(30);
+  const documents = text.split(/^(?=---$)/m);
+  // Every other document seen before, then the whole bundle: the rules run once over the new half;
+  // then a line added in the middle moves the reports of the second half only.
+  const middle = documents.length >> 1;
+  const lineAdded = [...documents.slice(0, middle), `${documents[middle]}# added\n`, ...documents.slice(middle + 1)].join('');
+  assertSameAsFresh([documents.filter((_, index) => index % 2 === 0).join(''), text, lineAdded].map((variant) => ({ text: variant, kind: 'kubernetes' as const })));
+  // The same document written three times, new and then moved by a line: each place keeps its reports.
+  const hostNetwork = documents.find((document) => document.includes('hostNetwork: true'))!;
+  const repeated = `${hostNetwork}${hostNetwork}${documents[1]}${hostNetwork}`;
+  const [once, moved] = assertSameAsFresh([repeated, `# moved\n${repeated}`, `${hostNetwork}${hostNetwork}# added\n${documents[1]}${hostNetwork}`].map((variant) => ({ text: variant, kind: 'kubernetes' as const })));
+  const lines = (result: AnalysisResult) => result.findings.filter((finding) => finding.rule === 'k8s-host-namespaces').map((finding) => finding.range.start.line);
+  assert.equal(lines(once).length, 3);
+  assert.deepStrictEqual(lines(moved), lines(once).map((line) => line + 1));
+});
+
+test('reports of documents that did not move are handed out again as they were; moved ones are moved copies', () => {
+  const text = bundle(8);
+  const first = analyze({ text, kind: 'kubernetes' });
+  const typedInLast = `${text}# a comment at the end\n`;
+  const again = analyze({ text: typedInLast, kind: 'kubernetes' });
+  assert.deepStrictEqual(again, fresh({ text: typedInLast, kind: 'kubernetes' }));
+  const movedDown = analyze({ text: `\n${text}`, kind: 'kubernetes' });
+  assert.deepStrictEqual(movedDown, fresh({ text: `\n${text}`, kind: 'kubernetes' }));
+  // The first analysis's findings are untouched by the moves that followed.
+  assert.deepStrictEqual(first, fresh({ text, kind: 'kubernetes' }));
+});

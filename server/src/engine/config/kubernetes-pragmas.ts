@@ -3,6 +3,8 @@ import { list, shipshapePragma, type Suppressions } from './pragmas';
 import { rulesForForeignCheck, rulesWithEquivalentIn } from './equivalents';
 
 const COMMENT = /^\s*#/;
+/** What every `# shipshape-ignore` and `# shipshape-ignore-file` comment contains. */
+const PRAGMA_NAME = 'shipshape-ignore';
 
 /**
  * Reads the ways a YAML file switches rules off:
@@ -18,7 +20,12 @@ const COMMENT = /^\s*#/;
 export function readKubernetesSuppressions(model: KubernetesModel): Suppressions {
   const suppressions: Suppressions = { file: new Set(), instructions: [] };
   const { lines } = model;
-  for (let line = 0; line < lines.lineCount; line++) {
+  // Only lines naming the pragma can hold one: found with indexOf, not by trimming every line of a bundle.
+  let lastLine = -1;
+  for (let at = lines.text.indexOf(PRAGMA_NAME); at >= 0; at = lines.text.indexOf(PRAGMA_NAME, at + PRAGMA_NAME.length)) {
+    const line = lines.positionAt(at).line;
+    if (line === lastLine) continue;
+    lastLine = line;
     const text = lines.lineText(line).trim();
     if (!text.startsWith('#')) continue;
     const pragma = shipshapePragma(text);

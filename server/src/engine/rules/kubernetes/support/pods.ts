@@ -12,12 +12,26 @@ export const PROBE_PORT_ACTIONS = ['httpGet', 'tcpSocket', 'grpc'];
 /** The handlers under a container's `lifecycle`. */
 export const LIFECYCLE_HOOKS = ['postStart', 'preStop'];
 
-export function pods(model: KubernetesModel): PodSpec[] {
-  return model.objects.flatMap((object) => (object.pod ? [object.pod] : []));
+/** By the model's objects: every rule asks, once per document of a bundle. */
+const podsOfObjects = new WeakMap<KubernetesModel['objects'], readonly PodSpec[]>();
+const containersOfObjects = new WeakMap<KubernetesModel['objects'], readonly Container[]>();
+
+export function pods(model: KubernetesModel): readonly PodSpec[] {
+  let found = podsOfObjects.get(model.objects);
+  if (!found) {
+    found = model.objects.flatMap((object) => (object.pod ? [object.pod] : []));
+    podsOfObjects.set(model.objects, found);
+  }
+  return found;
 }
 
-export function containers(model: KubernetesModel): Container[] {
-  return pods(model).flatMap((pod) => pod.containers);
+export function containers(model: KubernetesModel): readonly Container[] {
+  let found = containersOfObjects.get(model.objects);
+  if (!found) {
+    found = pods(model).flatMap((pod) => pod.containers);
+    containersOfObjects.set(model.objects, found);
+  }
+  return found;
 }
 
 export function viewOf(pod: PodSpec): YamlView {
