@@ -119,22 +119,36 @@ function fileComments(stdout: string, answers: (ShellcheckComment[] | undefined)
 
 const failure = (error: unknown) => `shellcheck failed: ${error instanceof Error ? error.message : String(error)}`;
 
+/** How one ShellCheck process ended, as spawnSync tells it; `error` when it could not run or finish (not found, timed out). */
+interface ProcessResult {
+  error?: Error;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Files one process's json1 output under its requests. A process that failed (exit 1 only means
+ * "found something") is said through `onError`, with why it could not run or finish, else
+ * ShellCheck's first line on stderr; its requests get undefined (not cached, tried again next time).
+ */
+function fileRun(result: ProcessResult, indexes: readonly number[], answers: (ShellcheckComment[] | undefined)[], onError: (message: string) => void): void {
+  if (!result.error && (result.status === 0 || result.status === 1)) return fileComments(result.stdout, answers);
+  onError(failure(result.error ?? (result.stderr.trim().split('\n')[0] || `exit status ${result.status}`)));
+  for (const index of indexes) answers[index] = undefined;
+}
+
+const tempFolderPrefix = () => join(tmpdir(), 'shipshape-shellcheck-');
+
 /** Answers per request; undefined for a request whose run failed (not cached, tried again next time). */
 function runShellcheck(binary: string, requests: readonly ShellcheckRequest[], onError: (message: string) => void): (ShellcheckComment[] | undefined)[] {
   if (requests.length === 0) return [];
   const answers: (ShellcheckComment[] | undefined)[] = requests.map(() => []);
-  const folder = mkdtempSync(join(tmpdir(), 'shipshape-shellcheck-'));
+  const folder = mkdtempSync(tempFolderPrefix());
   try {
     requests.forEach((request, index) => writeFileSync(join(folder, `${index}.sh`), request.script));
     for (const [dialect, indexes] of runsOf(requests)) {
-      const result = spawnSync(binary, argumentsFor(dialect, indexes), { cwd: folder, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES });
-      // Exit 1 only means "found something"; anything else is a failure to report once.
-      if (result.error || (result.status !== 0 && result.status !== 1)) {
-        onError(`shellcheck failed: ${result.error?.message ?? result.stderr.trim().split('\n')[0]}`);
-        for (const index of indexes) answers[index] = undefined;
-        continue;
-      }
-      fileComments(result.stdout, answers);
+      fileRun(spawnSync(binary, argumentsFor(dialect, indexes), { cwd: folder, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES }), indexes, answers, onError);
     }
   } catch (error) {
     onError(failure(error));
@@ -154,21 +168,18 @@ export async function runShellcheckAsync(binary: string, requests: readonly Shel
   const answers: (ShellcheckComment[] | undefined)[] = requests.map(() => []);
   let folder: string | undefined;
   try {
-    folder = await mkdtemp(join(tmpdir(), 'shipshape-shellcheck-'));
+    folder = await mkdtemp(tempFolderPrefix());
     const cwd = folder;
     await Promise.all(requests.map((request, index) => writeFile(join(cwd, `${index}.sh`), request.script)));
     for (const [dialect, indexes] of runsOf(requests)) {
-      const stdout = await new Promise<string | undefined>((resolve) => {
-        execFile(binary, argumentsFor(dialect, indexes), { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES }, (error, out, stderr) => {
-          // Exit 1 only means "found something"; anything else is a failure to report once.
-          if (error && error.code !== 1) {
-            onError(`shellcheck failed: ${stderr.trim().split('\n')[0] || error.message}`);
-            resolve(undefined);
-          } else resolve(out);
+      const result = await new Promise<ProcessResult>((resolve) => {
+        execFile(binary, argumentsFor(dialect, indexes), { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES }, (error, stdout, stderr) => {
+          // execFile's error carries a numeric code for an exit status, anything else when the process could not run or finish.
+          const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+          resolve({ error: error && typeof error.code !== 'number' ? error : undefined, status, stdout, stderr });
         });
       });
-      if (stdout === undefined) for (const index of indexes) answers[index] = undefined;
-      else fileComments(stdout, answers);
+      fileRun(result, indexes, answers, onError);
     }
   } catch (error) {
     onError(failure(error));
