@@ -88,6 +88,18 @@ test('a file changed on disk: the watcher notification makes the next estimate w
   assert.deepEqual(await lensTitles(), ['1: ≈ 1.5 kB, stage assets → shipshape.showImageSizeBreakdown', '3: at least 8 kB, final image → shipshape.showImageSizeBreakdown']);
 });
 
+test('an event for something not on disk (an untitled file) leaves the walks alone; the event for a file that appeared redoes them', async () => {
+  const extra = join(folder, 'src', 'extra.js');
+  writeFileSync(extra, 'e'.repeat(4000));
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: 'untitled:Untitled-1', type: FileChangeType.Created }] });
+  assert.deepEqual(await lensTitles(), ['1: ≈ 1.5 kB, stage assets → shipshape.showImageSizeBreakdown', '3: at least 8 kB, final image → shipshape.showImageSizeBreakdown']);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(extra).href, type: FileChangeType.Created }] });
+  assert.deepEqual(await lensTitles(), ['1: ≈ 5.5 kB, stage assets → shipshape.showImageSizeBreakdown', '3: at least 16 kB, final image → shipshape.showImageSizeBreakdown']);
+  rmSync(extra);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(extra).href, type: FileChangeType.Deleted }] });
+  assert.deepEqual(await lensTitles(), ['1: ≈ 1.5 kB, stage assets → shipshape.showImageSizeBreakdown', '3: at least 8 kB, final image → shipshape.showImageSizeBreakdown']);
+});
+
 test('Show Image Size Breakdown: the figures per stage and layer, as data for the view', async () => {
   const breakdown = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.server.imageSizeBreakdown', arguments: [{ uri }] })) as {
     stages: { title: string; base: { label: string; bytes: number | null }; layers: { line: number; text: string; bytes: number; files?: number }[] }[];

@@ -24,11 +24,11 @@ export function contextSizes(root: string, dockerignore: string | null, limits =
   return sizes;
 }
 
-/** Files changed on disk: the walks of contexts holding `changedPath` (all when absent) are redone when next asked. */
-export function forgetContextSizes(changedPath?: string): void {
+/** A file changed on disk: the walks of contexts holding `changedPath` are redone when next asked. */
+export function forgetContextSizes(changedPath: string): void {
   for (const key of [...walks.keys()]) {
     const root = (JSON.parse(key) as [string])[0];
-    if (changedPath === undefined || changedPath === root || changedPath.startsWith(root.endsWith(sep) ? root : root + sep)) walks.delete(key);
+    if (changedPath === root || changedPath.startsWith(root.endsWith(sep) ? root : root + sep)) walks.delete(key);
   }
 }
 

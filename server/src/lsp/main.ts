@@ -219,8 +219,8 @@ connection.onDidChangeWatchedFiles(
     environment.invalidate();
     analyses.invalidate();
     void workspaceIndexes.filesChanged(params.changes).catch((error: unknown) => log(`Workspace index update failed: ${String(error)}`));
-    // Any file of a build context may change what COPY takes: those walks are redone when next asked.
-    for (const change of params.changes) forgetContextSizes(change.uri.startsWith('file:') ? fileURLToPath(change.uri) : undefined);
+    // Any file of a build context may change what COPY takes: those walks are redone when next asked. Only files on disk are in one.
+    for (const change of params.changes) if (change.uri.startsWith('file:')) forgetContextSizes(fileURLToPath(change.uri));
     const open = documents.all().flatMap((document) => {
       const kind = documentKind(document);
       return kind ? [{ uri: document.uri, kind, text: document.getText() }] : [];
