@@ -1,7 +1,8 @@
 // Dockerfile analysis speed, in one process and one run, on the same inputs for every tool:
-//   - dockerfile-ast parse: the floor (Shipshape parses with it too),
+//   - dockerfile-ast parse: the floor, as issue 3 defines it,
 //   - dockerfile-utils validate: what Docker's VS Code extension runs (syntax checks only),
 //   - dockerfilelint run: the old linter (its crashes are counted),
+//   - Shipshape's own parser (engine/dockerfile/syntax) alone, with each instruction's words,
 //   - Shipshape: the full analysis, every rule at its default severity.
 // Inputs: the fixture corpus (each file with its build context), a generated 10,000-line
 // Dockerfile, and the corpus repeated to a few MB. Prints the machine, then a Markdown table
@@ -16,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generatedDockerfile } from './generated-dockerfile.mjs';
 import { heapDelta, loadShipshape, measure, require, root } from './measure.mjs';
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -52,31 +54,6 @@ function corpusInputs() {
     }));
 }
 
-/**
- * A 10,000-line Dockerfile shaped like real ones: stages with ARG/ENV/LABEL, long apt and apk
- * RUNs with continuations and comments, heredocs, COPY --from chains, exec and shell forms.
- */
-function generatedDockerfile(lines = 10_000) {
-  const out = ['# syntax=docker/dockerfile:1', 'ARG BASE=debian:bookworm-slim', 'ARG GO_VERSION=1.27'];
-  const packages = ['ca-certificates', 'curl', 'git', 'gnupg', 'jq', 'less', 'openssh-client', 'procps', 'tzdata', 'unzip', 'xz-utils', 'zstd'];
-  for (let stage = 0; out.length < lines - 12; stage++) {
-    out.push('', `FROM \${BASE} AS stage${stage}`, `ARG VERSION_${stage}=1.${stage}.0`, `ENV APP_HOME=/srv/app${stage} \\`, `    PATH=/srv/app${stage}/bin:$PATH`);
-    out.push(`LABEL org.opencontainers.image.title="service-${stage}" org.opencontainers.image.version="\${VERSION_${stage}}"`);
-    out.push('RUN set -eux; \\', '    apt-get update; \\', '    apt-get install -y --no-install-recommends \\');
-    for (const name of packages) out.push(`        ${name} \\`);
-    out.push('    ; \\', '# keep the image small', '    rm -rf /var/lib/apt/lists/*');
-    out.push('WORKDIR $APP_HOME', `COPY --chown=10001:10001 config/stage${stage}/ ./config/`);
-    if (stage > 0) out.push(`COPY --from=stage${stage - 1} /srv/app${stage - 1}/bin/ ./bin/`);
-    out.push('RUN <<EOF', 'set -e', `echo "building stage ${stage}" > /etc/stage`, 'useradd --system --uid 10001 app || true', 'EOF');
-    out.push(`RUN curl -fsSL "https://example.com/tool-\${VERSION_${stage}}.tar.gz" -o /tmp/tool.tgz \\`, ' && tar -xzf /tmp/tool.tgz -C /usr/local/bin \\', ' && rm /tmp/tool.tgz');
-    out.push('EXPOSE 8080/tcp', 'HEALTHCHECK --interval=30s CMD ["curl", "-fsS", "http://127.0.0.1:8080/healthz"]');
-    out.push(stage % 3 === 0 ? 'CMD ./bin/server --port 8080' : 'CMD ["./bin/server", "--port", "8080"]');
-  }
-  out.push('', 'FROM gcr.io/distroless/static-debian13:nonroot', 'COPY --from=stage0 /srv/app0/bin/server /server', 'ENTRYPOINT ["/server"]');
-  while (out.length < lines) out.push('# padding to an exact line count');
-  return `${out.slice(0, lines).join('\n')}\n`;
-}
-
 function bulkInputs(corpus) {
   const inputs = [];
   let bytes = 0;
@@ -100,6 +77,7 @@ const { DockerfileParser } = require('dockerfile-ast');
 const dockerfileUtils = require('dockerfile-utils');
 const dockerfilelint = require('dockerfilelint');
 const shipshape = await loadShipshape();
+const syntax = await loadShipshape('server/src/engine/dockerfile/syntax/index.ts');
 // dockerfilelint looks for a .dockerfilelintrc in the folder it is given on every call: an empty one.
 const lintFolder = mkdtempSync(join(tmpdir(), 'shipshape-bench-lint-'));
 process.on('exit', () => rmSync(lintFolder, { recursive: true, force: true }));
@@ -118,6 +96,16 @@ const allTools = [
         crashes.set(input.name, error instanceof Error ? error.message : String(error));
         return undefined;
       }
+    },
+  },
+  {
+    // Its own parser reads an instruction's words when first asked: every rule asks for them.
+    id: 'syntax',
+    label: 'Shipshape parser (and the words of each instruction)',
+    run: (input) => {
+      const file = syntax.parseDockerfile(input.text);
+      for (const instruction of file.getInstructions()) instruction.getArguments();
+      return file;
     },
   },
   { id: 'shipshape', label: 'Shipshape full analysis', run: (input) => shipshape.analyze({ text: input.text, kind: 'dockerfile', context: input.context }) },

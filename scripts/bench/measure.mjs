@@ -13,13 +13,13 @@ const MAX_SAMPLES = 60;
 const WARMUP_MS = 500;
 
 /**
- * The engine as the CLI ships it, bundled by esbuild from source (so the bench needs no build
+ * The engine as the CLI ships it (or one module of it), bundled by esbuild from source (so the bench needs no build
  * step) into node_modules/.cache, where a CPU profile's line numbers can be traced back through
  * esbuild's `// server/src/...` file markers.
  */
-export async function loadShipshape() {
-  const file = join(root, 'node_modules/.cache/shipshape-bench/engine.cjs');
-  await build({ entryPoints: [join(root, 'server/src/engine/index.ts')], bundle: true, platform: 'node', conditions: [], format: 'cjs', target: 'node20', outfile: file, logLevel: 'error' });
+export async function loadShipshape(entry = 'server/src/engine/index.ts') {
+  const file = join(root, 'node_modules/.cache/shipshape-bench', `${entry.replace(/\/index\.ts$|\.ts$/, '').split('/').pop()}.cjs`);
+  await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', conditions: [], format: 'cjs', target: 'node20', outfile: file, logLevel: 'error' });
   return require(file);
 }
 

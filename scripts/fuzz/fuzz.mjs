@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadShipshape, root } from '../bench/measure.mjs';
+import { mutantOf, mutantSubjects } from './mutants.mjs';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seed: { type: 'string' } } });
 const deadline = Date.now() + Number(values.minutes) * 60_000;
@@ -37,64 +38,8 @@ const corpus = [...filesUnder(join(root, 'test/fixtures'), (name) => /^Dockerfil
   .map((path) => ({ path: relative(root, path), kind: /\.ya?ml$/.test(path) ? 'kubernetes' : 'dockerfile', text: readFileSync(path, 'utf8') }))
   .filter((file) => file.text.trim() !== '');
 
-const mutation = fc.oneof(
-  fc.record({ op: fc.constant('delete'), at: fc.nat() }),
-  fc.record({ op: fc.constant('duplicate'), at: fc.nat() }),
-  fc.record({ op: fc.constant('swap'), at: fc.nat(), with: fc.nat() }),
-  fc.record({ op: fc.constant('splice'), at: fc.nat(), file: fc.nat(), line: fc.nat() }),
-  fc.record({ op: fc.constant('bytes'), at: fc.nat(), column: fc.nat(), text: fc.string({ unit: 'binary', maxLength: 8 }) }),
-  fc.record({ op: fc.constant('insert'), at: fc.nat(), column: fc.nat(), text: fc.constantFrom('"', "'", '[', ']', '{', '}', '\\', '`', '${', '$(', '<<EOF', '&&', '|', ';', '#', '--', ': ', '- ', '*a', '&a ', '\t', '\r', '\r\n', '\u0000', '\uFFFD', '\uD800') }),
-  fc.record({ op: fc.constant('huge'), at: fc.nat(), column: fc.nat(), text: fc.constantFrom('a', ' ', '\t', '/', '$', '{', '[', '-', '\\', '#', '.'), times: fc.integer({ min: 100, max: 20_000 }) }),
-  fc.record({ op: fc.constant('truncate'), at: fc.nat() }),
-  fc.record({ op: fc.constant('endings'), to: fc.constantFrom('\r\n', '\n', '\r'), every: fc.integer({ min: 1, max: 3 }) }),
-);
-
-const subject = fc.record({ file: fc.nat(), mutations: fc.array(mutation, { minLength: 1, maxLength: 6 }) });
-
-function mutate({ file, mutations }) {
-  const source = corpus[file % corpus.length];
-  let lines = source.text.split('\n');
-  const pick = (n) => n % Math.max(lines.length, 1);
-  for (const m of mutations) {
-    const at = pick(m.at ?? 0);
-    const line = lines[at] ?? '';
-    const column = (m.column ?? 0) % (line.length + 1);
-    switch (m.op) {
-      case 'delete':
-        lines.splice(at, 1);
-        break;
-      case 'duplicate':
-        lines.splice(at, 0, line);
-        break;
-      case 'swap': {
-        const other = pick(m.with);
-        [lines[at], lines[other]] = [lines[other], lines[at]];
-        break;
-      }
-      case 'splice': {
-        const donor = corpus[m.file % corpus.length].text.split('\n');
-        lines.splice(at, 0, donor[m.line % donor.length]);
-        break;
-      }
-      case 'bytes':
-      case 'insert':
-        lines[at] = line.slice(0, column) + m.text + line.slice(column);
-        break;
-      case 'huge':
-        lines[at] = line.slice(0, column) + m.text.repeat(m.times) + line.slice(column);
-        break;
-      case 'truncate': {
-        const text = lines.join('\n');
-        lines = text.slice(0, m.at % (text.length + 1)).split('\n');
-        break;
-      }
-      case 'endings':
-        lines = lines.map((text, index) => (index % m.every === 0 ? text.replace(/\r$/, '') + (m.to === '\n' ? '' : m.to.replace('\n', '')) : text));
-        break;
-    }
-  }
-  return { path: source.path, kind: source.kind, text: lines.join('\n') };
-}
+const subject = mutantSubjects();
+const mutate = (input) => mutantOf(corpus, input);
 
 /** Problems with the mutant, each as a short signature (for telling failures apart) and a detail. */
 function problemsOf({ kind, text }) {
