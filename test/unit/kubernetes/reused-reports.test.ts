@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyze, WorkspaceIndex, type AnalysisInput, type AnalysisResult } from '../../../server/src/engine';
+import { analyze, forgetParsedDocuments, forgetReports, WorkspaceIndex, type AnalysisInput, type AnalysisResult } from '../../../server/src/engine';
 import { analyze as analyzeWithoutReuse } from '../../../server/src/engine/analyze';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -196,4 +196,23 @@ test('reports of documents that did not move are handed out again as they were; 
   assert.deepStrictEqual(movedDown, fresh({ text: `\n${text}`, kind: 'kubernetes' }));
   // The first analysis's findings are untouched by the moves that followed.
   assert.deepStrictEqual(first, fresh({ text, kind: 'kubernetes' }));
+});
+
+test('objects kept with their parsed documents are read at the places of the text they are in now', () => {
+  const text = bundle(12);
+  const inputs: AnalysisInput[] = [
+    { text, kind: 'kubernetes' },
+    // Moved down a line, with settings the kept reports were not made with: the rules run again on the kept objects.
+    { text: `# moved\n${text}`, kind: 'kubernetes', config: { rules: { 'k8s-probes-missing': 'error' } } },
+    { text: `# moved\n\n${text}`, kind: 'kubernetes', kubernetes: { partial: true } },
+    { text: `# moved\n\n${text}`, kind: 'kubernetes' },
+  ];
+  for (const [step, input] of inputs.entries()) {
+    const kept = analyze(input);
+    // From scratch: nothing parsed, no object or report kept.
+    forgetParsedDocuments();
+    forgetReports();
+    assert.deepStrictEqual(kept, analyze(input), `step ${step}`);
+    if (step === 1) assert.ok(kept.findings.some((finding) => finding.rule === 'k8s-probes-missing' && finding.severity === 'error' && finding.range.start.line > 10));
+  }
 });

@@ -69,7 +69,19 @@ const KUBE_LINTER = 'ignore-check.kube-linter.io/';
 const POLARIS = 'polaris.fairwinds.com/';
 const CHECKOV = /^checkov\.io\/skip\d+$/;
 
+/** By object: a keystroke elsewhere in a bundle leaves the others' objects (and annotations) as they were. */
+const ignoresOfObjects = new WeakMap<ManifestObject, Set<string>>();
+
 function annotationIgnores(object: ManifestObject): Set<string> {
+  let rules = ignoresOfObjects.get(object);
+  if (!rules) {
+    rules = readAnnotationIgnores(object);
+    ignoresOfObjects.set(object, rules);
+  }
+  return rules;
+}
+
+function readAnnotationIgnores(object: ManifestObject): Set<string> {
   const rules = new Set<string>();
   const annotations = object.view.map(object.metadata, 'annotations');
   for (const item of annotations?.items ?? []) {

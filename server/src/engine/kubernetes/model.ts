@@ -3,7 +3,7 @@
  * with `apiVersion` and `kind`), the pod spec of each workload and its containers, with the
  * exact place of every key. Everything else in the file is ignored.
  */
-import type { Pair, YAMLError, YAMLMap } from 'yaml';
+import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
 import { LineIndex } from '../text/document';
 import { parseChunks } from './documents';
 import type { KubernetesHints, Range, SyntaxProblem } from '../types';
@@ -49,7 +49,7 @@ export interface Container {
   /** '' when the container has no name. */
   name: string;
   /** Where findings about missing container fields go: the `name` value, else the item's first key. */
-  anchor: Range;
+  readonly anchor: Range;
 }
 
 export interface KubernetesModel {
@@ -123,14 +123,35 @@ export function buildKubernetesModel(text: string, hints: KubernetesHints = {}):
         model.syntaxError ??= { message: syntaxMessage(error), range: { start: lines.positionAt(error.pos[0]), end: lines.positionAt(Math.max(error.pos[1], error.pos[0])) } };
         continue;
       }
-      const view = new YamlView(document, lines);
-      const root = view.asMap(document.contents);
-      if (root) collectObjects(view, root, hints, section.objects, true);
+      section.objects.push(...objectsOf(document, lines, hints));
     }
     model.sections.push(section);
     model.objects.push(...section.objects);
   }
   return model;
+}
+
+/**
+ * The objects of each parsed document, kept while the document is (a keystroke elsewhere in a
+ * bundle leaves it as it was), with the Kustomize hint they were read with. Nothing in them
+ * depends on where the document sits: their places are read through the view's line index,
+ * which each analysis sets to its text's.
+ */
+const objectsOfDocuments = new WeakMap<Document.Parsed, { partial: boolean; view: YamlView; objects: ManifestObject[] }>();
+
+function objectsOf(document: Document.Parsed, lines: LineIndex, hints: KubernetesHints): ManifestObject[] {
+  const partial = hints.partial === true;
+  const kept = objectsOfDocuments.get(document);
+  if (kept && kept.partial === partial) {
+    kept.view.lines = lines;
+    return kept.objects;
+  }
+  const view = new YamlView(document, lines);
+  const objects: ManifestObject[] = [];
+  const root = view.asMap(document.contents);
+  if (root) collectObjects(view, root, hints, objects, true);
+  objectsOfDocuments.set(document, { partial, view, objects });
+  return objects;
 }
 
 function collectObjects(view: YamlView, root: YAMLMap, hints: KubernetesHints, into: ManifestObject[], topLevel: boolean): void {
@@ -170,10 +191,18 @@ function podSpecOf(object: ManifestObject, hints: KubernetesHints): PodSpec | un
   };
   for (const list of CONTAINER_LISTS) {
     for (const map of view.maps(view.seq(spec, list))) {
-      const namePair = view.pair(map, 'name');
-      const first = map.items[0];
-      const anchor = namePair ? view.valueRange(namePair) : first ? view.keyRange(first) : view.range(map);
-      pod.containers.push({ pod, map, list, name: view.string(map, 'name') ?? '', anchor });
+      pod.containers.push({
+        pod,
+        map,
+        list,
+        name: view.string(map, 'name') ?? '',
+        // Read when asked: the document's lines move as the text above it changes.
+        get anchor() {
+          const namePair = view.pair(map, 'name');
+          const first = map.items[0];
+          return namePair ? view.valueRange(namePair) : first ? view.keyRange(first) : view.range(map);
+        },
+      });
     }
   }
   // Without a container, or with one that names no image, this is a fragment of an object

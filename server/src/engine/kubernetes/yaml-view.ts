@@ -22,7 +22,8 @@ export class YamlView {
 
   constructor(
     readonly document: Document.Parsed,
-    readonly lines: LineIndex,
+    /** The whole text's: a document kept from an earlier analysis is read with the current text's. */
+    public lines: LineIndex,
   ) {}
 
   /** The node itself, or the anchored node an alias points at. Aliases are followed, never expanded. */
