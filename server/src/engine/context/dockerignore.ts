@@ -1,7 +1,27 @@
 import dockerignore from '@balena/dockerignore';
 
+type Matcher = (relativePath: string) => boolean;
+
+/**
+ * Matchers by .dockerignore text, built once: several rules and the .dockerignore fix ask on
+ * every analysis, and a context's file changes far less often than its Dockerfile. Few are
+ * kept, since each remembers its answer for every path it was asked about.
+ */
+const matchers = new Map<string, Matcher>();
+const KEPT_MATCHERS = 16;
+
 /** Docker's own .dockerignore semantics (negation, `**`, leading slashes), via @balena/dockerignore. */
-export function dockerignoreMatcher(content: string): (relativePath: string) => boolean {
+export function dockerignoreMatcher(content: string): Matcher {
+  let matcher = matchers.get(content);
+  if (!matcher) {
+    if (matchers.size >= KEPT_MATCHERS) matchers.clear();
+    matcher = buildMatcher(content);
+    matchers.set(content, matcher);
+  }
+  return matcher;
+}
+
+function buildMatcher(content: string): Matcher {
   const matcher = dockerignore({ ignorecase: false }).add(content.split(/\r?\n/));
   return (relativePath) => {
     const path = relativePath.replace(/^\.\//, '').replace(/\/+$/, '');

@@ -19,13 +19,27 @@ export interface CopyOperands {
   destination: Operand;
 }
 
-export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
+/** Read once per instruction: a dozen rules, the size estimate and the fixes ask. Frozen, as callers share it. */
+const cache = new WeakMap<Instruction, Readonly<CopyOperands> | null>();
+
+export function copyOperands(model: DockerfileModel, instruction: Instruction): Readonly<CopyOperands> | undefined {
+  let operands = cache.get(instruction);
+  if (operands === undefined) {
+    operands = readCopyOperands(model, instruction) ?? null;
+    cache.set(instruction, operands);
+  }
+  return operands ?? undefined;
+}
+
+function readCopyOperands(model: DockerfileModel, instruction: Instruction): Readonly<CopyOperands> | undefined {
   const operands = execFormArguments(argumentsText(model, instruction)) ? jsonOperands(instruction) : shellOperands(instruction);
   // `COPY onlyone` is malformed (the build fails): its one word is a source without a destination.
   if (operands.length < 2) return undefined;
   const destination = operands.pop() as Operand;
   const heredocSources = operands.filter((operand) => operand.value.startsWith('<<')).length;
-  return { sources: operands.filter((operand) => !operand.value.startsWith('<<')), heredocSources, destination };
+  const sources = operands.filter((operand) => !operand.value.startsWith('<<'));
+  sources.forEach((source) => Object.freeze(source));
+  return Object.freeze({ sources: Object.freeze(sources) as Operand[], heredocSources, destination: Object.freeze(destination) });
 }
 
 function jsonOperands(instruction: Instruction): Operand[] {

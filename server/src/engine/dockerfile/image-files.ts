@@ -38,20 +38,46 @@ export function workdirAt(model: DockerfileModel, stage: Stage, before?: Instruc
   return stageWorkdirs(model, stage).end;
 }
 
+/** A COPY or ADD from the build context, as contextPathOf looks files up in it. */
+interface LocalCopy {
+  /** The absolute destination in the image. */
+  destination: string;
+  intoFolder: boolean;
+  /** Context paths, unquoted, without `./` and trailing slashes. */
+  sources: string[];
+}
+
+const localCopiesByStage = new WeakMap<Stage, readonly LocalCopy[]>();
+
+/** The stage's own COPY/ADD instructions from the build context, latest first, read once per stage. */
+function localCopies(model: DockerfileModel, stage: Stage): readonly LocalCopy[] {
+  let copies = localCopiesByStage.get(stage);
+  if (!copies) {
+    const found: LocalCopy[] = [];
+    for (const copy of stage.instructions) {
+      const keyword = copy.getKeyword();
+      if ((keyword !== 'COPY' && keyword !== 'ADD') || (copy as Copy).getFlags().some((flag) => flag.getName() === 'from')) continue;
+      const operands = copyOperands(model, copy);
+      if (!operands || operands.sources.length === 0) continue;
+      found.push({
+        destination: resolvePosix(workdirAt(model, stage, copy), unquote(operands.destination.value)),
+        intoFolder: operands.destination.value.endsWith('/') || operands.sources.length > 1,
+        sources: operands.sources.map(({ value }) => unquote(value).replace(/^\.\//, '').replace(/\/+$/, '')),
+      });
+    }
+    copies = found.reverse();
+    localCopiesByStage.set(stage, copies);
+  }
+  return copies;
+}
+
 /**
  * The build-context path of the file a stage has at `imagePath`, following its COPY/ADD
  * instructions (latest first); undefined when the file comes from elsewhere or is unknown.
  */
 export function contextPathOf(model: DockerfileModel, stage: Stage, imagePath: string): string | undefined {
   for (let current: Stage | undefined = stage; current; current = current.base.stage) {
-    const copies = current.instructions.filter((instruction) => ['COPY', 'ADD'].includes(instruction.getKeyword())).reverse();
-    for (const copy of copies) {
-      if ((copy as Copy).getFlags().some((flag) => flag.getName() === 'from')) continue;
-      const operands = copyOperands(model, copy);
-      if (!operands || operands.sources.length === 0) continue;
-      const destination = resolvePosix(workdirAt(model, current, copy), unquote(operands.destination.value));
-      const intoFolder = operands.destination.value.endsWith('/') || operands.sources.length > 1;
-      const sources = operands.sources.map(({ value }) => unquote(value).replace(/^\.\//, '').replace(/\/+$/, ''));
+    for (const { destination, intoFolder, sources } of localCopies(model, current)) {
       const found = sources.map((source) => locate(source, destination, intoFolder, imagePath));
       // The source that is the file itself wins over one read as a folder whose contents land
       // there: `COPY app.py entrypoint.sh ./` puts entrypoint.sh, not app.py/entrypoint.sh, at ./entrypoint.sh.

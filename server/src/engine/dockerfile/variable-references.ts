@@ -25,6 +25,8 @@ const BARE = /\$([A-Za-z_][A-Za-z0-9_]*)/y;
  * character keep a `$` literal; comment lines inside a continuation and heredoc bodies are skipped.
  */
 export function variableReferences(model: DockerfileModel, instruction: Instruction): VariableReference[] {
+  // Most instructions have no `$` at all: nothing to read them for.
+  if (!model.lines.textOf(instruction.getRange()).includes('$')) return [];
   const references: VariableReference[] = [];
   const flags = 'getFlags' in instruction ? (instruction as Copy).getFlags() : [];
   for (const flag of flags) {

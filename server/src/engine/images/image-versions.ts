@@ -1,4 +1,5 @@
 import { findCodename, findLine, type LifecycleLine } from './end-of-life';
+import { perImage } from './per-image';
 import { canonicalRepository, type ImageReference } from './reference';
 
 /** Where a version sits in the reference text, so it can be named or replaced. */
@@ -76,13 +77,24 @@ const DISTROLESS_ON_EVERY_DEBIAN = new Set(['static', 'base', 'base-nossl', 'cc'
  * The release lines an image reference names, the image's own first, then its base
  * distribution. Empty when the image or its tag is not one the table can read: never a guess.
  */
-export function versionedParts(reference: ImageReference): VersionedPart[] {
+export const versionedParts: (reference: ImageReference) => readonly VersionedPart[] = perImage((reference) => frozen(readVersionedParts(reference)));
+
+function readVersionedParts(reference: ImageReference): VersionedPart[] {
   const distroless = DISTROLESS.exec(canonicalRepository(reference));
   if (distroless) return distrolessParts(reference, distroless[1], distroless[2]);
   const name = officialImageName(reference);
   const image = name === undefined ? undefined : OFFICIAL_IMAGES.get(name);
   if (!image || !reference.tag) return [];
   return officialParts(image, reference.tag);
+}
+
+/** Callers share the kept answer: nobody may change it (the lines are the table's own). */
+function frozen(parts: VersionedPart[]): readonly VersionedPart[] {
+  for (const part of parts) {
+    if (part.token) Object.freeze(part.token);
+    Object.freeze(part);
+  }
+  return Object.freeze(parts);
 }
 
 /** "node" for node, docker.io/library/node and the official-image mirrors; undefined for other images. */

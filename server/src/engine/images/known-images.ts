@@ -1,4 +1,5 @@
 import { officialImageName } from './image-versions';
+import { perImage } from './per-image';
 import { canonicalRepository, type ImageReference } from './reference';
 
 /**
@@ -65,7 +66,10 @@ const UNKNOWN: ImageFacts = { hasShell: 'unknown', runsAsNonRoot: 'unknown', fam
 /** The uid distroless `:nonroot` and Chainguard images run as (distroless's `NONROOT = 65532`, Chainguard's `run-as: 65532`). */
 export const NONROOT_UID = '65532';
 
-export function imageFacts(reference: ImageReference): ImageFacts {
+/** What the tables know of an image; callers share the answer, so it is frozen. */
+export const imageFacts: (reference: ImageReference) => ImageFacts = perImage((reference) => Object.freeze(readImageFacts(reference)));
+
+function readImageFacts(reference: ImageReference): ImageFacts {
   const repository = canonicalRepository(reference);
   const tag = reference.tag ?? '';
   if (repository.startsWith('gcr.io/distroless/')) {

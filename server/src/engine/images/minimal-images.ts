@@ -1,6 +1,7 @@
 import { baseImageCard } from '../size/base-images';
 import { findCodename } from './end-of-life';
 import { JAVA_VERSION, NUMERIC_VERSION, nameAndTag, officialImageName } from './image-versions';
+import { perImage } from './per-image';
 import type { ImageReference } from './reference';
 
 /** A smaller image that does the same job as a full distribution or SDK image. */
@@ -122,7 +123,12 @@ function isOutOfScope(tag: string): boolean {
  * The smaller image to use instead of a full distribution or SDK image, for the official images
  * that have one; undefined for minimal images and for images this table does not know.
  */
-export function minimalAlternative(reference: ImageReference): MinimalAlternative | undefined {
+export const minimalAlternative: (reference: ImageReference) => Readonly<MinimalAlternative> | undefined = perImage((reference) => {
+  const found = readMinimalAlternative(reference);
+  return found && Object.freeze(found);
+});
+
+function readMinimalAlternative(reference: ImageReference): MinimalAlternative | undefined {
   const name = officialImageName(reference);
   const build = name !== undefined && Object.hasOwn(ALTERNATIVES, name) ? ALTERNATIVES[name] : undefined;
   if (!build || (reference.tag && isOutOfScope(reference.tag))) return undefined;

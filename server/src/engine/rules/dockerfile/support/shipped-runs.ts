@@ -39,17 +39,30 @@ const stageRuns = new WeakMap<Stage, RunCommand[][]>();
 function runsOfStage(model: DockerfileModel, stage: Stage): RunCommand[][] {
   let runs = stageRuns.get(stage);
   if (!runs) {
-    const byRun = new Map<Instruction, { at: number; command: RunCommand }[]>();
+    const byRun = new Map<Instruction, RunScript[]>();
     for (const script of stageRunScripts(model, stage)) {
-      const commands = byRun.get(script.run.instruction) ?? [];
-      byRun.set(script.run.instruction, commands);
-      for (const command of script.commands) commands.push({ at: model.lines.offsetAt(script.rangeOf(command.command.start, command.command.start).start), command });
+      const scripts = byRun.get(script.run.instruction);
+      if (scripts) scripts.push(script);
+      else byRun.set(script.run.instruction, [script]);
     }
-    // A stable sort keeps the parser's order among commands an exec form maps to one place.
-    runs = [...byRun.values()].filter((commands) => commands.length > 0).map((commands) => commands.sort((a, b) => a.at - b.at).map(({ command }) => command));
+    runs = [];
+    for (const scripts of byRun.values()) {
+      const commands = scripts.length === 1 ? scripts[0].commands : inDocumentOrder(model, scripts);
+      if (commands.length > 0) runs.push(commands);
+    }
     stageRuns.set(stage, runs);
   }
   return runs;
+}
+
+/**
+ * The commands of a RUN's scripts by where they start in the document: a nested script's
+ * commands run where its shell does. (One script's commands are in that order already.)
+ */
+function inDocumentOrder(model: DockerfileModel, scripts: readonly RunScript[]): RunCommand[] {
+  const placed = scripts.flatMap((script) => script.commands.map((command) => ({ at: model.lines.offsetAt(script.rangeOf(command.command.start, command.command.start).start), command })));
+  // A stable sort keeps the parser's order among commands an exec form maps to one place.
+  return placed.sort((a, b) => a.at - b.at).map(({ command }) => command);
 }
 
 /** The commands of each RUN of the stages, in build order. */
@@ -116,7 +129,19 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'fish']);
  * Undefined when the file sets no CMD or ENTRYPOINT, or only an interactive shell: a base,
  * toolchain or dev-container image that others build on or work in, whose tools are what it is for.
  */
-export function appRuntimeWords(model: DockerfileModel): Set<string> | undefined {
+export function appRuntimeWords(model: DockerfileModel): ReadonlySet<string> | undefined {
+  let words = runtimeWords.get(model);
+  if (words === undefined) {
+    words = readRuntimeWords(model) ?? null;
+    runtimeWords.set(model, words);
+  }
+  return words ?? undefined;
+}
+
+/** Read once per file: the build-tool and debug-tool rules both ask. */
+const runtimeWords = new WeakMap<DockerfileModel, ReadonlySet<string> | null>();
+
+function readRuntimeWords(model: DockerfileModel): Set<string> | undefined {
   const words = new Set<string>();
   let runsSomething = false;
   for (const stage of shippedStages(model)) {

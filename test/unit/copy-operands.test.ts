@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { copyOperands } from '../../server/src/engine/dockerfile/copy-operands';
+import { contextPathOf } from '../../server/src/engine/dockerfile/image-files';
+import { buildDockerfileModel } from '../../server/src/engine/dockerfile/model';
+
+test('COPY operands are read once per instruction and shared frozen', () => {
+  const model = buildDockerfileModel('FROM debian:13\nCOPY a.txt b.txt /dest/\nCOPY ["x", "/z"]\n');
+  const [, copy, json] = model.ast.getInstructions();
+  const operands = copyOperands(model, copy);
+  assert.equal(copyOperands(model, copy), operands);
+  assert.deepEqual(operands?.sources.map((source) => source.value), ['a.txt', 'b.txt']);
+  assert.equal(operands?.destination.value, '/dest/');
+  assert.ok(operands && Object.isFrozen(operands) && Object.isFrozen(operands.sources) && Object.isFrozen(operands.destination));
+  assert.deepEqual(copyOperands(model, json)?.sources.map((source) => [source.value, source.json]), [['x', true]]);
+  // A fresh parse of the same text is another file: its own answers.
+  const again = buildDockerfileModel(model.text);
+  assert.notEqual(copyOperands(again, again.ast.getInstructions()[1]), operands);
+  assert.deepEqual(copyOperands(again, again.ast.getInstructions()[1]), operands);
+});
+
+test('context paths follow the latest local COPY of the stage, then the stages it builds on', () => {
+  const model = buildDockerfileModel(
+    [
+      'FROM debian:13 AS base',
+      'WORKDIR /app',
+      'COPY scripts/ ./bin/',
+      'COPY old-entry.sh /entry.sh',
+      'FROM base AS final',
+      'COPY --from=base /app/bin/run.sh /run.sh',
+      'COPY entry.sh /entry.sh',
+      'COPY app.py tool.sh ./',
+    ].join('\n'),
+  );
+  const [base, final] = model.stages;
+  assert.equal(contextPathOf(model, final, '/entry.sh'), 'entry.sh');
+  assert.equal(contextPathOf(model, base, '/entry.sh'), 'old-entry.sh');
+  assert.equal(contextPathOf(model, final, '/app/tool.sh'), 'tool.sh');
+  assert.equal(contextPathOf(model, base, '/app/bin/start.sh'), 'scripts/start.sh');
+  // Either source of a multi-source COPY may be a folder whose contents land there.
+  assert.equal(contextPathOf(model, final, '/app/bin/start.sh'), 'app.py/bin/start.sh');
+  assert.equal(contextPathOf(model, final, '/run.sh'), undefined);
+});
