@@ -69,7 +69,10 @@ export class ServerUnderTest {
   readonly logs: string[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly registrations: Registration[] = [];
-  /** The value answered for every item of a `workspace/configuration` request. */
+  /**
+   * The value answered for every item of a `workspace/configuration` request, or a function
+   * giving each item's value from its scope and section (settings that differ per folder).
+   */
   configuration: unknown = tracerSettings();
   stderr = '';
   private readonly texts = new Map<string, TextDocument>();
@@ -97,7 +100,8 @@ export class ServerUnderTest {
     });
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
-      return params.items.map(() => this.configuration);
+      const answer = this.configuration;
+      return params.items.map((item) => (typeof answer === 'function' ? (answer as (scopeUri?: string, section?: string) => unknown)(item.scopeUri, item.section) : answer));
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);

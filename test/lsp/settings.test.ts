@@ -14,7 +14,7 @@ after(async () => {
 
 const codes = (params: { diagnostics: { code?: number | string }[] }) => params.diagnostics.map((diagnostic) => diagnostic.code).sort();
 
-test('settings are pulled per document and a rule set to off is not reported', async () => {
+test('settings are pulled for a document and a rule set to off is not reported', async () => {
   server.configuration = tracerSettings({ 'image-latest-tag': 'off' });
   const uri = 'file:///settings/Dockerfile';
   await server.open(uri, NODE_DOCKERFILE);
@@ -23,9 +23,40 @@ test('settings are pulled per document and a rule set to off is not reported', a
   assert.ok(server.registrations.some((registration) => registration.method === 'workspace/didChangeConfiguration'), 'registers for configuration changes');
 });
 
+test('documents of one workspace folder share one settings request, and each folder gets its own settings', async () => {
+  const { server: folders } = await ServerUnderTest.start(vscodeLikeCapabilities, undefined, undefined, undefined, [
+    { uri: 'file:///folders/quiet', name: 'quiet' },
+    { uri: 'file:///folders/quiet/strict', name: 'strict' },
+  ]);
+  try {
+    const inStrict = (scopeUri?: string) => scopeUri === 'file:///folders/quiet/strict' || scopeUri?.startsWith('file:///folders/quiet/strict/') === true;
+    folders.configuration = (scopeUri?: string) => (inStrict(scopeUri) ? tracerSettings() : tracerSettings({ 'image-latest-tag': 'off' }));
+    const quiet = ['file:///folders/quiet/api/Dockerfile', 'file:///folders/quiet/web/Dockerfile', 'file:///folders/quiet/Dockerfile'];
+    const strict = 'file:///folders/quiet/strict/Dockerfile';
+    for (const uri of quiet) {
+      await folders.open(uri, NODE_DOCKERFILE);
+      assert.deepEqual(codes(await folders.waitForPublish(uri)), ['cmd-shell-form', 'consecutive-run', 'user-root'], uri);
+    }
+    // The inner folder is a folder of its own, with its own settings.
+    await folders.open(strict, NODE_DOCKERFILE);
+    assert.deepEqual(codes(await folders.waitForPublish(strict)), ['cmd-shell-form', 'consecutive-run', 'image-latest-tag', 'user-root']);
+    const scopes = folders.configurationRequests.flatMap((request) => request.items.filter((item) => item.section === 'shipshape').map((item) => item.scopeUri));
+    assert.equal(scopes.filter(inStrict).length, 1, `asked for ${scopes.join(', ')}`);
+    assert.equal(scopes.filter((scope) => !inStrict(scope)).length, 1, `asked for ${scopes.join(', ')}`);
+
+    // A change asks each folder again.
+    folders.configuration = tracerSettings({ 'user-root': 'off' });
+    const since = folders.published.length;
+    await folders.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    for (const uri of [...quiet, strict]) assert.deepEqual(codes(await folders.waitForPublish(uri, () => true, since)), ['cmd-shell-form', 'consecutive-run', 'image-latest-tag'], uri);
+  } finally {
+    await folders.stop();
+  }
+});
+
 test('didChangeConfiguration re-analyses open documents with the new settings', async () => {
   const uri = 'file:///settings-live/Dockerfile';
-  server.configuration = tracerSettings();
+  await server.changeConfiguration(tracerSettings());
   await server.open(uri, NODE_DOCKERFILE);
   assert.ok(codes(await server.waitForPublish(uri)).includes('image-latest-tag'));
 

@@ -42,7 +42,7 @@ import { HOVER_REGISTRY_WAIT_MS, ImageSizes, MAX_ESTIMATED_BYTES, baseLookups, r
 import { guard } from './guard';
 import { PIN_ALL_COMMAND, PIN_COMMANDS, PIN_IMAGE_COMMAND, Pinner, isPinRequest, pinActions, type PinRequest } from './pinning';
 import { Scheduler, type Ticket } from './scheduler';
-import { SECTION, SettingsStore, type Settings } from './settings';
+import { SECTION, SettingsStore, settingsScope, type Settings } from './settings';
 import { ShellcheckRunner, withShellcheckFindings } from './shellcheck-answers';
 import { WorkspaceIndexes } from './workspace-index';
 import { editCapabilities, toWorkspaceEdit, type EditCapabilities } from './workspace-edit';
@@ -154,7 +154,7 @@ connection.onInitialize((params) => {
   canFollowWorkspaceFolders = workspace?.workspaceFolders === true;
   workspaceFolderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   canRefreshCodeLenses = workspace?.codeLens?.refreshSupport === true;
-  if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log);
+  if (workspace?.configuration) settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), log, (uri) => settingsScope(uri, workspaceFolderUris));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -179,6 +179,7 @@ connection.onInitialized(
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        settings.foldersChanged();
         void workspaceIndexes.open(workspaceFolderUris).catch((error: unknown) => log(`Workspace index failed: ${String(error)}`));
       });
     }
@@ -198,7 +199,6 @@ documents.onDidClose(
   guard(log, 'didClose', undefined, async ({ document }) => {
     scheduler.cancel(document.uri);
     analyses.forget(document.uri);
-    settings.forget(document.uri);
     imageSizes.forget(document.uri);
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     await workspaceIndexes.documentClosed(document.uri);

@@ -7,7 +7,8 @@ interface Entry extends Ticket {
   controller: AbortController;
   version: number;
   dueAt: number;
-  timer?: NodeJS.Timeout;
+  /** Stops the work from starting; undefined once it has. */
+  unschedule?: () => void;
 }
 
 /**
@@ -26,14 +27,23 @@ export class Scheduler {
     const current = this.entries.get(uri);
     // Opening a document asks for it now and, as a content change, again after the debounce:
     // one run for the same version is enough, and it reads the settings only when it starts.
-    if (current?.timer && current.version === version && current.dueAt <= dueAt) return;
+    if (current?.unschedule && current.version === version && current.dueAt <= dueAt) return;
     this.cancel(uri);
     const controller = new AbortController();
     const entry: Entry = { controller, signal: controller.signal, version, dueAt };
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
+    const start = () => {
+      entry.unschedule = undefined;
       void this.run(uri, entry);
-    }, delayMs);
+    };
+    // Work due now starts once the message that asked for it is handled (an open is also a
+    // content change), not a timer's minimum millisecond later.
+    if (delayMs <= 0) {
+      const immediate = setImmediate(start);
+      entry.unschedule = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(start, delayMs);
+      entry.unschedule = () => clearTimeout(timer);
+    }
     this.entries.set(uri, entry);
   }
 
@@ -41,7 +51,7 @@ export class Scheduler {
     const entry = this.entries.get(uri);
     if (!entry) return;
     entry.controller.abort();
-    clearTimeout(entry.timer);
+    entry.unschedule?.();
     this.entries.delete(uri);
   }
 }

@@ -73,9 +73,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The workspace folder (of `folderUris`) whose settings a document gets: the innermost one
+ * holding it, or '' for a document outside every folder (user and workspace settings only).
+ * VS Code resolves a resource's settings by its folder alone: `workspace/configuration` carries
+ * no language, so language-specific settings do not apply per document.
+ */
+export function settingsScope(uri: string, folderUris: readonly string[]): string {
+  let scope = '';
+  for (const folder of folderUris) {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    if ((uri === folder || uri.startsWith(prefix)) && folder.length > scope.length) scope = folder;
+  }
+  return scope;
+}
+
+/**
  * Settings per document. Clients that support `workspace/configuration` are asked once per
- * document (settings may differ per folder) until the configuration changes; other clients
- * push one set of settings with `workspace/didChangeConfiguration`.
+ * workspace folder (settings may differ per folder, not per file in it) until the
+ * configuration or the folders change; other clients push one set of settings with
+ * `workspace/didChangeConfiguration`.
  */
 export class SettingsStore {
   private readonly pulled = new Map<string, Promise<Settings>>();
@@ -84,19 +100,22 @@ export class SettingsStore {
   constructor(
     private readonly pull: ((uri: string) => Promise<unknown>) | undefined,
     private readonly log: (message: string) => void,
+    /** The key documents sharing their settings share (see settingsScope). */
+    private readonly scopeOf: (uri: string) => string = (uri) => uri,
   ) {}
 
   get(uri: string): Promise<Settings> {
     if (!this.pull) return Promise.resolve(this.pushed);
-    let settings = this.pulled.get(uri);
+    const scope = this.scopeOf(uri);
+    let settings = this.pulled.get(scope);
     if (!settings) {
       settings = this.pull(uri).then(parseSettings, (error: unknown) => {
         // Not cached, so the next analysis asks again.
-        this.pulled.delete(uri);
+        this.pulled.delete(scope);
         this.log(`Reading settings for ${uri} failed, using defaults: ${error instanceof Error ? error.message : String(error)}`);
         return DEFAULT_SETTINGS;
       });
-      this.pulled.set(uri, settings);
+      this.pulled.set(scope, settings);
     }
     return settings;
   }
@@ -107,7 +126,8 @@ export class SettingsStore {
     if (!this.pull) this.pushed = parseSettings(pushedSection);
   }
 
-  forget(uri: string): void {
-    this.pulled.delete(uri);
+  /** Workspace folders were added or removed: a document's folder may be another one now. */
+  foldersChanged(): void {
+    this.pulled.clear();
   }
 }
