@@ -4,6 +4,7 @@
  * positions of the others. What comes out is what `parseAllDocuments` gives for the whole text.
  */
 import { isNode, parseAllDocuments, visit, type Document } from 'yaml';
+import { loadWithPositions } from './position-loader';
 
 /** As Kubernetes reads YAML: version 1.1 (`yes` is true, merge keys work), duplicate keys allowed. */
 export const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: false } as const;
@@ -47,7 +48,7 @@ export function parseChunks(text: string): ParsedChunk[] {
     if (parsed) {
       shift(parsed.documents, base - parsed.base);
     } else {
-      parsed = { documents: parseAllDocuments(chunk, PARSE_OPTIONS) as Document.Parsed[], base: 0 };
+      parsed = { documents: parseChunk(chunk), base: 0 };
       shift(parsed.documents, base);
       copies.push(parsed);
       cachedCharacters += chunk.length;
@@ -63,6 +64,18 @@ export function parseChunks(text: string): ParsedChunk[] {
     cachedCharacters -= chunk.length * copies.length;
   }
   return parsedChunks;
+}
+
+/** Off only in the test that compares the position loader's trees with `yaml`'s. */
+let positionLoaderEnabled = true;
+
+export function usePositionLoader(enabled: boolean): void {
+  positionLoaderEnabled = enabled;
+}
+
+/** js-yaml with positions where it can promise `yaml`'s tree, `yaml` itself where it cannot. */
+function parseChunk(chunk: string): Document.Parsed[] {
+  return (positionLoaderEnabled && loadWithPositions(chunk, PARSE_OPTIONS)) || (parseAllDocuments(chunk, PARSE_OPTIONS) as Document.Parsed[]);
 }
 
 /** Drops every kept document: the next analysis of each file parses it whole (benchmarks time that). */
