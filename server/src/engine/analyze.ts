@@ -6,7 +6,8 @@ import { buildKubernetesModel, parseMinorVersion } from './kubernetes/model';
 import { reportsByRule, type RuleRunner } from './kubernetes-reports';
 import { dockerfileRules, kubernetesRules } from './rules';
 import type { Report } from './rules/rule';
-import type { AnalysisInput, AnalysisResult, EngineConfig, Finding, RuleMeta, Severity } from './types';
+import { comparePositions } from './text/document';
+import type { AnalysisInput, AnalysisResult, EngineConfig, Finding, Range, RuleMeta, Severity } from './types';
 
 export function effectiveSeverity(meta: RuleMeta, config: EngineConfig | undefined): Severity | undefined {
   const setting = config?.rules?.[meta.id] ?? meta.defaultSeverity;
@@ -37,7 +38,7 @@ function analyzeKubernetes(input: AnalysisInput, reuseReports: boolean): Analysi
   const run: RuleRunner = (rule, scope, report) => {
     // Containers sharing an anchored securityContext would report the same key once per container:
     // one finding per place is enough.
-    const seen = new Set<string>();
+    const seen = new Map<number, Range[]>();
     rule.check({
       model: scope,
       config,
@@ -45,9 +46,13 @@ function analyzeKubernetes(input: AnalysisInput, reuseReports: boolean): Analysi
       workspace: input.workspace,
       report(finding) {
         const { start, end } = finding.range;
-        const key = `${start.line}:${start.character}:${end.line}:${end.character}`;
-        if (!seen.has(key)) report(finding);
-        seen.add(key);
+        // A small integer, quick to look up; two places that share it are told apart below.
+        const bucket = start.line * 1024 + start.character;
+        const startingHere = seen.get(bucket);
+        if (!startingHere) seen.set(bucket, [finding.range]);
+        else if (startingHere.some((range) => comparePositions(range.start, start) === 0 && comparePositions(range.end, end) === 0)) return;
+        else startingHere.push(finding.range);
+        report(finding);
       },
     });
   };

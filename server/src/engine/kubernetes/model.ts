@@ -32,6 +32,8 @@ export interface PodSpec {
   metadata?: YAMLMap;
   /** The map holding `metadata` and `spec` (the template, or the Pod itself). */
   template: YAMLMap;
+  /** `spec.securityContext`, which most rules read. */
+  securityContext?: YAMLMap;
   containers: Container[];
   /**
    * A fragment (a patch, an overlay's partial object): fields it lacks are set elsewhere, so
@@ -40,6 +42,8 @@ export interface PodSpec {
   partial: boolean;
   /** Runs until stopped (not a Job, CronJob or a Pod that exits): readiness matters. */
   longRunning: boolean;
+  /** `spec.os.name: windows`: Linux-only controls do not apply. */
+  windows: boolean;
 }
 
 export interface Container {
@@ -48,6 +52,8 @@ export interface Container {
   list: ContainerList;
   /** '' when the container has no name. */
   name: string;
+  /** The container's `securityContext`, which most rules read. */
+  securityContext?: YAMLMap;
   /** Where findings about missing container fields go: the `name` value, else the item's first key. */
   readonly anchor: Range;
 }
@@ -185,9 +191,11 @@ function podSpecOf(object: ManifestObject, hints: KubernetesHints): PodSpec | un
     spec,
     template,
     metadata: view.map(template, 'metadata'),
+    securityContext: view.map(spec, 'securityContext'),
     containers: [],
     partial: hints.partial === true,
     longRunning: shape.longRunning && (object.kind !== 'Pod' || (view.string(spec, 'restartPolicy') ?? 'Always') === 'Always'),
+    windows: view.string(view.map(spec, 'os'), 'name') === 'windows',
   };
   for (const list of CONTAINER_LISTS) {
     for (const map of view.maps(view.seq(spec, list))) {
@@ -196,6 +204,7 @@ function podSpecOf(object: ManifestObject, hints: KubernetesHints): PodSpec | un
         map,
         list,
         name: view.string(map, 'name') ?? '',
+        securityContext: view.map(map, 'securityContext'),
         // Read when asked: the document's lines move as the text above it changes.
         get anchor() {
           const namePair = view.pair(map, 'name');

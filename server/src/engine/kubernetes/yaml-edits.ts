@@ -3,10 +3,10 @@
  * the style around them (block or flow, the file's indentation, its line endings). The rest of
  * the file, comments and quoting included, is never re-serialised.
  */
-import { isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../text/document';
 import type { TextEdit } from '../types';
-import type { YamlView } from './yaml-view';
+import { isMap, isPair, isScalar, isSeq, type YamlView } from './yaml-view';
 
 /** A value to write: raw scalar text, a list, or keys in order. */
 export type YamlValue = string | readonly YamlValue[] | { readonly [key: string]: YamlValue };

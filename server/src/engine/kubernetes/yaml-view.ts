@@ -10,8 +10,10 @@ import type { Range } from '../types';
 /**
  * yaml's node checks, read from the package once: bundled (the server, the CLI), every use of an
  * imported name goes through a getter, which took a sixth of the rules' time on a large bundle.
+ * The YAML edits use them too.
  */
-const { isAlias, isMap, isPair, isScalar, isSeq, visit } = yaml;
+export const { isAlias, isMap, isPair, isScalar, isSeq } = yaml;
+const { visit } = yaml;
 
 /** Merge keys may chain (`<<: *a` where `a` merges `b`); deeper chains are not followed. */
 const MAX_MERGE_DEPTH = 8;

@@ -12,8 +12,20 @@ export interface ContainerImage {
   range: Range;
 }
 
+/** By the model's objects (never changed once the model is built): the image rules and the cross-file ones all ask. */
+const imagesOfObjects = new WeakMap<KubernetesModel['objects'], readonly ContainerImage[]>();
+
 /** Each container's image as written (a plain string; empty or templated values are skipped). */
-export function containerImages(model: KubernetesModel): ContainerImage[] {
+export function containerImages(model: KubernetesModel): readonly ContainerImage[] {
+  let images = imagesOfObjects.get(model.objects);
+  if (!images) {
+    images = readContainerImages(model);
+    imagesOfObjects.set(model.objects, images);
+  }
+  return images;
+}
+
+function readContainerImages(model: KubernetesModel): ContainerImage[] {
   return containers(model).flatMap((container) => {
     const view = viewOf(container.pod);
     const pair = view.pair(container.map, 'image');

@@ -2,7 +2,7 @@
 import type { Pair, Scalar, YAMLMap } from 'yaml';
 import type { Container, KubernetesModel, PodSpec } from '../../../kubernetes/model';
 import { YamlEditor } from '../../../kubernetes/yaml-edits';
-import type { YamlView } from '../../../kubernetes/yaml-view';
+import { isScalar, type YamlView } from '../../../kubernetes/yaml-view';
 import type { Range, TextEdit } from '../../../types';
 
 /** A container's probes, by their key. */
@@ -12,7 +12,7 @@ export const PROBE_PORT_ACTIONS = ['httpGet', 'tcpSocket', 'grpc'];
 /** The handlers under a container's `lifecycle`. */
 export const LIFECYCLE_HOOKS = ['postStart', 'preStop'];
 
-/** By the model's objects: every rule asks, once per document of a bundle. */
+/** By the model's objects (never changed once the model is built): every rule asks. */
 const podsOfObjects = new WeakMap<KubernetesModel['objects'], readonly PodSpec[]>();
 const containersOfObjects = new WeakMap<KubernetesModel['objects'], readonly Container[]>();
 
@@ -43,16 +43,16 @@ export function editorOf(pod: PodSpec): YamlEditor {
 }
 
 export function podSecurityContext(pod: PodSpec): YAMLMap | undefined {
-  return viewOf(pod).map(pod.spec, 'securityContext');
+  return pod.securityContext;
 }
 
 export function containerSecurityContext(container: Container): YAMLMap | undefined {
-  return viewOf(container.pod).map(container.map, 'securityContext');
+  return container.securityContext;
 }
 
 /** `spec.os.name: windows`: Linux-only controls do not apply. */
 export function isWindows(pod: PodSpec): boolean {
-  return viewOf(pod).string(viewOf(pod).map(pod.spec, 'os'), 'name') === 'windows';
+  return pod.windows;
 }
 
 /** `hostUsers: false`: the pod runs in its own user namespace. */
@@ -65,15 +65,23 @@ export interface Setting {
   map: YAMLMap;
   pair: Pair;
   value: Scalar['value'];
-  range: Range;
+  readonly range: Range;
 }
 
 /** The scalar setting `key` of a map, if written. */
 export function setting(view: YamlView, map: YAMLMap | undefined, key: string): Setting | undefined {
   const pair = view.pair(map, key);
-  const scalar = view.scalar(map, key);
-  if (!map || !pair || !scalar) return undefined;
-  return { map, pair, value: scalar.value, range: view.valueRange(pair) };
+  const scalar = view.resolve(pair?.value);
+  if (!map || !pair || !isScalar(scalar)) return undefined;
+  // Read when asked: most settings are read for their value only.
+  return {
+    map,
+    pair,
+    value: scalar.value,
+    get range() {
+      return view.valueRange(pair);
+    },
+  };
 }
 
 /** `a, b and c` for messages. */
