@@ -4,9 +4,12 @@
  * installs it); on CI a missing one fails rather than skips.
  */
 import assert from 'node:assert/strict';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { findShellcheck } from '../../server/src/host/shellcheck';
+import { workspace } from '../cli/harness';
 import { MANY_RUNS, manyRunsDockerfile } from '../many-runs';
 import { ServerUnderTest, tracerSettings, vscodeLikeCapabilities } from './harness';
 
@@ -82,4 +85,25 @@ test('a 10,000-line Dockerfile with hundreds of RUNs is analysed within the limi
   assert.equal(findings.length, MANY_RUNS);
   assert.deepEqual(summary({ ...completed, diagnostics: findings.slice(0, 1) }), [`29:7 ${SC2086}`]);
   assert.ok(!server.published.some((params) => params.uri === uri && stopped(params)));
+});
+
+test('Dockerfiles opened together share ShellCheck processes, and each gets its own findings', needsShellcheck, async () => {
+  // A ShellCheck that notes each start, then runs the real one.
+  const folder = workspace({});
+  const log = join(folder, 'runs.log');
+  const wrapper = join(folder, 'shellcheck');
+  writeFileSync(wrapper, `#!/bin/sh\necho run >> '${log}'\nexec '${findShellcheck(undefined)}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const server = await start();
+  server.configuration = tracerSettings({ shellcheck: 'info' }, { shellcheck: { path: wrapper } });
+  const uris = Array.from({ length: 12 }, (_, i) => `file:///together/${i}/Dockerfile`);
+  // A script of its own in each, so that no answer serves two documents.
+  await Promise.all(uris.map((uri, i) => server.open(uri, `FROM debian:13\nRUN tar -xzf $ARCHIVE_${i}\n`)));
+  for (const [i, uri] of uris.entries()) {
+    const completed = await server.waitForPublish(uri, hasShellcheck);
+    assert.deepEqual(summary(completed), ['0:5 user-root', `1:13 ${SC2086}`], uri);
+    assert.equal(completed.diagnostics.find((diagnostic) => diagnostic.code === 'shellcheck')?.range.end.character, 13 + `$ARCHIVE_${i}`.length);
+  }
+  const runs = readFileSync(log, 'utf8').trim().split('\n').length;
+  assert.ok(runs < uris.length, `${runs} ShellCheck processes for ${uris.length} documents`);
 });

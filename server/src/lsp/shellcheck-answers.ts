@@ -23,15 +23,26 @@ const MAX_RUNS = 2;
 const PAUSE_MS = 150;
 
 interface Run {
+  /** The scripts it checks: it takes more, from any document, until it starts. */
+  requests: ShellcheckRequest[];
   /** The documents waiting for it: it is skipped when they all moved on before it started. */
   signals: AbortSignal[];
   done: Promise<void>;
 }
 
-/** The main thread's side: runs what analyses missed, once per script however many documents ask. */
+/**
+ * The main thread's side: runs what analyses missed, once per script however many documents
+ * ask. While both places are taken, the scripts documents miss meanwhile gather in one waiting
+ * run per binary (SCRIPTS_PER_RUN at most), so that opening many Dockerfiles at once starts a
+ * process per batch rather than per document: each process costs its start-up (about 7 ms of
+ * CPU) and blocks this thread while it is spawned.
+ */
 export class ShellcheckRunner {
   readonly answers = new ShellcheckAnswers();
+  /** By script key: the run that has it, gathering or started. */
   private readonly running = new Map<string, Run>();
+  /** By binary: the run still waiting for a place, which takes new scripts. */
+  private readonly gathering = new Map<string, Run>();
   private runs = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly reported = new Set<string>();
@@ -51,36 +62,45 @@ export class ShellcheckRunner {
     await delay(PAUSE_MS, undefined, { signal }).catch(() => undefined);
     if (signal.aborted) return;
     const awaited = new Set<Run>();
-    const fresh = new Map<string, ShellcheckRequest>();
     for (const request of requests) {
       const key = shellcheckKey(binary, request);
-      const running = this.running.get(key);
-      if (running) {
-        running.signals.push(signal);
-        awaited.add(running);
-      } else if (!this.answers.has(binary, request)) fresh.set(key, request);
+      let run = this.running.get(key);
+      if (!run) {
+        if (this.answers.has(binary, request)) continue;
+        run = this.gatheringRun(binary);
+        run.requests.push(request);
+        this.running.set(key, run);
+      }
+      if (!run.signals.includes(signal)) run.signals.push(signal);
+      awaited.add(run);
     }
-    const batch = [...fresh.values()];
-    for (let start = 0; start < batch.length; start += SCRIPTS_PER_RUN) awaited.add(this.start(binary, batch.slice(start, start + SCRIPTS_PER_RUN), signal));
     const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     await Promise.race([Promise.all([...awaited].map((run) => run.done)), aborted]);
   }
 
-  private start(binary: string, requests: ShellcheckRequest[], signal: AbortSignal): Run {
-    const keys = requests.map((request) => shellcheckKey(binary, request));
-    const run: Run = { signals: [signal], done: Promise.resolve() };
+  /** The run for `binary` that still takes scripts, a new one when there is none or it is full. */
+  private gatheringRun(binary: string): Run {
+    const gathering = this.gathering.get(binary);
+    if (gathering && gathering.requests.length < SCRIPTS_PER_RUN) return gathering;
+    const run: Run = { requests: [], signals: [], done: Promise.resolve() };
+    this.gathering.set(binary, run);
+    // A place is taken after this document's scripts are added (a microtask later) at the
+    // soonest, so an idle runner starts at once with them, a busy one gathers until a place frees.
     run.done = this.turn().then(async (release) => {
+      if (this.gathering.get(binary) === run) this.gathering.delete(binary);
       try {
         if (run.signals.every((waiter) => waiter.aborted)) return;
-        const answers = await runShellcheckAsync(binary, requests, (message) => this.logOnce(message));
-        const entries = this.answers.record(binary, requests, answers);
+        const answers = await runShellcheckAsync(binary, run.requests, (message) => this.logOnce(message));
+        const entries = this.answers.record(binary, run.requests, answers);
         if (entries.length > 0) this.published(entries);
       } finally {
-        for (const key of keys) if (this.running.get(key) === run) this.running.delete(key);
+        for (const request of run.requests) {
+          const key = shellcheckKey(binary, request);
+          if (this.running.get(key) === run) this.running.delete(key);
+        }
         release();
       }
     });
-    for (const key of keys) this.running.set(key, run);
     return run;
   }
 
