@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../dockerfile/syntax';
 import { addSourceKind } from '../dockerfile/add-sources';
 import { copyOperands } from '../dockerfile/copy-operands';
 import type { DockerfileModel, Stage } from '../dockerfile/model';

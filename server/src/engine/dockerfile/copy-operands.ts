@@ -1,4 +1,4 @@
-import type { Copy, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Copy, Instruction, JSONInstruction } from './syntax';
 import { comparePositions } from '../text/document';
 import type { Range } from '../types';
 import { argumentsText, execFormArguments, type DockerfileModel } from './model';

@@ -1,4 +1,4 @@
-import type { Copy, Instruction } from 'dockerfile-ast';
+import type { Copy, Instruction } from './syntax';
 import { copyOperands } from './copy-operands';
 import { argumentsText, type DockerfileModel, type Stage } from './model';
 import { resolvePosix, unquote } from './paths';

@@ -1,6 +1,5 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from '../text/document';
-import { keepAnswers } from './ast-answers';
+import { parseDockerfile, type Dockerfile, type From, type Instruction } from './syntax';
 import type { Range } from '../types';
 import { imageFacts, SCRATCH_FACTS, type ImageFacts } from '../images/known-images';
 import { parseImageReference, type ImageReference } from '../images/reference';
@@ -48,9 +47,8 @@ export interface ModelOptions {
 }
 
 export function buildDockerfileModel(text: string, options: ModelOptions = {}): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
-  for (const instruction of ast.getInstructions()) keepAnswers(instruction);
   const lines = new LineIndex(text);
+  const ast = parseDockerfile(text, lines);
   const escapeChar = ast.getEscapeCharacter();
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {

@@ -1,4 +1,4 @@
-import type { Argument, Instruction } from 'dockerfile-ast';
+import type { Argument, Instruction } from './syntax';
 
 /** One EXPOSE word split as Docker's `nat.ParsePortSpec` splits it, with offsets into the word. */
 export interface PortSpec {

@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from './syntax';
 import { describeCommand, parseShell, type CommandDescription, type ParsedShell, type ShellCommand, type ShellWord } from '../shell';
 import type { Range } from '../types';
 import { execFormStrings, type DockerfileModel, type Stage } from './model';

@@ -1,4 +1,4 @@
-import type { Env, Instruction } from 'dockerfile-ast';
+import type { Env, Instruction } from './syntax';
 import { canonicalRepository } from '../images/reference';
 import { rootBase, type Stage } from './model';
 

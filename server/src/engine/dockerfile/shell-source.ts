@@ -1,4 +1,4 @@
-import type { Healthcheck, Instruction, Run } from 'dockerfile-ast';
+import type { Healthcheck, Instruction, Run } from './syntax';
 import type { Position, Range } from '../types';
 import { lastAtMost } from '../text/document';
 import type { DockerfileModel } from './model';

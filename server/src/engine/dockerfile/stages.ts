@@ -1,4 +1,4 @@
-import type { Copy, Flag, Instruction, Run } from 'dockerfile-ast';
+import type { Copy, Flag, Instruction, Run } from './syntax';
 import type { Range } from '../types';
 import type { DockerfileModel, Stage } from './model';
 

@@ -1,4 +1,4 @@
-import type { Copy, Instruction } from 'dockerfile-ast';
+import type { Copy, Instruction } from './syntax';
 import { comparePositions } from '../text/document';
 import type { Range } from '../types';
 import type { DockerfileModel } from './model';

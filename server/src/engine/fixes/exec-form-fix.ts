@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../dockerfile/syntax';
 import { rootBase, shellAt, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { commandRange, shellSource } from '../dockerfile/shell-source';
 import type { Fix } from '../types';

@@ -2,7 +2,7 @@
  * Merging one RUN into the next as a single `&&` chain, and the continuation style of the
  * file, so that whatever a fix adds to a RUN looks like the rest of it.
  */
-import type { Instruction, Run } from 'dockerfile-ast';
+import type { Instruction, Run } from '../dockerfile/syntax';
 import { argumentsText, execFormArguments, type DockerfileModel } from '../dockerfile/model';
 import { shellSource } from '../dockerfile/shell-source';
 import { parseShell } from '../shell';

@@ -4,7 +4,7 @@
  * what COPY/ADD take from the build context or another stage. Every figure is an estimate
  * from dated tables; what no table knows is said to be unknown, never guessed.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../dockerfile/syntax';
 import { addSourceKind, looksLikeArchive } from '../dockerfile/add-sources';
 import { copyOperands } from '../dockerfile/copy-operands';
 import { buildDockerfileModel, type DockerfileModel, type Stage } from '../dockerfile/model';

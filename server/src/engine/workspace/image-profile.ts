@@ -3,7 +3,7 @@
  * PID 1, each fact with the Dockerfile line that decides it; or, for an image that is not built
  * in the workspace, what is known about it as a well-known image.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../dockerfile/syntax';
 import { startedScript } from '../dockerfile/image-files';
 import { argumentsText, buildDockerfileModel, execFormArguments, execFormStrings, isWindowsStage, rootBase, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { exposedPorts, portNumbers } from '../dockerfile/ports';

@@ -2,7 +2,7 @@
  * Whole-line edits for conversions that add, move or drop instructions, written with the
  * file's own line terminator so a CRLF file stays CRLF.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../dockerfile/syntax';
 import type { DockerfileModel } from '../../dockerfile/model';
 import type { Position, TextEdit } from '../../types';
 

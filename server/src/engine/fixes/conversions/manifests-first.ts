@@ -5,7 +5,7 @@
  * RUNs (and ENV, ARG, LABEL) between the copy and the last install, and those RUNs doing
  * nothing but installing and cleaning up.
  */
-import type { Copy, Instruction } from 'dockerfile-ast';
+import type { Copy, Instruction } from '../../dockerfile/syntax';
 import { isWholeContext } from '../../context/copy-sources';
 import { copyOperands } from '../../dockerfile/copy-operands';
 import { workdirAt } from '../../dockerfile/image-files';

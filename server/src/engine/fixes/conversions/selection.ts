@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../dockerfile/syntax';
 import type { Range } from '../../types';
 
 /** Whether an instruction shares a line with the selection; no selection covers everything. */

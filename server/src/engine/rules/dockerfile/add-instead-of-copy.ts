@@ -1,4 +1,4 @@
-import type { Copy, Instruction } from 'dockerfile-ast';
+import type { Copy, Instruction } from '../../dockerfile/syntax';
 import { addSourceKind, looksLikeArchive } from '../../dockerfile/add-sources';
 import { copyOperands } from '../../dockerfile/copy-operands';
 import type { DockerfileModel } from '../../dockerfile/model';

@@ -1,4 +1,4 @@
-import type { Copy } from 'dockerfile-ast';
+import type { Copy } from '../../dockerfile/syntax';
 import { addSourceKind } from '../../dockerfile/add-sources';
 import { copyOperands } from '../../dockerfile/copy-operands';
 import { unquote } from '../../dockerfile/paths';

@@ -1,4 +1,4 @@
-import type { Run } from 'dockerfile-ast';
+import type { Run } from '../../dockerfile/syntax';
 import { isWindowsStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { comparePositions } from '../../text/document';
 import type { Fix, Range } from '../../types';

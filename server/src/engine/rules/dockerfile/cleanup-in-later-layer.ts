@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../dockerfile/syntax';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { canMergeRuns, mergeRunsFix } from '../../fixes/merge-run';
 import { formatBytes } from '../../size/format';

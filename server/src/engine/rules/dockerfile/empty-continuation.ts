@@ -1,4 +1,4 @@
-import type { Copy, Instruction } from 'dockerfile-ast';
+import type { Copy, Instruction } from '../../dockerfile/syntax';
 import type { DockerfileModel } from '../../dockerfile/model';
 import type { DockerfileRule } from '../rule';
 

@@ -1,4 +1,4 @@
-import type { Env } from 'dockerfile-ast';
+import type { Env } from '../../dockerfile/syntax';
 import { namesInScope } from '../../dockerfile/scopes';
 import { variableReferences } from '../../dockerfile/variable-references';
 import { comparePositions } from '../../text/document';

@@ -1,4 +1,4 @@
-import type { Flag } from 'dockerfile-ast';
+import type { Flag } from '../../dockerfile/syntax';
 import type { DockerfileModel } from '../../dockerfile/model';
 import type { Fix, FixSafety } from '../../types';
 import type { DockerfileRule } from '../rule';

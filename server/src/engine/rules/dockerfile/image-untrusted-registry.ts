@@ -1,4 +1,4 @@
-import type { Flag } from 'dockerfile-ast';
+import type { Flag } from '../../dockerfile/syntax';
 import { parseImageReference } from '../../images/reference';
 import type { Range } from '../../types';
 import type { DockerfileRule } from '../rule';

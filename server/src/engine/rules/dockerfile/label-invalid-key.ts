@@ -1,4 +1,4 @@
-import type { Label } from 'dockerfile-ast';
+import type { Label } from '../../dockerfile/syntax';
 import type { DockerfileRule } from '../rule';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];

@@ -1,4 +1,4 @@
-import type { Label, Property } from 'dockerfile-ast';
+import type { Label, Property } from '../../dockerfile/syntax';
 import { labelValueProblem } from '../../dockerfile/label-values';
 import type { Stage } from '../../dockerfile/model';
 import type { DockerfileRule } from '../rule';

@@ -1,4 +1,4 @@
-import type { Env, Property } from 'dockerfile-ast';
+import type { Env, Property } from '../../dockerfile/syntax';
 import type { DockerfileModel } from '../../dockerfile/model';
 import type { Fix } from '../../types';
 import type { DockerfileRule } from '../rule';

@@ -1,4 +1,4 @@
-import type { Onbuild } from 'dockerfile-ast';
+import type { Onbuild } from '../../dockerfile/syntax';
 import type { DockerfileRule } from '../rule';
 
 const FORBIDDEN = ['ONBUILD', 'FROM', 'MAINTAINER'];

@@ -1,5 +1,5 @@
 import type { DockerfileModel } from '../../dockerfile/model';
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../dockerfile/syntax';
 import type { Fix } from '../../types';
 import type { DockerfileRule } from '../rule';
 

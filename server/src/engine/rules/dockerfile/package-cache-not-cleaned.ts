@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../dockerfile/syntax';
 import { rootBase, type DockerfileModel } from '../../dockerfile/model';
 import { appendCommandFix, insertAfterFix } from '../../fixes/append-command';
 import { canonicalRepository } from '../../images/reference';

@@ -1,4 +1,4 @@
-import type { Env, Property } from 'dockerfile-ast';
+import type { Env, Property } from '../../dockerfile/syntax';
 import { secretKind } from '../../text/secret-words';
 import type { DockerfileRule } from '../rule';
 

@@ -1,4 +1,4 @@
-import type { Env, Instruction, Run } from 'dockerfile-ast';
+import type { Env, Instruction, Run } from '../../dockerfile/syntax';
 import { execFormArguments, argumentsText, isWindowsStage, shellAt, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { instructionScript } from '../../dockerfile/run-scripts';
 import { PLATFORM_ARGS } from '../../dockerfile/scopes';

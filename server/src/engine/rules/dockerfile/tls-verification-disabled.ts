@@ -1,4 +1,4 @@
-import type { Env } from 'dockerfile-ast';
+import type { Env } from '../../dockerfile/syntax';
 import { isWindowsStage } from '../../dockerfile/model';
 import type { CommandDescription, ShellWord } from '../../shell';
 import type { Range } from '../../types';

@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../dockerfile/syntax';
 import { isWindowsStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { baseEnvironmentKnown, declaredNames, isPredefined, mayComeFromBaseImage, namesInScope, PLATFORM_ARGS } from '../../dockerfile/scopes';
 import { variableReferences, type VariableReference } from '../../dockerfile/variable-references';

@@ -1,4 +1,4 @@
-import type { Copy } from 'dockerfile-ast';
+import type { Copy } from '../../dockerfile/syntax';
 import { isWindowsStage, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import { copyFromFlag, copySource } from '../../dockerfile/stages';
 import { copyOperands } from '../../dockerfile/copy-operands';

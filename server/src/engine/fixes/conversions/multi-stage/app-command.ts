@@ -3,7 +3,7 @@
  * shell. Shell-form commands are converted the way the exec-form fix does; one that needs
  * the shell cannot move to an image without one.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../../dockerfile/syntax';
 import { argumentsText, execFormArguments, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import { shellSource } from '../../../dockerfile/shell-source';
 import { convertToExecForm } from '../../exec-form';

@@ -5,7 +5,7 @@
  * STOPSIGNAL, HEALTHCHECK) move to the new stage; run-time ENV is repeated there. Every other
  * byte of the file stays as it was.
  */
-import type { Env, Instruction } from 'dockerfile-ast';
+import type { Env, Instruction } from '../../../dockerfile/syntax';
 import { workdirAt } from '../../../dockerfile/image-files';
 import { argumentsText, execFormArguments, isWindowsStage, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import { effectiveToday, isEndOfLife } from '../../../images/end-of-life';

@@ -1,5 +1,5 @@
 /** Where files live: RUN cache mounts, and which paths an `rm` operand or a mount covers. */
-import type { Instruction, Run } from 'dockerfile-ast';
+import type { Instruction, Run } from '../../../dockerfile/syntax';
 
 /** Directories a RUN mounts a cache or tmpfs over: what is written there stays out of the layer. */
 export function cacheMountTargets(run: Instruction): string[] {

@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../../dockerfile/syntax';
 import { argumentsText, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 
 /** The USER in force at the end of a stage, following stage-to-stage FROMs. */

@@ -3,7 +3,7 @@
  * COPY/ADD, a download): changing a file's mode or owner copies it whole into the new layer,
  * so its bytes ship twice.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../../dockerfile/syntax';
 import { copyOperands } from '../../../dockerfile/copy-operands';
 import type { DockerfileModel, Stage } from '../../../dockerfile/model';
 import { resolvePosix, unquote } from '../../../dockerfile/paths';

@@ -3,7 +3,7 @@
  * downloaded files and installed packages. A layer keeps every byte written in it, so what
  * a RUN leaves behind stays in the image even when a later RUN deletes it.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../../dockerfile/syntax';
 import { argumentsText, isWindowsStage, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import { resolvePosix, unquote } from '../../../dockerfile/paths';
 import type { CommandDescription, ShellWord } from '../../../shell';

@@ -3,7 +3,7 @@
  * official images do (postgres, redis, mysql): the entrypoint fixes ownership of the data folder,
  * then `exec gosu postgres "$@"`. The app never runs as root; a USER line would break the chown.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../../dockerfile/syntax';
 import { startedScript } from '../../../dockerfile/image-files';
 import type { DockerfileModel, Stage } from '../../../dockerfile/model';
 import { instructionScript } from '../../../dockerfile/run-scripts';

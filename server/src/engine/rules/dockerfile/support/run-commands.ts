@@ -3,7 +3,7 @@
  * RUN's own script plus the scripts a shell inside it runs (`sh -c '…'`, `bash <<EOF`,
  * `su -c '…'`), each command with the document range of its words.
  */
-import type { Instruction, Run } from 'dockerfile-ast';
+import type { Instruction, Run } from '../../../dockerfile/syntax';
 import { shellAt, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import { runScripts, type InstructionScript } from '../../../dockerfile/run-scripts';
 import { bodyStart } from '../../../dockerfile/shell-source';

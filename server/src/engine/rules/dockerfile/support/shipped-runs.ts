@@ -2,7 +2,7 @@
  * The RUNs rules walk and what surrounds them: the stages whose layers ship, each RUN's
  * commands in the order they run, the variables and settings in force, what the image runs.
  */
-import type { Instruction, Run } from 'dockerfile-ast';
+import type { Instruction, Run } from '../../../dockerfile/syntax';
 import { isWindowsStage, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 import { instructionScript } from '../../../dockerfile/run-scripts';
 import { namesInScope } from '../../../dockerfile/scopes';

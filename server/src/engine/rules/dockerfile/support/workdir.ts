@@ -1,5 +1,5 @@
 /** The working directory around an instruction: what it is before, and whether what follows depends on it. */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../../dockerfile/syntax';
 import { copyOperands } from '../../../dockerfile/copy-operands';
 import { argumentsText, type DockerfileModel, type Stage } from '../../../dockerfile/model';
 
