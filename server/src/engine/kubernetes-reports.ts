@@ -77,7 +77,10 @@ export function reportsByRule(model: KubernetesModel, rules: readonly Kubernetes
     if (pieces.has(key)) pieces.delete(key); // refreshed as the most recently used
     else cachedCharacters += key.length;
     pieces.set(key, piece);
-    for (const [rule, list] of piece.byRule) reports.get(rule)!.push(...list);
+    for (const [rule, made] of piece.byRule) {
+      const list = reports.get(rule)!;
+      for (const report of made) list.push(report);
+    }
   }
   // The least recently used first: other settings' pieces, then this file's oldest.
   for (const [oldKey, oldPieces] of cache) {
