@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { localCopySources } from '../../server/src/engine/context/copy-sources';
 import { copyOperands } from '../../server/src/engine/dockerfile/copy-operands';
 import { contextPathOf } from '../../server/src/engine/dockerfile/image-files';
 import { buildDockerfileModel } from '../../server/src/engine/dockerfile/model';
+import { copySource, stageNamed } from '../../server/src/engine/dockerfile/stages';
 
 test('COPY operands are read once per instruction and shared frozen', () => {
   const model = buildDockerfileModel('FROM debian:13\nCOPY a.txt b.txt /dest/\nCOPY ["x", "/z"]\n');
@@ -40,4 +42,20 @@ test('context paths follow the latest local COPY of the stage, then the stages i
   // Either source of a multi-source COPY may be a folder whose contents land there.
   assert.equal(contextPathOf(model, final, '/app/bin/start.sh'), 'app.py/bin/start.sh');
   assert.equal(contextPathOf(model, final, '/run.sh'), undefined);
+});
+
+test('stages are found by name once indexed: the first of a name, without case', () => {
+  const model = buildDockerfileModel('FROM alpine AS Build\nFROM alpine AS build\nFROM alpine AS final\nCOPY --from=BUILD /a /a\n');
+  assert.equal(stageNamed(model, 'build'), model.stages[0]);
+  assert.equal(stageNamed(model, 'FINAL'), model.stages[2]);
+  assert.equal(stageNamed(model, 'other'), undefined);
+  assert.equal(copySource(model, '1'), model.stages[1]);
+});
+
+test('local COPY sources are listed once per stage and shared frozen', () => {
+  const model = buildDockerfileModel('FROM alpine\nCOPY a ./b/ /app/\nCOPY --from=x /c /c\nADD https://example.com/d /d\nADD e /e\n');
+  const sources = localCopySources(model, model.stages[0]);
+  assert.equal(localCopySources(model, model.stages[0]), sources);
+  assert.deepEqual(sources.map((source) => source.path), ['a', './b/', 'e']);
+  assert.ok(Object.isFrozen(sources) && sources.every((source) => Object.isFrozen(source)));
 });

@@ -228,6 +228,25 @@ describe('parseShell: final command', () => {
   }
 });
 
+describe('parseShell: substitutions', () => {
+  // Words are only searched for nested scripts when the script has a substitution somewhere.
+  const cases: [string, string[]][] = [
+    ['a "$(b)"', ['a', 'b']],
+    ['a `b`', ['a', 'b']],
+    ['diff <(a) >(b)', ['diff', 'a', 'b']],
+    ['a > "$(b)"', ['a', 'b']],
+    ['[[ -n $(a) ]] && b', ['a', 'b']],
+    ['echo $((1 + $(a)))', ['echo', 'a']],
+    ['cat <<EOF\n$(a)\nEOF\nb', ['cat', 'a', 'b']],
+    ['a "$b" ${c:-d} $((1 + 2)) < e', ['a']],
+  ];
+  for (const [script, programs] of cases) {
+    test(JSON.stringify(script), () => {
+      assert.deepEqual(parseShell(script).commands.map((command) => command.program?.name), programs);
+    });
+  }
+});
+
 describe('parseShell: odd input', () => {
   test('escaped backticks inside backticks: commands found, offsets are the outer substitution', () => {
     const script = 'echo `echo \\`date\\``';

@@ -82,10 +82,13 @@ export function bodyStart(model: DockerfileModel, instruction: Instruction): num
   return skipBlanks(model, model.lines.offsetAt(flags[flags.length - 1].getRange().end));
 }
 
+/** Blanks and escaped line breaks, by escape character; sticky, so they match where the scan stands. */
+const BLANKS = { '\\': /(?:[ \t]|\\\r?\n)*/y, '`': /(?:[ \t]|`\r?\n)*/y };
+
 function skipBlanks(model: DockerfileModel, offset: number): number {
-  const escape = model.escapeChar === '`' ? '`' : '\\\\';
-  const blanks = new RegExp(`^(?:[ \\t]|${escape}\\r?\\n)*`).exec(model.text.slice(offset));
-  return offset + (blanks?.[0].length ?? 0);
+  const blanks = model.escapeChar === '`' ? BLANKS['`'] : BLANKS['\\'];
+  blanks.lastIndex = offset;
+  return blanks.exec(model.text) ? blanks.lastIndex : offset;
 }
 
 /** The command part of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD. */

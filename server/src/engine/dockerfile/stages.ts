@@ -2,10 +2,21 @@ import type { Copy, Flag, Instruction, Run } from './syntax';
 import type { Range } from '../types';
 import type { DockerfileModel, Stage } from './model';
 
-/** The stage BuildKit finds for a name: stage names compare case-insensitively. */
+const stagesByName = new WeakMap<DockerfileModel, Map<string, Stage>>();
+
+/** The stage BuildKit finds for a name (the first of that name): stage names compare case-insensitively. */
 export function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
-  const wanted = name.toLowerCase();
-  return model.stages.find((stage) => stage.name?.toLowerCase() === wanted);
+  let byName = stagesByName.get(model);
+  if (!byName) {
+    // Indexed once per file: rules ask for every FROM, COPY --from and mount, and files with hundreds of stages exist.
+    byName = new Map();
+    for (const stage of model.stages) {
+      const key = stage.name?.toLowerCase();
+      if (key !== undefined && !byName.has(key)) byName.set(key, stage);
+    }
+    stagesByName.set(model, byName);
+  }
+  return byName.get(name.toLowerCase());
 }
 
 /** A place where one stage names another: `FROM <stage>`, `COPY --from=`, `RUN --mount=from=`. */

@@ -23,23 +23,32 @@ interface Links {
 
 /** Never throws: whatever cannot be parsed is reported in `errors`. */
 export function parseShell(script: string): ParsedShell {
-  const walker = new Walker();
+  const walker = new Walker(SUBSTITUTION.test(script));
   let final: FinalCommand | undefined;
   try {
     const root = parse(script);
+    walker.finalNode = finalNodeOf(root);
     walker.script(root, { script, source: script, nesting: [] });
-    final = finalOf(root, walker.byNode);
+    final = walker.final?.program ? { command: walker.final, exec: walker.final.program.name === 'exec' } : undefined;
   } catch (error) {
     walker.error(`shell parser failed: ${error instanceof Error ? error.message : String(error)}`, 0);
   }
   return { commands: walker.commands.sort((a, b) => a.start - b.start), errors: walker.errors, final };
 }
 
+/** What starts a command or process substitution, the only places a script nests inside a command's words. */
+const SUBSTITUTION = /`|[$<>]\(/;
+
 class Walker {
   readonly commands: ShellCommand[] = [];
   readonly errors: ShellError[] = [];
-  readonly byNode = new Map<Command, ShellCommand>();
+  /** The simple command that ends the script, when one does, and what it became. */
+  finalNode?: Command;
+  final?: ShellCommand;
   private readonly reported = new Set<string>();
+
+  /** `substitutes`: the script has a substitution somewhere; without one, no word needs searching for nested scripts. */
+  constructor(private readonly substitutes: boolean) {}
 
   error(message: string, offset: number): void {
     // A nested script's error is also reported by the script around it.
@@ -152,12 +161,13 @@ class Walker {
     };
     if (scope.approximate) command.approximate = true;
     this.commands.push(command);
-    this.byNode.set(node, command);
+    if (node === this.finalNode) this.final = command;
     this.expansions(node, scope);
   }
 
   /** Commands inside the substitutions of a command's words, a redirection or a test. */
   private expansions(node: SyntaxNode, scope: Scope): void {
+    if (!this.substitutes) return;
     forEachChild(node, (child) => {
       if (child.type !== 'Script') return this.expansions(child, scope);
       const decoded = child.source !== undefined;
@@ -181,7 +191,8 @@ function separatorAfter(source: string, index: number): ShellConnector | undefin
   return separator && !separator.startsWith(';') ? 'newline' : undefined;
 }
 
-function finalOf(root: Script, byNode: Map<Command, ShellCommand>): FinalCommand | undefined {
+/** The simple command the script ends with, unless it runs in the background or in a pipeline. */
+function finalNodeOf(root: Script): Command | undefined {
   const last = root.commands[root.commands.length - 1];
   if (!last || last.background) return undefined;
   let node = last.command;
@@ -190,6 +201,5 @@ function finalOf(root: Script, byNode: Map<Command, ShellCommand>): FinalCommand
     if (node.commands.length !== 1 || node.prefixes.length > 0) return undefined;
     node = node.commands[0];
   }
-  const command = node.type === 'Command' ? byNode.get(node) : undefined;
-  return command?.program ? { command, exec: command.program.name === 'exec' } : undefined;
+  return node.type === 'Command' ? node : undefined;
 }

@@ -1,3 +1,4 @@
+import { stageNamed } from '../../dockerfile/stages';
 import { expandVariables } from '../../dockerfile/variables';
 import type { DockerfileRule } from '../rule';
 
@@ -25,7 +26,7 @@ export const argInvalidDefaultInFrom: DockerfileRule = {
       if (names.some((name) => !model.globalArgs.has(name))) continue;
       // An ARG declared without a default is unset: it expands to nothing.
       const candidate = resolved ?? expandVariables(written, (name) => model.globalArgs.get(name), model.escapeChar).value;
-      if (candidate && (candidate.toLowerCase() === 'scratch' || model.stages.some((other) => other.name?.toLowerCase() === candidate.toLowerCase()) || VALID_REFERENCE.test(candidate))) continue;
+      if (candidate && (candidate.toLowerCase() === 'scratch' || stageNamed(model, candidate) !== undefined || VALID_REFERENCE.test(candidate))) continue;
       report({
         range: writtenRange,
         message: candidate ? `With the default build arguments this FROM names \`${candidate}\`, which is not a valid image reference.` : 'With the default build arguments this FROM names an empty image.',

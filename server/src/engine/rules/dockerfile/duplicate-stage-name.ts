@@ -1,3 +1,4 @@
+import { stageNamed } from '../../dockerfile/stages';
 import type { DockerfileRule } from '../rule';
 
 export const duplicateStageName: DockerfileRule = {
@@ -17,7 +18,7 @@ export const duplicateStageName: DockerfileRule = {
       const name = stage.name?.toLowerCase();
       const range = stage.from.getBuildStageRange();
       if (!name || !range) continue;
-      const first = model.stages.find((other) => other.name?.toLowerCase() === name);
+      const first = stageNamed(model, name);
       if (!first || first === stage) continue;
       report({
         range,
