@@ -40,6 +40,8 @@ test('the quick fix at the CMD line converts it to exec form', async () => {
   assert.equal(convert.isPreferred, true);
   assert.deepEqual(convert.diagnostics, [byCode(diagnostics, 'cmd-shell-form')]);
   assert.equal(server.apply(uri, convert.edit).split('\n')[5], 'CMD ["node", "server.js"]');
+  // The fixes stay on the server: a diagnostic is matched by rule, range and message, so a client that drops `data` gets them too.
+  assert.ok(diagnostics.every((diagnostic) => diagnostic.data === undefined));
 });
 
 test('every fix of a finding is offered, unsafe ones too', async () => {

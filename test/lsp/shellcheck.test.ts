@@ -44,6 +44,9 @@ test("a document's rule findings publish first, its ShellCheck findings follow f
   const completed = await server.waitForPublish(uri, hasShellcheck);
   assert.equal(completed.version, first.version);
   assert.deepEqual(summary(completed), ['0:5 image-untagged', '0:5 user-root', `1:13 ${SC2086}`]);
+  // The complete publish still offers the rule findings' quick fixes.
+  const actions = await server.codeActions(uri, completed.diagnostics[1].range, { diagnostics: [completed.diagnostics[1]], only: ['quickfix'] });
+  assert.deepEqual(actions?.map((action) => ('title' in action ? action.title : action.command)), ['Add a non-root USER']);
 
   // Scripts checked before are answered at once: an edit elsewhere publishes them with the rule findings.
   const since = server.published.length;

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits, type Finding } from '../engine';
-import { fixData } from './diagnostics';
+import type { PublishedFixes } from './published-fixes';
 import { toWorkspaceEdit, type EditCapabilities, type FileState } from './workspace-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
@@ -13,16 +13,13 @@ export function isRequested(kind: string, only: readonly string[] | undefined): 
 }
 
 /**
- * One quick fix per fix of each Shipshape diagnostic in the request. Diagnostics published for
- * an older version are skipped: their ranges no longer match the text, and fresh ones are on
- * their way.
+ * One quick fix per fix of each Shipshape diagnostic in the request, from the findings published
+ * for the document's current version (none while a change awaits its analysis).
  */
-export function quickFixes(document: TextDocument, params: CodeActionParams, capabilities: EditCapabilities, files: FileState): CodeAction[] {
+export function quickFixes(document: TextDocument, params: CodeActionParams, published: PublishedFixes, capabilities: EditCapabilities, files: FileState): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    const data = fixData(diagnostic);
-    if (!data || data.version !== document.version) continue;
-    for (const fix of data.fixes) {
+    for (const fix of published.fixesFor(document.uri, document.version, diagnostic)) {
       const edit = toWorkspaceEdit(document, fix, capabilities, files);
       if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
     }

@@ -1,19 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl, type Finding, type Fix, type RelatedInformation, type Severity } from '../engine';
+import { ruleDocsUrl, type Finding, type RelatedInformation, type Severity } from '../engine';
 import { MAX_ANALYSED_BYTES, type Analysis } from './analysis';
 
 export const SOURCE = 'shipshape';
-
-/**
- * Carried in `Diagnostic.data` so a code action request can answer from the diagnostic alone;
- * `version` says which text the fixes' ranges belong to.
- */
-export interface FixData {
-  version: number;
-  fixes: Fix[];
-}
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,7 +12,8 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostics(analysis: Analysis, uri: string, version: number): Diagnostic[] {
+/** No `data`: a finding's fixes stay on the server (published-fixes.ts). */
+export function toDiagnostics(analysis: Analysis, uri: string): Diagnostic[] {
   switch (analysis.kind) {
     case 'disabled':
       return [];
@@ -45,15 +37,14 @@ export function toDiagnostics(analysis: Analysis, uri: string, version: number):
       ];
     case 'findings':
       return [
-        ...analysis.findings.map((finding) => toDiagnostic(finding, uri, version)),
+        ...analysis.findings.map((finding) => toDiagnostic(finding, uri)),
         // Broken YAML: no rule to configure, so no code.
         ...(analysis.syntaxErrors ?? []).map(({ message, range }) => ({ range, severity: DiagnosticSeverity.Error, source: SOURCE, message })),
       ];
   }
 }
 
-function toDiagnostic(finding: Finding, uri: string, version: number): Diagnostic {
-  const data: FixData = { version, fixes: finding.fixes };
+function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
@@ -62,7 +53,6 @@ function toDiagnostic(finding: Finding, uri: string, version: number): Diagnosti
     codeDescription: { href: ruleDocsUrl(finding.rule) },
     message: finding.message,
     relatedInformation: finding.related?.map((related) => ({ location: { uri: relatedUri(related, uri), range: related.range }, message: related.message })),
-    data,
   };
 }
 
@@ -70,10 +60,4 @@ function relatedUri(related: RelatedInformation, documentUri: string): string {
   if (!related.file) return documentUri;
   if (isAbsolute(related.file)) return pathToFileURL(related.file).href;
   return new URL(related.file.replace(/\\/g, '/'), documentUri).href;
-}
-
-export function fixData(diagnostic: Diagnostic): FixData | undefined {
-  const data = diagnostic.data as Partial<FixData> | undefined;
-  if (diagnostic.source !== SOURCE || typeof data?.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
-  return { version: data.version, fixes: data.fixes };
 }

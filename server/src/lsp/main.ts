@@ -34,6 +34,7 @@ import { COMMAND_PREFIX, HARDEN_MANIFEST_COMMAND, HARDEN_MANIFEST_TITLE, SERVER_
 import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
+import { PublishedFixes } from './published-fixes';
 import { fileState } from './file-state';
 import { IMAGE_SIZE_BREAKDOWN_COMMAND } from './breakdown-commands';
 import { stageSizeLenses } from './code-lens';
@@ -84,6 +85,8 @@ const scheduler = new Scheduler(guard(log, 'Analysis', undefined, publishDiagnos
 let settings = new SettingsStore(undefined, log);
 let capabilities: EditCapabilities = { documentChanges: false, createFiles: false };
 const files = fileState(documents);
+/** What the quick fixes of published diagnostics are made of. */
+const publishedFixes = new PublishedFixes();
 let registerConfigurationChanges = false;
 let canResolveEdit = false;
 let pinner = new Pinner(undefined, process.env);
@@ -101,8 +104,8 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   if (!analysis || ticket.signal.aborted) return;
   // Red Hat's YAML extension already underlines the same YAML syntax error: say it once.
   if (analysis.kind === 'findings' && document.languageId === 'yaml' && yamlSyntaxReportedElsewhere) analysis.syntaxErrors = undefined;
-  const diagnostics = toDiagnostics(analysis, uri, document.version);
-  await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  publishedFixes.published(uri, document.version, analysis.kind === 'findings' ? analysis.findings : []);
+  await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(analysis, uri) });
   // The stage sizes on each FROM follow the text as it is analysed.
   if (analysis.kind === 'findings' && documentKind(document) === 'dockerfile') refreshCodeLenses();
   // The rule findings are out; ShellCheck's follow for the same version once it has answered.
@@ -111,7 +114,8 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   const checked = ticket.signal.aborted ? undefined : await analyse(document, current, ticket.signal, true);
   if (checked?.kind !== 'findings' || ticket.signal.aborted) return;
   const completed = { ...analysis, findings: withShellcheckFindings(analysis.findings, checked.findings) };
-  await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(completed, uri, document.version) });
+  publishedFixes.published(uri, document.version, completed.findings);
+  await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(completed, uri) });
 }
 
 function refreshCodeLenses(): void {
@@ -199,6 +203,7 @@ documents.onDidClose(
   guard(log, 'didClose', undefined, async ({ document }) => {
     scheduler.cancel(document.uri);
     analyses.forget(document.uri);
+    publishedFixes.forget(document.uri);
     imageSizes.forget(document.uri);
     await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     await workspaceIndexes.documentClosed(document.uri);
@@ -237,7 +242,7 @@ connection.onCodeAction(
     const document = documents.get(params.textDocument.uri);
     if (!document || !documentKind(document)) return [];
     const only = params.context.only;
-    const actions = isRequested(CodeActionKind.QuickFix, only) ? quickFixes(document, params, capabilities, files) : [];
+    const actions = isRequested(CodeActionKind.QuickFix, only) ? quickFixes(document, params, publishedFixes, capabilities, files) : [];
     if (isRequested(CodeActionKind.QuickFix, only)) actions.push(...pinActions(document, params.context.diagnostics, canResolveEdit));
     // The conversions as refactorings, when a person asks (Ctrl+., the Refactor menu) rather
     // than on every cursor move, and only those that would change something here.
