@@ -3,7 +3,7 @@
  * keystroke in a 35,000-line bundle re-parses the document it falls in and only shifts the
  * positions of the others. What comes out is what `parseAllDocuments` gives for the whole text.
  */
-import { isNode, parseAllDocuments, visit, type Document } from 'yaml';
+import { isCollection, isNode, isPair, parseAllDocuments, type Document } from 'yaml';
 import { loadWithPositions } from './position-loader';
 
 /** As Kubernetes reads YAML: version 1.1 (`yes` is true, merge keys work), duplicate keys allowed. */
@@ -106,10 +106,20 @@ function shift(documents: Document.Parsed[], delta: number): void {
       problem.pos[0] += delta;
       problem.pos[1] += delta;
     }
-    visit(document, (_key, node) => {
-      if (isNode(node)) moveRange(node.range, delta);
-    });
+    moveNode(document.contents, delta);
   }
+}
+
+/** A plain walk rather than `visit`, whose generality (paths, replacements) costs more than the moves on a large bundle. */
+function moveNode(node: unknown, delta: number): void {
+  if (isPair(node)) {
+    moveNode(node.key, delta);
+    moveNode(node.value, delta);
+    return;
+  }
+  if (!isNode(node)) return;
+  moveRange(node.range, delta);
+  if (isCollection(node)) for (const item of node.items) moveNode(item, delta);
 }
 
 function moveRange(range: number[] | null | undefined, delta: number): void {

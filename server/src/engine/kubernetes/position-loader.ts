@@ -26,6 +26,14 @@ const MAX_IMPLICIT_KEY = 1024;
 /** Thrown to give up on a piece; the caller parses it with `yaml`. */
 class Declined extends Error {}
 
+/** A value `yaml` would warn or err about. */
+function decline(): never {
+  throw new Declined();
+}
+
+// Read once: the engine's bundle reaches `yaml`'s exports through getters.
+const { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = Scalar;
+
 /** A node js-yaml reported, before its parent places it (its last range end depends on where it sits). */
 interface Composed {
   /** undefined: js-yaml composed nothing here (an empty value, or a key it only tried to read). */
@@ -38,10 +46,6 @@ interface Composed {
   valueEnd: number;
 }
 
-interface Frame {
-  open: number;
-  children: Composed[];
-}
 
 /** The documents of `text` as `parseAllDocuments(text, options)` gives them, or undefined when this loader cannot promise that. */
 export function loadWithPositions(text: string, options: Options): Document.Parsed[] | undefined {
@@ -60,7 +64,13 @@ const plainTags = new Map<string, ScalarTag>();
 const PLAIN_TAGS_KEPT = 10_000;
 
 class PositionLoader {
-  private readonly stack: Frame[] = [{ open: 0, children: [] }];
+  /** Per node js-yaml is composing, innermost last: where it started looking, and where its children start in `composed`. */
+  private readonly opens: number[] = [];
+  private readonly firstChildren: number[] = [];
+  /** The nodes js-yaml finished, each its parent's child until the parent finishes; the documents' roots at the end. */
+  private readonly composed: Composed[] = [];
+  /** How many of `composed` are in use (the rest are left over from finished parents). */
+  private composedCount = 0;
   /** The document being loaded: its schema resolves the scalars. */
   private readonly loaded: Document.Parsed;
   private readonly schema: Schema;
@@ -76,15 +86,15 @@ class PositionLoader {
   }
 
   load(): Document.Parsed[] {
-    const roots = this.stack[0].children;
     loadAll(this.text, undefined, {
       schema: FAILSAFE_SCHEMA,
       // Duplicate keys are allowed, as `uniqueKeys: false` allows them.
       json: true,
-      listener: (event, state) => (event === 'open' ? this.stack.push({ open: state.position, children: [] }) : this.close(state as ListenedState)),
+      listener: (event, state) => (event === 'open' ? this.open(state.position) : this.close(state as ListenedState)),
     });
-    if (roots.length > 1) throw new Declined();
-    const document = roots.length === 0 ? undefined : this.document(roots[0]);
+    // The documents' roots are what is left composed.
+    if (this.composedCount > 1) throw new Declined();
+    const document = this.composedCount === 0 ? undefined : this.document(this.composed[0]);
     return document ? [document] : [];
   }
 
@@ -126,23 +136,30 @@ class PositionLoader {
     return last instanceof Scalar && last.source === '' && last.range![2] === last.range![1];
   }
 
+  private open(position: number): void {
+    this.opens.push(position);
+    this.firstChildren.push(this.composedCount);
+  }
+
   private close(state: ListenedState): void {
-    const frame = this.stack.pop()!;
-    const { text } = this;
+    const open = this.opens.pop()!;
+    const firstChild = this.firstChildren.pop()!;
+    const { text, composed } = this;
     // js-yaml reads the text with a line end added when it has none.
     const close = Math.min(state.position, text.length);
     const { kind, result } = state;
     if (state.tag !== null && state.tag !== '?') throw new Declined();
-    const parent = this.stack[this.stack.length - 1];
     // js-yaml tries a block mapping inside the node it composes: when no `:` follows, the node it read as the key is this node.
-    for (const child of frame.children) {
+    for (let i = firstChild; i < this.composedCount; i++) {
+      const child = composed[i];
       if (child.node && child.result === result) {
         if (state.anchor !== null && child.node.anchor !== state.anchor) throw new Declined();
-        parent.children.push(child);
+        composed[firstChild] = child;
+        this.composedCount = firstChild + 1;
         return;
       }
     }
-    const start = this.contentStart(frame.open, close);
+    const start = this.contentStart(open, close);
     const first = text.charCodeAt(start);
     let node: Composed['node'];
     let valueEnd = close;
@@ -152,7 +169,7 @@ class PositionLoader {
       valueEnd = scalar.range![1];
     } else if (kind === 'mapping' || kind === 'sequence') {
       const flow = first === 0x7b /* { */ || first === 0x5b; /* [ */
-      node = flow ? this.flowCollection(kind, frame.children, start, close) : this.blockCollection(kind, frame.children, result, start);
+      node = flow ? this.flowCollection(kind, firstChild, start, close) : this.blockCollection(kind, firstChild, result, start);
       if (!flow) valueEnd = node.range![1];
     } else if (first === 0x2a /* * */) {
       let end = start + 1;
@@ -168,7 +185,8 @@ class PositionLoader {
       if (node instanceof Alias || state.anchor.endsWith(':')) throw new Declined();
       node.anchor = state.anchor;
     }
-    parent.children.push({ node, result, open: frame.open, valueEnd });
+    composed[firstChild] = { node, result, open, valueEnd };
+    this.composedCount = firstChild + 1;
   }
 
   /** Where the node js-yaml started looking for at `open` starts: after spaces, line ends, comments and its anchor. */
@@ -191,15 +209,15 @@ class PositionLoader {
     let valueEnd: number;
     let scalar: Scalar;
     if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
-      type = first === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+      type = first === 0x22 ? QUOTE_DOUBLE : QUOTE_SINGLE;
       valueEnd = close;
       scalar = new Scalar(source);
     } else if (first === 0x7c /* | */ || first === 0x3e /* > */) {
-      type = first === 0x7c ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+      type = first === 0x7c ? BLOCK_LITERAL : BLOCK_FOLDED;
       valueEnd = this.blockScalarEnd(start);
       scalar = new Scalar(source);
     } else {
-      type = Scalar.PLAIN;
+      type = PLAIN;
       valueEnd = close;
       while (valueEnd > start && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
       scalar = this.plain(source, false);
@@ -226,9 +244,7 @@ class PositionLoader {
         plainTags.set(source, tag);
       }
     }
-    const resolved = tag.resolve(source, () => {
-      throw new Declined();
-    }, this.options as never);
+    const resolved = tag.resolve(source, decline, this.options as never);
     const scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
     if (tag.format) scalar.format = tag.format;
     return scalar;
@@ -268,15 +284,18 @@ class PositionLoader {
     return contentEnd;
   }
 
-  private blockCollection(kind: 'mapping' | 'sequence', children: Composed[], result: unknown, start: number): YAMLMap | YAMLSeq {
-    const { text } = this;
+  /** The collection whose items are the nodes composed from `first` on. */
+  private blockCollection(kind: 'mapping' | 'sequence', first: number, result: unknown, start: number): YAMLMap | YAMLSeq {
+    const { text, composed } = this;
     let end = start;
+    const indent = start - (text.lastIndexOf('\n', start - 1) + 1);
     if (kind === 'sequence') {
       // js-yaml composes nothing for an item left empty before a line break: such lists are left to `yaml`.
-      if (children.length !== (result as unknown[]).length) throw new Declined();
+      if (this.composedCount - first !== (result as unknown[]).length) throw new Declined();
       const seq = new YAMLSeq(this.schema);
-      for (const child of children) {
-        const item = this.place(child, 'block', child.open, start - (this.text.lastIndexOf('\n', start - 1) + 1));
+      for (let i = first; i < this.composedCount; i++) {
+        const child = composed[i];
+        const item = this.place(child, 'block', child.open, indent);
         seq.items.push(item);
         end = item.range![2];
       }
@@ -284,15 +303,15 @@ class PositionLoader {
       return seq;
     }
     const map = new YAMLMap(this.schema);
-    for (let i = 0; i < children.length; i++) {
-      const keyChild = children[i];
+    for (let i = first; i < this.composedCount; i++) {
+      const keyChild = composed[i];
       if (!keyChild.node) continue; // js-yaml looked for another key and found none
       const key = keyChild.node;
-      if (!(key instanceof Scalar) || key.type === Scalar.BLOCK_LITERAL || key.type === Scalar.BLOCK_FOLDED) throw new Declined();
-      const valueChild = children[++i];
+      if (!(key instanceof Scalar) || key.type === BLOCK_LITERAL || key.type === BLOCK_FOLDED) throw new Declined();
+      const valueChild = ++i < this.composedCount ? composed[i] : undefined;
       if (!valueChild) throw new Declined();
       if (text.lastIndexOf(':', valueChild.open) - key.range![0] > MAX_IMPLICIT_KEY) throw new Declined();
-      const value = this.place(valueChild, 'block', valueChild.open, key.range![0] - (text.lastIndexOf('\n', key.range![0] - 1) + 1));
+      const value = this.place(valueChild, 'block', valueChild.open, indent);
       map.items.push(new Pair(this.asKey(key), value));
       end = value.range![2];
     }
@@ -301,13 +320,14 @@ class PositionLoader {
     return map;
   }
 
-  private flowCollection(kind: 'mapping' | 'sequence', children: Composed[], start: number, close: number): YAMLMap | YAMLSeq {
-    const { text } = this;
+  private flowCollection(kind: 'mapping' | 'sequence', first: number, start: number, close: number): YAMLMap | YAMLSeq {
+    const { text, composed } = this;
     const end = close;
     if (kind === 'sequence') {
       const seq = new YAMLSeq(this.schema);
       seq.flow = true;
-      for (const child of children) {
+      for (let i = first; i < this.composedCount; i++) {
+        const child = composed[i];
         if (!child.node || text.charCodeAt(afterSpace(text, child.valueEnd, true)) === 0x3a /* : */) throw new Declined();
         seq.items.push(this.place(child, 'flow', child.open));
       }
@@ -316,15 +336,15 @@ class PositionLoader {
     }
     const map = new YAMLMap(this.schema);
     map.flow = true;
-    for (let i = 0; i < children.length; i++) {
-      const key = children[i].node;
-      if (!(key instanceof Scalar) || key.type === Scalar.BLOCK_LITERAL || key.type === Scalar.BLOCK_FOLDED) throw new Declined();
-      const hasValue = text.charCodeAt(afterSpace(text, children[i].valueEnd, true)) === 0x3a;
+    for (let i = first; i < this.composedCount; i++) {
+      const key = composed[i].node;
+      if (!(key instanceof Scalar) || key.type === BLOCK_LITERAL || key.type === BLOCK_FOLDED) throw new Declined();
+      const hasValue = text.charCodeAt(afterSpace(text, composed[i].valueEnd, true)) === 0x3a;
       if (!hasValue) {
         map.items.push(new Pair(this.asKey(key), null));
         continue;
       }
-      const valueChild = children[++i];
+      const valueChild = ++i < this.composedCount ? composed[i] : undefined;
       if (!valueChild) throw new Declined();
       map.items.push(new Pair(this.asKey(key), this.place(valueChild, 'flow', valueChild.open)));
     }
@@ -336,7 +356,7 @@ class PositionLoader {
   private asKey(key: Scalar): Scalar {
     // `yaml` wants implicit keys on one line.
     if (this.text.lastIndexOf('\n', key.range![1] - 1) >= key.range![0]) throw new Declined();
-    if (key.type !== Scalar.PLAIN || key.source !== '<<') return key;
+    if (key.type !== PLAIN || key.source !== '<<') return key;
     const merge = this.plain('<<', true);
     merge.type = key.type;
     merge.source = key.source;
@@ -357,7 +377,7 @@ class PositionLoader {
     if (!node) {
       const at = context === 'flow' ? open : afterSpace(text, open, false);
       const empty = this.plain('', false);
-      empty.type = Scalar.PLAIN;
+      empty.type = PLAIN;
       empty.source = '';
       let end = at;
       if (context === 'block') {
@@ -373,7 +393,7 @@ class PositionLoader {
       return empty;
     }
     const range = node.range!;
-    if (node instanceof Scalar && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED)) return node;
+    if (node instanceof Scalar && (node.type === BLOCK_LITERAL || node.type === BLOCK_FOLDED)) return node;
     if ((node instanceof YAMLMap || node instanceof YAMLSeq) && !node.flow) {
       if (context === 'block') range[2] = this.trailingComments(range[0], range[1]);
       return node;
