@@ -21,7 +21,9 @@ export function resolvePosix(from: string, path: string): string {
 
 /** A Dockerfile by its file name, as editors and Docker name them (`Dockerfile`, `Dockerfile.prod`, `api.dockerfile`, `Containerfile`). */
 export function isDockerfileName(name: string): boolean {
-  // BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`) is not a Dockerfile.
-  if (/\.dockerignore$/i.test(name)) return false;
+  // BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`) is not a Dockerfile, nor are
+  // documents and editor grammars about Dockerfiles (docker/cli's `Dockerfile.5.md` man page,
+  // moby's `Dockerfile.tmLanguage` and `Dockerfile.nanorc`).
+  if (/\.(dockerignore|md|markdown|rst|adoc|html?|xml|json|ya?ml|toml|plist|tmLanguage|tmPreferences|tmSnippet|sublime-syntax|nanorc|vim|el)$/i.test(name)) return false;
   return /^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
