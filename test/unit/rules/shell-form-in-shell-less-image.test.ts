@@ -8,6 +8,9 @@ ruleTester('shell-form-in-shell-less-image', {
     { name: 'builder stage with a shell, shipped stage without', code: 'FROM golang:1.25 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]' },
     { name: 'a SHELL instruction names the shell the author provides', code: 'FROM scratch\nCOPY --from=busybox:1.37 /bin/busybox /busybox\nSHELL ["/busybox", "sh", "-c"]\nRUN /busybox echo hi' },
     { name: 'HEALTHCHECK NONE', code: 'FROM scratch\nHEALTHCHECK NONE' },
+    { name: "busybox's sh copied into distroless", code: 'FROM busybox:1.37 AS source\nFROM gcr.io/distroless/base-debian13\nCOPY --from=source /bin/sh /bin/sh\nRUN mkdir -p /var/etcd' },
+    { name: 'sh copied into /bin/', code: 'FROM busybox:1.37 AS source\nFROM scratch\nCOPY --from=source /bin/busybox /bin/sh /bin/\nRUN mkdir /data' },
+    { name: 'a whole root file system copied over scratch', code: 'FROM alpine:3.22 AS build\nFROM scratch\nCOPY --from=build / /\nRUN touch /marker' },
   ],
   invalid: [
     {
@@ -15,6 +18,12 @@ ruleTester('shell-form-in-shell-less-image', {
       code: 'FROM scratch\nRUN mkdir /data',
       findings: [{ line: 2, column: 5, endColumn: 16, message: /scratch has no shell; the build fails here/ }],
       output: 'FROM scratch\nRUN ["mkdir", "/data"]',
+    },
+    {
+      name: 'a copied program that is not a shell',
+      code: 'FROM busybox:1.37 AS source\nFROM scratch\nCOPY --from=source /bin/mkdir /bin/\nRUN mkdir /data',
+      findings: [{ line: 4, column: 5, endColumn: 16, message: /scratch has no shell/ }],
+      output: 'FROM busybox:1.37 AS source\nFROM scratch\nCOPY --from=source /bin/mkdir /bin/\nRUN ["mkdir", "/data"]',
     },
     {
       name: 'distroless nodejs runs node itself: CMD keeps only the script',

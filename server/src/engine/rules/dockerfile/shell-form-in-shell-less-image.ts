@@ -1,16 +1,34 @@
-import { argumentsText, execFormArguments, rootBase, type Stage } from '../../dockerfile/model';
+import { copyOperands } from '../../dockerfile/copy-operands';
+import { argumentsText, execFormArguments, rootBase, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { unquote } from '../../dockerfile/paths';
+import type { Instruction } from '../../dockerfile/syntax';
 import { commandRange } from '../../dockerfile/shell-source';
 import { execFormFix } from '../../fixes/exec-form-fix';
 import type { DockerfileRule } from '../rule';
 
 const SHELL_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
-/** A SHELL instruction means the author put a shell there (e.g. busybox from a :debug image). */
-function declaresShell(stage: Stage): boolean {
+/**
+ * A SHELL instruction, or a COPY/ADD that brings `/bin/sh` (etcd copies busybox's into
+ * distroless) or a whole root file system, means the author put a shell there.
+ */
+function providesShell(model: DockerfileModel, stage: Stage): boolean {
   for (let current: Stage | undefined = stage; current; current = current.base.stage) {
-    if (current.instructions.some((instruction) => instruction.getKeyword() === 'SHELL')) return true;
+    if (current.instructions.some((instruction) => instruction.getKeyword() === 'SHELL' || copiesShell(model, instruction))) return true;
   }
   return false;
+}
+
+function copiesShell(model: DockerfileModel, instruction: Instruction): boolean {
+  if (!['COPY', 'ADD'].includes(instruction.getKeyword())) return false;
+  const operands = copyOperands(model, instruction);
+  if (!operands) return false;
+  const destination = unquote(operands.destination.value).replace(/\/+$/, '') || '/';
+  return operands.sources.some((operand) => {
+    const source = unquote(operand.value).replace(/\/+$/, '') || '/';
+    if (destination === '/bin/sh' || (source === destination && ['/', '/bin'].includes(source))) return true;
+    return destination === '/bin' && source.split('/').pop() === 'sh';
+  });
 }
 
 export const shellFormInShellLessImage: DockerfileRule = {
@@ -28,7 +46,7 @@ export const shellFormInShellLessImage: DockerfileRule = {
   check({ model, report }) {
     for (const stage of model.stages) {
       const base = rootBase(stage);
-      if (base.facts.hasShell !== false || declaresShell(stage)) continue;
+      if (base.facts.hasShell !== false || providesShell(model, stage)) continue;
       const imageName = base.isScratch ? 'scratch' : `\`${base.resolved}\``;
       for (const instruction of stage.instructions) {
         const keyword = instruction.getKeyword();
