@@ -37,8 +37,16 @@ ruleTester('copy-ignored-file', {
     { name: 'negated back in', code: 'FROM node:22\nCOPY dist/app.js ./', context: { dockerignore: 'dist\n!dist/app.js\n' } },
     { name: 'wildcards are the builder\'s business', code: 'FROM node:22\nCOPY *.json ./', context: { dockerignore: '*.json\n' } },
     { name: 'whole context is never "ignored"', code: 'FROM node:22\nCOPY . .', context: { dockerignore: '*\n!src\n' } },
+    { name: 'an exception lets part of an excluded folder back', code: 'FROM alpine:3.22\nADD folder1 /f1', context: { dockerignore: '**\n!folder1/file1\n' } },
+    { name: 'a wildcard exception may reach below', code: 'FROM alpine:3.22\nCOPY subdir ./', context: { dockerignore: 'subdir\n!*/keep*\n' } },
   ],
   invalid: [
+    {
+      name: 'an exception elsewhere lets nothing back',
+      code: 'FROM node:22\nCOPY dist ./dist',
+      context: { dockerignore: 'dist\n!docs/dist/README.md\n!dist\ndist\n' },
+      findings: [{ line: 2, column: 6, endColumn: 10, message: /`dist` is excluded/ }],
+    },
     {
       code: 'FROM node:22\nCOPY package.json dist/ ./\nADD ./secrets/key.txt /k',
       context: { dockerignore: '# build output\ndist\n**/secrets\n' },

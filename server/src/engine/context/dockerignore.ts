@@ -28,3 +28,24 @@ function buildMatcher(content: string): Matcher {
     return path !== '' && path !== '.' && matcher.ignores(path);
   };
 }
+
+/**
+ * Whether an exception (`!pattern`) may let back something below an excluded path: with `**`
+ * then `!folder1/file1`, the builder still receives `folder1` holding `file1`. A wildcard in a
+ * pattern's leading parts counts as a possible match.
+ */
+export function mayReincludeBelow(content: string, relativePath: string): boolean {
+  const path = relativePath.replace(/^\.\//, '').replace(/\/+$/, '').split('/');
+  return content.split(/\r?\n/).some((line) => {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('!')) return false;
+    const pattern = trimmed.slice(1).trim().replace(/^\/+/, '').replace(/^\.\//, '').split('/');
+    for (let index = 0; index < path.length; index++) {
+      const part = pattern[index];
+      if (part === undefined) return false;
+      if (part.includes('**')) return true;
+      if (!/[*?[]/.test(part) && part !== path[index]) return false;
+    }
+    return pattern.length > path.length;
+  });
+}

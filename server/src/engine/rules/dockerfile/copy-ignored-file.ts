@@ -1,5 +1,5 @@
 import { localCopySources } from '../../context/copy-sources';
-import { dockerignoreMatcher } from '../../context/dockerignore';
+import { dockerignoreMatcher, mayReincludeBelow } from '../../context/dockerignore';
 import type { DockerfileRule } from '../rule';
 
 export const copyIgnoredFile: DockerfileRule = {
@@ -21,7 +21,8 @@ export const copyIgnoredFile: DockerfileRule = {
       for (const source of localCopySources(model, stage)) {
         // Wildcards and variables are resolved by the builder; naming them here would be a guess.
         if (/[*?[$]/.test(source.path)) continue;
-        if (!ignored(source.path.replace(/^\/+/, ''))) continue;
+        const path = source.path.replace(/^\/+/, '');
+        if (!ignored(path) || mayReincludeBelow(context.dockerignore, path)) continue;
         report({ range: source.range, message: `\`${source.path}\` is excluded by .dockerignore, so the builder never receives it.` });
       }
     }
