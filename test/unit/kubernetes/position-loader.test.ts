@@ -108,11 +108,16 @@ function analysisSeen(text: string, withLoader: boolean): string {
 
 after(() => usePositionLoader(true));
 
-test("the loader builds yaml's tree for every piece of every YAML of the repository, and declines none", () => {
+test("the loader builds yaml's tree for every piece of every YAML of the repository, with LF or CRLF line ends, and declines none", () => {
   for (const file of corpus) {
-    for (const piece of pieces(file.text)) {
-      assert.ok(loadWithPositions(piece, PARSE_OPTIONS), `${file.path}: declined ${JSON.stringify(piece.slice(0, 80))}`);
-      assert.equal(treeDifference(piece), undefined, file.path);
+    for (const [variant, text] of [
+      ['LF', file.text],
+      ['CRLF', file.text.replace(/\r?\n/g, '\r\n')],
+    ]) {
+      for (const piece of pieces(text)) {
+        assert.ok(loadWithPositions(piece, PARSE_OPTIONS), `${file.path} (${variant}): declined ${JSON.stringify(piece.slice(0, 80))}`);
+        assert.equal(treeDifference(piece), undefined, `${file.path} (${variant})`);
+      }
     }
   }
 });
@@ -133,7 +138,7 @@ test('the loader declines what it does not model', () => {
     '{a: 1}: map as a key\n',
     '[a: 1]\n',
     'a:\tb\n',
-    'a: 1\r\nb: 2\r\n',
+    'a: 1\rb: 2\r',
     '\uFEFFa: 1\n',
     'a: 1\n...\n',
     'a: "unclosed\n',
@@ -163,7 +168,7 @@ test("the loader's tree matches yaml's on the YAML corners manifests use", () =>
     'x:\n- a\n- b\n',
     '# header\n\n  a: 1\n# trailing\n',
   ];
-  for (const text of corners) {
+  for (const text of [...corners, ...corners.map((corner) => corner.replace(/\n/g, '\r\n'))]) {
     assert.ok(loadWithPositions(text, PARSE_OPTIONS), `declined ${JSON.stringify(text)}`);
     assert.equal(treeDifference(text), undefined);
   }
@@ -183,7 +188,11 @@ test("on mutants of the repository's YAML, every piece the loader takes has yaml
 });
 
 test('the Kubernetes analysis is the same with the loader and with yaml alone, on the repository and on mutants', () => {
-  for (const file of corpus) assert.equal(analysisSeen(file.text, true), analysisSeen(file.text, false), file.path);
+  for (const file of corpus) {
+    assert.equal(analysisSeen(file.text, true), analysisSeen(file.text, false), file.path);
+    const crlf = file.text.replace(/\r?\n/g, '\r\n');
+    assert.equal(analysisSeen(crlf, true), analysisSeen(crlf, false), `${file.path} (CRLF)`);
+  }
   const bundle = generatedManifest(5_000);
   assert.equal(analysisSeen(bundle, true), analysisSeen(bundle, false));
   fc.assert(

@@ -7,7 +7,7 @@
  * the nodes: the engine reads ignore comments from the text.
  *
  * Whenever the result could differ from `yaml`'s (js-yaml fails, tags, directives, explicit or
- * non-scalar keys, tabs, CRLF line ends, anything not modelled here) it declines, and the
+ * non-scalar keys, tabs, lone CR line ends, anything not modelled here) it declines, and the
  * caller parses the piece with `yaml` itself.
  */
 import { FAILSAFE_SCHEMA, loadAll, YAMLException, type State } from 'js-yaml';
@@ -18,8 +18,8 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions & { version: '1.1'
 /** js-yaml's state as its listener sees it: the node's tag and anchor are there too, though its types leave them out. */
 type ListenedState = State & { tag: string | null; anchor: string | null };
 
-/** What `yaml` does not see the way js-yaml does, found by one scan of the text: tabs, CR, document ends, directives, explicit keys. */
-const UNMODELLED = /[\t\r]|^(?:\.\.\.|%)|(?:^|[\s[{,])\?(?:[ \n]|$)/m;
+/** What `yaml` does not see the way js-yaml does, found by one scan of the text: tabs, CR without LF, document ends, directives, explicit keys. */
+const UNMODELLED = /\t|\r(?!\n)|^(?:\.\.\.|%)|(?:^|[\s[{,])\?(?:[ \n]|$)/m;
 /** `yaml` rejects an implicit key whose `:` is further than this from the key's start. */
 const MAX_IMPLICIT_KEY = 1024;
 
@@ -101,7 +101,7 @@ class PositionLoader {
   private document(root: Composed): Document.Parsed | undefined {
     const { text } = this;
     const document = this.loaded;
-    const marked = /^---(?:[ \n]|$)/.test(text);
+    const marked = /^---(?:[ \r\n]|$)/.test(text);
     // js-yaml takes the first three dashes of `----` for a marker; `yaml` does not.
     if (!marked && text.startsWith('---')) throw new Declined();
     if (marked) document.directives!.docStart = true;
@@ -195,7 +195,7 @@ class PositionLoader {
     let at = open;
     while (at < limit) {
       const code = text.charCodeAt(at);
-      if (code === 0x20 || code === 0x0a) at++;
+      if (code === 0x20 || code === 0x0a || code === 0x0d) at++;
       else if (code === 0x23 /* # */) at = lineEnd(text, at);
       else if (code === 0x26 /* & */) while (at < limit && !isSeparator(text.charCodeAt(at))) at++;
       else break;
@@ -271,7 +271,7 @@ class PositionLoader {
       let column = lineStart;
       while (text.charCodeAt(column) === 0x20) column++;
       const end = lineEnd(text, lineStart);
-      const blank = column === end;
+      const blank = isLineBreak(text, column) || column === end;
       if (!blank) {
         if (indent === -1) indent = column - lineStart;
         if (column - lineStart < indent) break;
@@ -386,7 +386,7 @@ class PositionLoader {
         // With a comment, the empty value runs to the next line's indentation, or to a blank line before more content, or to the end.
         if (text.charCodeAt(at) === 0x23) {
           end = afterSpace(text, restOfLine(text, at), false);
-          if (text.charCodeAt(end) === 0x0a && afterSpace(text, end, true) === text.length) end = text.length;
+          if (isLineBreak(text, end) && afterSpace(text, end, true) === text.length) end = text.length;
         }
       }
       empty.range = [at, at, end];
@@ -407,7 +407,7 @@ class PositionLoader {
     // `yaml` ends a scalar or flow collection at a line indented no deeper than the collection holding it; js-yaml does not always.
     for (let line = text.indexOf('\n', range[0]); line !== -1 && line < range[1]; line = text.indexOf('\n', line + 1)) {
       const column = afterSpace(text, line + 1, false) - line - 1;
-      if (column <= indent && text.charCodeAt(line + 1 + column) !== 0x0a) throw new Declined();
+      if (column <= indent && !isLineBreak(text, line + 1 + column)) throw new Declined();
     }
     let end = restOfLine(text, range[1]);
     if (indent >= 0) {
@@ -438,12 +438,18 @@ class PositionLoader {
 }
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a;
+  return code === 0x20 || code === 0x0a || code === 0x0d;
+}
+
+/** A line end (LF or CRLF) starts at `at`. */
+function isLineBreak(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) === 0x0a);
 }
 
 /** Ends an anchor or alias name: white space and flow indicators. */
 function isSeparator(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x2c || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d || Number.isNaN(code);
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x2c || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d || Number.isNaN(code);
 }
 
 /** The index of the line end at or after `at` (the text's length on the last line). */
@@ -457,7 +463,7 @@ function afterSpace(text: string, at: number, acrossLines: boolean): number {
   while (at < text.length) {
     const code = text.charCodeAt(at);
     if (code === 0x20) at++;
-    else if (acrossLines && code === 0x0a) at++;
+    else if (acrossLines && (code === 0x0a || code === 0x0d)) at++;
     else if (acrossLines && code === 0x23) at = lineEnd(text, at);
     else break;
   }
@@ -468,7 +474,8 @@ function afterSpace(text: string, at: number, acrossLines: boolean): number {
 function restOfLine(text: string, at: number): number {
   at = afterSpace(text, at, false);
   if (text.charCodeAt(at) === 0x23) at = lineEnd(text, at);
-  if (text.charCodeAt(at) === 0x0a) at++;
+  if (text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a) at += 2;
+  else if (text.charCodeAt(at) === 0x0a) at++;
   return at;
 }
 
@@ -478,7 +485,7 @@ function nextComment(text: string, at: number): { indent: number; end: number } 
     let column = at;
     while (text.charCodeAt(column) === 0x20) column++;
     const code = text.charCodeAt(column);
-    if (code === 0x0a) at = column + 1;
+    if (isLineBreak(text, column)) at = lineEnd(text, column) + 1;
     else if (code === 0x23) return { indent: column - at, end: Math.min(lineEnd(text, column) + 1, text.length) };
     else return undefined;
   }
