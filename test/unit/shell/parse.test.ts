@@ -215,6 +215,8 @@ describe('parseShell: final command', () => {
     ['if x; then y; fi', undefined],
     ['(a)', undefined],
     ['a; f() { b; }', undefined],
+    ['run_tests() { go test; }\nrun_tests', undefined],
+    ['function run { a; }\nb run', 'b run'],
     ['A=1', undefined],
     ['', undefined],
     ['echo "$(date)"', 'echo "$(date)"'],

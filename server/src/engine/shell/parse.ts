@@ -201,5 +201,8 @@ function finalNodeOf(root: Script): Command | undefined {
     if (node.commands.length !== 1 || node.prefixes.length > 0) return undefined;
     node = node.commands[0];
   }
-  return node.type === 'Command' ? node : undefined;
+  if (node.type !== 'Command') return undefined;
+  // A call to a function the script defines runs in the shell itself: no program to exec.
+  const name = node.name?.text;
+  return root.commands.some(({ command }) => command.type === 'Function' && command.name.text === name) ? undefined : node;
 }
