@@ -10,6 +10,8 @@ ruleTester('entrypoint-script-without-exec', {
     { name: 'not a shell script', code: 'FROM python:3.13\nCOPY main.py /app/main.py\nCMD ["/app/main.py"]', context: files({ 'main.py': '#!/usr/bin/env python3\nprint(1)\n' }) },
     { name: 'script comes from a builder stage', code: 'FROM alpine:3.20 AS b\nFROM alpine:3.20\nCOPY --from=b /e.sh /e.sh\nCMD ["/e.sh"]', context: files({ 'e.sh': noExec }) },
     { name: 'no context given', code: 'FROM node:22\nCOPY e.sh /e.sh\nCMD ["/e.sh"]' },
+    { name: 'ends by calling its own function, which exec cannot start', code: 'FROM golang:1.25\nCOPY run.sh /run.sh\nENTRYPOINT ["/run.sh"]', context: files({ 'run.sh': '#!/bin/sh\nrun_tests() {\n  go test ./...\n}\nrun_tests\n' }) },
+    { name: 'an installer that ends by moving files', code: 'FROM alpine:3.22\nCOPY install.sh /\nENTRYPOINT ["/install.sh"]', context: files({ 'install.sh': '#!/bin/sh\nmkdir -p /opt/data\nmv /redis /opt/data/redis\n' }) },
   ],
   invalid: [
     {

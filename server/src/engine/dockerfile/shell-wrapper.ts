@@ -23,8 +23,11 @@ export function wrappedScript(strings: readonly JsonString[]): JsonString | unde
   return undefined;
 }
 
-/** Builtins and quick commands: when a script ends with one, there is no app to hand PID 1 to. */
-const SHORT_LIVED = new Set(['exit', 'return', 'true', 'false', ':', 'echo', 'printf', 'set', 'export', 'wait', 'trap', 'unset', 'shift', 'cd', 'test', '[', 'exec', 'source', '.']);
+/**
+ * Builtins and quick file commands: when a script ends with one (an installer that ends by
+ * moving files into a volume), there is no app to hand PID 1 to.
+ */
+const SHORT_LIVED = new Set(['exit', 'return', 'true', 'false', ':', 'echo', 'printf', 'set', 'export', 'wait', 'trap', 'unset', 'shift', 'cd', 'test', '[', 'exec', 'source', '.', 'mv', 'cp', 'rm', 'ln', 'mkdir', 'touch', 'chmod', 'chown']);
 
 /**
  * The command a script ends with when it should be started with `exec` and is not: a
