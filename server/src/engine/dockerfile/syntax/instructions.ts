@@ -65,6 +65,14 @@ export class Onbuild extends Instruction {
 }
 
 export class From extends ModifiableInstruction {
+  // Assigned in the constructor (see Instruction).
+  private declare variables: [number, number][] | undefined;
+
+  constructor(source: Source, escape: number, instruction: string, start: number, keywordEnd: number, end: number) {
+    super(source, escape, instruction, start, keywordEnd, end);
+    this.variables = undefined;
+  }
+
   protected stopsFlags(value: string): boolean {
     return untilPlainWord(value);
   }
@@ -153,8 +161,6 @@ export class From extends ModifiableInstruction {
     }
     return index;
   }
-
-  private variables: [number, number][] | undefined;
 
   /** Settled spans of the variables in every word of the instruction, flags included. */
   private variableSpans(): [number, number][] {

@@ -3,15 +3,21 @@ import type { Source } from './source';
 
 /** A word of an instruction: its value with escapes resolved, and where it is written. */
 export class Argument {
-  private range: Range | undefined;
+  // Assigned in the constructor, not declared with initial values (see Instruction).
+  protected declare readonly source: Source;
+  private declare readonly value: string;
+  /** Settled offsets of the word in the text. */
+  declare readonly start: number;
+  declare readonly end: number;
+  private declare range: Range | undefined;
 
-  constructor(
-    protected readonly source: Source,
-    private readonly value: string,
-    /** Settled offsets of the word in the text. */
-    readonly start: number,
-    readonly end: number,
-  ) {}
+  constructor(source: Source, value: string, start: number, end: number) {
+    this.source = source;
+    this.value = value;
+    this.start = start;
+    this.end = end;
+    this.range = undefined;
+  }
 
   getValue(): string {
     return this.value;

@@ -67,8 +67,15 @@ export class Property {
 
 /** ENV, LABEL and ARG: instructions made of properties. */
 export class PropertyInstruction extends Instruction {
-  private properties: Property[] | undefined;
-  private propertyWords: Argument[] | undefined;
+  // Assigned in the constructor (see Instruction).
+  private declare properties: Property[] | undefined;
+  private declare propertyWords: Argument[] | undefined;
+
+  constructor(source: Source, escape: number, instruction: string, start: number, keywordEnd: number, end: number) {
+    super(source, escape, instruction, start, keywordEnd, end);
+    this.properties = undefined;
+    this.propertyWords = undefined;
+  }
 
   /** The words properties are made of, split as dockerfile-ast splits them (quotes hold blanks, escapes stay written). */
   protected getPropertyArguments(): Argument[] {
@@ -99,7 +106,12 @@ export class Env extends PropertyInstruction {}
 export class Label extends PropertyInstruction {}
 
 export class Arg extends PropertyInstruction {
-  private property: Property | null | undefined;
+  private declare property: Property | null | undefined;
+
+  constructor(source: Source, escape: number, instruction: string, start: number, keywordEnd: number, end: number) {
+    super(source, escape, instruction, start, keywordEnd, end);
+    this.property = undefined;
+  }
 
   /** The variable this ARG declares; null when it does not declare exactly one. */
   getProperty(): Property | null {
