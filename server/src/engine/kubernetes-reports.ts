@@ -45,10 +45,11 @@ export interface ReportInputs {
 }
 
 /**
- * Every report of each rule on the model's objects, in the order the rules made them, the
- * unchanged pieces' taken from earlier analyses. Undefined when the file cannot be taken apart
- * (a piece that starts inside a line, a report outside its piece) or a rule threw: the caller
- * then runs the rules over the whole file, which reports the failure as it always has.
+ * Every report on the model's objects, by the rule that made it (rules that reported nothing are
+ * absent), in the order the rules made them, the unchanged pieces' taken from earlier analyses.
+ * Undefined when the file cannot be taken apart (a piece that starts inside a line, a report
+ * outside its piece) or a rule threw: the caller then runs the rules over the whole file, which
+ * reports the failure as it always has.
  */
 export function reportsByRule(model: KubernetesModel, rules: readonly KubernetesRule[], inputs: ReportInputs, run: RuleRunner): Map<KubernetesRule, Report[]> | undefined {
   const inputsKey = keyOf(model, inputs);
@@ -69,7 +70,7 @@ export function reportsByRule(model: KubernetesModel, rules: readonly Kubernetes
   }
   const made = fresh.length > 0 ? freshReports(model, fresh, startLines, rules, run) : new Map<number, PieceReports>();
   if (!made) return undefined;
-  const reports = new Map<KubernetesRule, Report[]>(rules.map((rule) => [rule, []]));
+  const reports = new Map<KubernetesRule, Report[]>();
   for (const [index, section] of model.sections.entries()) {
     const key = section.text;
     let piece = made.get(index) ?? kept[index]!;
@@ -78,7 +79,8 @@ export function reportsByRule(model: KubernetesModel, rules: readonly Kubernetes
     else cachedCharacters += key.length;
     pieces.set(key, piece);
     for (const [rule, made] of piece.byRule) {
-      const list = reports.get(rule)!;
+      let list = reports.get(rule);
+      if (!list) reports.set(rule, (list = []));
       for (const report of made) list.push(report);
     }
   }
