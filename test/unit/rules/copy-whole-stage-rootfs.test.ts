@@ -7,6 +7,7 @@ ruleTester('copy-whole-stage-rootfs', {
     { name: 'root into a subdirectory', code: 'FROM debian:13 AS build\nFROM debian:13\nCOPY --from=build / /chroot/' },
     { name: 'root of the build context', code: 'FROM debian:13\nCOPY / /' },
     { name: 'from a variable', code: 'ARG S=build\nFROM debian:13 AS build\nFROM debian:13\nCOPY --from=$S / /' },
+    { name: "xx's helpers are meant to be copied whole", code: 'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx\nFROM --platform=$BUILDPLATFORM golang:1.25-alpine\nCOPY --from=xx / /\nCOPY --from=docker.io/tonistiigi/xx:1.6.1 / /' },
   ],
   invalid: [
     {

@@ -2,9 +2,13 @@ import { copyOperands } from '../../dockerfile/copy-operands';
 import { rootBase } from '../../dockerfile/model';
 import { unquote } from '../../dockerfile/paths';
 import { copyFromFlag, copySource } from '../../dockerfile/stages';
+import { canonicalRepository, parseImageReference } from '../../images/reference';
 import type { DockerfileRule } from '../rule';
 
 const ROOT = ['/', '/.'];
+
+/** Images built FROM scratch to be copied whole: xx's cross-compilation helpers are used as `COPY --from=xx / /`. */
+const ROOT_FILE_SYSTEM_IMAGES = new Set(['docker.io/tonistiigi/xx']);
 
 export const copyWholeStageRootfs: DockerfileRule = {
   meta: {
@@ -26,6 +30,8 @@ export const copyWholeStageRootfs: DockerfileRule = {
       const stage = copySource(model, from);
       // A FROM scratch stage is a curated root file system: copying it whole is its purpose.
       if (stage && rootBase(stage).isScratch) continue;
+      const image = stage ? rootBase(stage).reference : parseImageReference(from);
+      if (image && ROOT_FILE_SYSTEM_IMAGES.has(canonicalRepository(image))) continue;
       const operands = copyOperands(model, instruction);
       if (!operands || !ROOT.includes(unquote(operands.destination.value))) continue;
       const root = operands.sources.find((source) => ROOT.includes(unquote(source.value)));
