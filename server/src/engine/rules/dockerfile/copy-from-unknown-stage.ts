@@ -1,8 +1,16 @@
 import { copySource, stageReferences } from '../../dockerfile/stages';
+import { closestSpelling } from '../../text/edit-distance';
 import type { DockerfileRule } from '../rule';
 
 // A tag, digest, registry or path marks an image reference; a bare word was meant as a stage.
 const IMAGE_LIKE = /[:@/.]/;
+
+/**
+ * Docker Hub official images that Dockerfiles copy tools from by their bare name, as their own
+ * docs show (`COPY --from=composer /usr/bin/composer /usr/bin/composer`): such a word names the
+ * image unless it is a misspelling of a stage.
+ */
+const COPIED_FROM_IMAGES = new Set(['composer', 'docker', 'busybox', 'alpine', 'debian', 'ubuntu', 'golang', 'node', 'python', 'nginx', 'caddy', 'traefik', 'redis', 'postgres', 'mysql', 'mariadb', 'php', 'ruby', 'rust', 'gcc', 'maven', 'gradle']);
 
 export const copyFromUnknownStage: DockerfileRule = {
   meta: {
@@ -26,7 +34,9 @@ export const copyFromUnknownStage: DockerfileRule = {
         continue;
       }
       if (/^\d+$/.test(name)) report({ range, message: `There is no stage number ${name}; stages are numbered from 0.` });
-      else if (!IMAGE_LIKE.test(name)) report({ range, message: `No stage is named \`${name}\`; BuildKit would pull it as the image \`${name}:latest\`.` });
+      else if (!IMAGE_LIKE.test(name) && (!COPIED_FROM_IMAGES.has(name) || closestSpelling(name, model.stages.flatMap((other) => other.name ?? [])))) {
+        report({ range, message: `No stage is named \`${name}\`; BuildKit would pull it as the image \`${name}:latest\`.` });
+      }
     }
   },
 };
