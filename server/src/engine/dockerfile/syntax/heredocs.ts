@@ -65,7 +65,9 @@ export interface HeredocHost {
  * line equal to the next delimiter closes one.
  */
 export function readHeredocs(host: HeredocHost, words: readonly Argument[]): Heredoc[] {
-  if (words.length === 0) return [];
+  // Without a `<<` word there is nothing to open (dockerfile-ast then answers none, or throws
+  // on a line break no escape continues): most RUNs and COPYs skip the scan.
+  if (!words.some((word) => word.getValue().startsWith('<<'))) return [];
   if (host.range.start.line === host.range.end.line) return unfinishedHeredocs(host, words);
   const { source, escape } = host;
   const text = source.text;

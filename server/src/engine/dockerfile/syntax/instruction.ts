@@ -25,6 +25,7 @@ export class Instruction implements HeredocHost {
   private declare keyword: string | undefined;
   private declare words: Argument[] | undefined;
   private declare heredocs: Heredoc[] | undefined;
+  private declare argumentsRange: Range | null | undefined;
 
   constructor(source: Source, escape: number, instruction: string, start: number, keywordEnd: number, end: number) {
     this.source = source;
@@ -38,6 +39,7 @@ export class Instruction implements HeredocHost {
     this.keyword = undefined;
     this.words = undefined;
     this.heredocs = undefined;
+    this.argumentsRange = undefined;
   }
 
   get range(): Range {
@@ -71,9 +73,11 @@ export class Instruction implements HeredocHost {
   }
 
   getArgumentsRange(): Range | null {
-    const words = this.getArguments();
-    if (words.length === 0) return null;
-    return { start: words[0].getRange().start, end: words[words.length - 1].getRange().end };
+    if (this.argumentsRange === undefined) {
+      const words = this.getArguments();
+      this.argumentsRange = words.length === 0 ? null : { start: words[0].getRange().start, end: words[words.length - 1].getRange().end };
+    }
+    return this.argumentsRange;
   }
 
   getHeredocs(): Heredoc[] {
