@@ -30,6 +30,8 @@ export class EnvironmentProvider {
   private readonly contexts = new Map<string, Cached<BuildContext>>();
   private readonly configs = new Map<string, Cached<FoundConfig>>();
   private readonly hints = new Map<string, Cached<KubernetesHints>>();
+  /** By the configured path ('' for PATH): looking it up stats every PATH entry. */
+  private readonly shellchecks = new Map<string, Cached<string | undefined>>();
   private readonly reportedConfigProblems = new Set<string>();
 
   /** `trusted` is false in an untrusted VS Code workspace: no external binaries then. */
@@ -66,13 +68,15 @@ export class EnvironmentProvider {
     this.contexts.clear();
     this.hints.clear();
     this.configs.clear();
+    this.shellchecks.clear();
     this.reportedConfigProblems.clear();
   }
 
   /** The ShellCheck binary to run, when enabled, trusted and installed. */
   shellcheckBinary(settings: Settings): string | undefined {
     if (!settings.shellcheck.enable || !this.trusted()) return undefined;
-    return findShellcheck(settings.shellcheck.path);
+    const path = settings.shellcheck.path;
+    return this.cached(this.shellchecks, path ?? '', () => findShellcheck(path));
   }
 
   private cached<T>(map: Map<string, Cached<T>>, key: string, read: () => T): T {
