@@ -17,6 +17,7 @@ ruleTester('package-cache-not-cleaned', {
     { name: 'builder stages are not shipped', code: 'FROM node:22 AS build\nRUN npm ci && npm run build\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build /app /app' },
     { name: 'update alone is package-update-alone\'s finding', code: 'FROM debian:13\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*' },
     { name: 'the next RUN deletes the lists: cleanup-in-later-layer reports it', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*' },
+    { name: 'commands named like Object\'s own properties are no package manager', code: 'FROM debian:13\nRUN constructor install x && toString remove y && hasOwnProperty update\nRUN __proto__ add z' },
     'FROM alpine:3.20\nRUN apk add --no-cache curl',
     { name: 'apk cache removed', code: 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*' },
     { name: 'apk add --no-network fetches no index', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps' },

@@ -45,7 +45,7 @@ function flagFix(cache: PackageCache, install: RunCommand): Fix | undefined {
 }
 
 /** The findings for one cache one RUN leaves: on each install without the flag, or on the last install. */
-function cacheReports(model: DockerfileModel, cache: PackageCache, left: Artifact[], commands: RunCommand[]): Report[] {
+function cacheReports(model: DockerfileModel, cache: PackageCache, left: Artifact[], commands: readonly RunCommand[]): Report[] {
   const installs = (command: RunCommand) => command.description !== undefined && cache.installs(command.description);
   if (cache.flag && left.every((artifact) => installs(artifact.command))) {
     return left.map((artifact) => ({

@@ -34,7 +34,7 @@ export interface LateDeletion {
 
 export interface LayerHistory {
   /** The commands of each RUN of the shipped image, in build order. */
-  runs: RunCommand[][];
+  runs: readonly (readonly RunCommand[])[];
   /** What each RUN wrote and did not delete itself. */
   leftovers: Map<Instruction, Artifact[]>;
   lateDeletions: LateDeletion[];
@@ -87,13 +87,22 @@ export function stageLayerHistory(model: DockerfileModel, stage: Stage): LayerHi
 }
 
 /** The packages RUNs of the shipped image install and do not remove in the same RUN: what the image carries. */
-export function shippedPackages(model: DockerfileModel): PackageArtifact[] {
-  return [...layerHistory(model).leftovers.values()].flat().filter((artifact): artifact is PackageArtifact => artifact.kind === 'package');
+export function shippedPackages(model: DockerfileModel): readonly PackageArtifact[] {
+  const history = layerHistory(model);
+  let packages = packagesOf.get(history);
+  if (!packages) {
+    packages = Object.freeze([...history.leftovers.values()].flat().filter((artifact): artifact is PackageArtifact => artifact.kind === 'package'));
+    packagesOf.set(history, packages);
+  }
+  return packages;
 }
+
+/** Listed once per history: the build-tool and debug-tool rules both ask. */
+const packagesOf = new WeakMap<LayerHistory, readonly PackageArtifact[]>();
 
 function buildHistory(model: DockerfileModel, stages: readonly Stage[]): LayerHistory {
   const history: LayerHistory = { runs: runsInOrder(model, stages), leftovers: new Map(), lateDeletions: [], deletedLater: new Set() };
-  const workdirs = workdirsOf(model, stages.flatMap((stage) => stage.instructions));
+  const workdirs = workdirsOf(model, stages);
   let live: Artifact[] = [];
   for (const commands of history.runs) {
     const instruction = commands[0]?.script.run.instruction;
@@ -127,17 +136,21 @@ function supersedes(fresh: Artifact, earlier: Artifact): boolean {
 }
 
 /** The working directory of each RUN, following WORKDIR; undefined when a WORKDIR uses a variable. */
-function workdirsOf(model: DockerfileModel, instructions: readonly Instruction[]): Map<Instruction, string | undefined> {
+function workdirsOf(model: DockerfileModel, stages: readonly Stage[]): Map<Instruction, string | undefined> {
   const workdirs = new Map<Instruction, string | undefined>();
   let cwd: string | undefined = BASE_WORKDIR;
-  for (const instruction of instructions) {
-    if (instruction.getKeyword() === 'WORKDIR') {
-      const path = unquote(argumentsText(model, instruction).trim());
-      if (path === '' || path.includes('$')) cwd = undefined;
-      else if (path.startsWith('/')) cwd = resolvePosix('/', path);
-      else cwd = cwd && resolvePosix(cwd, path);
+  for (const stage of stages) {
+    for (const instruction of stage.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword === 'WORKDIR') {
+        const path = unquote(argumentsText(model, instruction).trim());
+        if (path === '' || path.includes('$')) cwd = undefined;
+        else if (path.startsWith('/')) cwd = resolvePosix('/', path);
+        else cwd = cwd && resolvePosix(cwd, path);
+      } else if (keyword === 'RUN') {
+        workdirs.set(instruction, cwd);
+      }
     }
-    workdirs.set(instruction, cwd);
   }
   return workdirs;
 }

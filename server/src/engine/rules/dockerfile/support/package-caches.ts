@@ -33,6 +33,13 @@ const inFamily = (family: PackageFamily, subcommands: readonly string[]) => (des
 /** `npm cache clean`, `pip cache purge`: a `cache` subcommand and its action. */
 const cacheAction = (tool: string, actions: readonly string[]) => (description: CommandDescription) =>
   description.tool === tool && subcommandOf(description) === 'cache' && actions.includes(description.operands[0]?.value ?? '');
+// Built once: every command of every RUN meets each cache's tests.
+const aptUpdate = inFamily('apt', ['update']);
+const aptInstall = inFamily('apt', ['install']);
+const apkFetches = inFamily('apk', ['add', 'update', 'upgrade']);
+const rpmFetches = inFamily('rpm', ['install', 'reinstall', 'localinstall', 'groupinstall', 'upgrade', 'update', 'makecache', 'distro-sync', 'downgrade']);
+const rpmClean = inFamily('rpm', ['clean']);
+const zypperFetches = inFamily('zypper', ['install', 'refresh', 'update', 'dist-upgrade', 'patch', 'source-install']);
 const sudoPrefix = (description: CommandDescription) => (description.viaSudo ? 'sudo ' : '');
 
 const YARN_INSTALLS = ['install', 'add', 'global'];
@@ -66,9 +73,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     paths: ['/var/lib/apt/lists'],
     installs: inFamily('apt', ['install', 'reinstall']),
     // `install -U` (`--update`, apt 2.9+) refreshes the lists first.
-    fills: ({ description }) =>
-      description !== undefined &&
-      (inFamily('apt', ['update'])(description) || (inFamily('apt', ['install'])(description) && (description.flags.has('-U') || description.flags.has('--update')))),
+    fills: ({ description }) => description !== undefined && (aptUpdate(description) || (aptInstall(description) && (description.flags.has('-U') || description.flags.has('--update')))),
     // apt 2.8 spells it `distclean`; `dist-clean` is accepted as the same.
     empties: inFamily('apt', ['distclean', 'dist-clean']),
     cleanup: (description) => `${sudoPrefix(description)}rm -rf /var/lib/apt/lists/*`,
@@ -79,8 +84,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     paths: ['/var/cache/apk'],
     installs: inFamily('apk', ['add']),
     // `--no-network` installs from what is already there, fetching no index.
-    fills: ({ description }) =>
-      description !== undefined && inFamily('apk', ['add', 'update', 'upgrade'])(description) && !description.flags.has('--no-cache') && !description.flags.has('--no-network'),
+    fills: ({ description }) => description !== undefined && apkFetches(description) && !description.flags.has('--no-cache') && !description.flags.has('--no-network'),
     empties: () => false,
     flag: '--no-cache',
     cleanup: (description) => `${sudoPrefix(description)}rm -rf /var/cache/apk/*`,
@@ -90,9 +94,8 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     what: 'the yum/dnf metadata and package cache (/var/cache/yum, /var/cache/dnf)',
     paths: ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'],
     installs: inFamily('rpm', ['install', 'reinstall', 'localinstall']),
-    fills: ({ description }) =>
-      description !== undefined && inFamily('rpm', ['install', 'reinstall', 'localinstall', 'groupinstall', 'upgrade', 'update', 'makecache', 'distro-sync', 'downgrade'])(description),
-    empties: (description) => inFamily('rpm', ['clean'])(description) && description.operands.some((word) => word.value === 'all'),
+    fills: ({ description }) => description !== undefined && rpmFetches(description),
+    empties: (description) => rpmClean(description) && description.operands.some((word) => word.value === 'all'),
     cleanup: (description) => `${sudoPrefix(description)}${description.tool} clean all`,
   },
   {
@@ -100,7 +103,7 @@ export const PACKAGE_CACHES: readonly PackageCache[] = [
     what: "zypper's package and metadata cache (/var/cache/zypp)",
     paths: ['/var/cache/zypp'],
     installs: inFamily('zypper', ['install']),
-    fills: ({ description }) => description !== undefined && inFamily('zypper', ['install', 'refresh', 'update', 'dist-upgrade', 'patch', 'source-install'])(description),
+    fills: ({ description }) => description !== undefined && zypperFetches(description),
     empties: inFamily('zypper', ['clean']),
     cleanup: (description) => `${sudoPrefix(description)}zypper clean --all`,
   },

@@ -6,9 +6,10 @@ import type { CommandDescription, ShellWord } from '../../../shell';
 
 export type PackageFamily = 'apt' | 'apk' | 'rpm' | 'zypper';
 
-const FAMILIES: Readonly<Record<string, PackageFamily>> = {
+// A Map: a command named `constructor` or `toString` must not find Object's.
+const FAMILIES: ReadonlyMap<string, PackageFamily> = new Map(Object.entries({
   'apt-get': 'apt', apt: 'apt', apk: 'apk', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', zypper: 'zypper',
-};
+} as const));
 
 const INSTALLS: Readonly<Record<PackageFamily, readonly string[]>> = {
   apt: ['install', 'reinstall'],
@@ -25,7 +26,7 @@ const REMOVALS: Readonly<Record<PackageFamily, readonly string[]>> = {
 };
 
 export function packageFamily(description: CommandDescription | undefined): PackageFamily | undefined {
-  return description ? FAMILIES[description.tool] : undefined;
+  return description ? FAMILIES.get(description.tool) : undefined;
 }
 
 /** The subcommand, or for tools without a subcommand table (poetry, mvn) the first operand. */

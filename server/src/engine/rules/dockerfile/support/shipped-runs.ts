@@ -33,26 +33,33 @@ export function scriptsOf(model: DockerfileModel, stages: readonly Stage[]): Run
   return stages.flatMap((stage) => stageRunScripts(model, stage));
 }
 
-const stageRuns = new WeakMap<Stage, RunCommand[][]>();
+/** A stage's RUN commands in the order they run, by RUN and all together: listed once, shared frozen. */
+interface StageRuns {
+  runs: readonly (readonly RunCommand[])[];
+  commands: readonly RunCommand[];
+}
+
+const stageRuns = new WeakMap<Stage, StageRuns>();
 
 /** The commands of each RUN of a stage that has any, in the order they run: nested scripts (`sh -c '…'`) where their shell runs. */
-function runsOfStage(model: DockerfileModel, stage: Stage): RunCommand[][] {
-  let runs = stageRuns.get(stage);
-  if (!runs) {
+function runsOfStage(model: DockerfileModel, stage: Stage): StageRuns {
+  let listed = stageRuns.get(stage);
+  if (!listed) {
     const byRun = new Map<Instruction, RunScript[]>();
     for (const script of stageRunScripts(model, stage)) {
       const scripts = byRun.get(script.run.instruction);
       if (scripts) scripts.push(script);
       else byRun.set(script.run.instruction, [script]);
     }
-    runs = [];
+    const runs: (readonly RunCommand[])[] = [];
     for (const scripts of byRun.values()) {
-      const commands = scripts.length === 1 ? scripts[0].commands : inDocumentOrder(model, scripts);
+      const commands = scripts.length === 1 ? scripts[0].commands : Object.freeze(inDocumentOrder(model, scripts));
       if (commands.length > 0) runs.push(commands);
     }
-    stageRuns.set(stage, runs);
+    listed = { runs: Object.freeze(runs), commands: Object.freeze(runs.flat()) };
+    stageRuns.set(stage, listed);
   }
-  return runs;
+  return listed;
 }
 
 /**
@@ -66,13 +73,13 @@ function inDocumentOrder(model: DockerfileModel, scripts: readonly RunScript[]):
 }
 
 /** The commands of each RUN of the stages, in build order. */
-export function runsInOrder(model: DockerfileModel, stages: readonly Stage[]): RunCommand[][] {
-  return stages.flatMap((stage) => runsOfStage(model, stage));
+export function runsInOrder(model: DockerfileModel, stages: readonly Stage[]): readonly (readonly RunCommand[])[] {
+  return stages.length === 1 ? runsOfStage(model, stages[0]).runs : stages.flatMap((stage) => runsOfStage(model, stage).runs);
 }
 
 /** The commands of the stages' RUNs, one RUN after the other. */
-export function runCommands(model: DockerfileModel, stages: readonly Stage[]): RunCommand[] {
-  return runsInOrder(model, stages).flat();
+export function runCommands(model: DockerfileModel, stages: readonly Stage[]): readonly RunCommand[] {
+  return stages.length === 1 ? runsOfStage(model, stages[0]).commands : stages.flatMap((stage) => runsOfStage(model, stage).commands);
 }
 
 /** An ARG or ENV of that name is in force at the RUN, or the command gets it some other way. */
