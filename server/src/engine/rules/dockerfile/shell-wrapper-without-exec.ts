@@ -29,7 +29,8 @@ export const shellWrapperWithoutExec: DockerfileRule = {
         // A script that traps signals or waits for its children manages them itself.
         if (shell.errors.length > 0 || shell.commands.some((command) => ['trap', 'wait'].includes(command.program?.name ?? ''))) continue;
         const command = finalCommandWithoutExec(shell);
-        if (!command) continue;
+        // bash replaces itself with the one command of a `-c` script (dash does not): it is PID 1 already.
+        if (!command || (strings[0].value.split('/').pop() === 'bash' && shell.commands.length === 1)) continue;
         const program = command.program.name;
         const start = command.start;
         const fixed = `${script.value.slice(0, start)}exec ${script.value.slice(start)}`;
