@@ -4,7 +4,7 @@
  * installs it); on CI a missing one fails rather than skips.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -109,4 +109,26 @@ test('Dockerfiles opened together share ShellCheck processes, and each gets its 
   }
   const runs = readFileSync(log, 'utf8').trim().split('\n').length;
   assert.ok(runs < uris.length, `${runs} ShellCheck processes for ${uris.length} documents`);
+});
+
+test('a changed shellcheck.path takes effect at once', needsShellcheck, async () => {
+  const folder = workspace({});
+  const wrapper = (name: string) => {
+    const path = join(folder, name);
+    writeFileSync(path, `#!/bin/sh\necho run >> '${path}.log'\nexec '${findShellcheck(undefined)}' "$@"\n`);
+    chmodSync(path, 0o755);
+    return path;
+  };
+  const first = wrapper('first');
+  const second = wrapper('second');
+  const server = await start();
+  server.configuration = tracerSettings({ shellcheck: 'info' }, { shellcheck: { path: first } });
+  const uri = 'file:///shellcheck-path/Dockerfile';
+  await server.open(uri, 'FROM debian:13\nRUN tar -xzf $FIRST\n');
+  await server.waitForPublish(uri, hasShellcheck);
+  await server.changeConfiguration(tracerSettings({ shellcheck: 'info' }, { shellcheck: { path: second } }));
+  const version = await server.change(uri, 'FROM debian:13\nRUN tar -xzf $SECOND\n');
+  const completed = await server.waitForPublish(uri, (params) => params.version === version && hasShellcheck(params));
+  assert.deepEqual(summary(completed), ['0:5 user-root', `1:13 ${SC2086}`]);
+  assert.ok(existsSync(`${second}.log`), 'the second binary ran');
 });
