@@ -141,7 +141,8 @@ function counts(items, key) {
 const corpus = files.map((file) => ({ ...file, path: relative(join(cache, 'src'), file.path) }));
 writeFileSync(join(cache, 'findings.json'), JSON.stringify({ corpus, ...result }, null, 1));
 
-console.log(`corpus: ${files.filter((f) => f.kind === 'dockerfile').length} Dockerfiles, ${files.filter((f) => f.kind === 'manifest').length} manifest files, from ${PACKAGES.length} packages`);
+const contributing = new Set(files.map((file) => file.package)).size;
+console.log(`corpus: ${files.filter((f) => f.kind === 'dockerfile').length} Dockerfiles, ${files.filter((f) => f.kind === 'manifest').length} manifest files, from ${contributing} of ${PACKAGES.length} packages`);
 for (const [name, count] of counts(files, (f) => f.package)) console.log(`  ${name}: ${count}`);
 console.log(`findings: ${result.findings.length}; syntax errors: ${result.syntaxErrors.length}; CLI problems: ${result.problems.length}`);
 for (const [rule, count] of counts(result.findings, (f) => f.rule)) console.log(`  ${rule}: ${count}`);
