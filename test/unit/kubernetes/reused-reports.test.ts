@@ -216,3 +216,16 @@ test('objects kept with their parsed documents are read at the places of the tex
     if (step === 1) assert.ok(kept.findings.some((finding) => finding.rule === 'k8s-probes-missing' && finding.severity === 'error' && finding.range.start.line > 10));
   }
 });
+
+test('two files analysed in turn, each edited between its analyses, give what analyses from scratch give', () => {
+  const first = bundle(6);
+  const second = `${bundle(3)}---\napiVersion: v1\nkind: Pod\nmetadata: {name: lone}\nspec:\n  containers:\n    - {name: a, image: a}\n`;
+  const inputs = [first, second, `${first}# edited\n`, second, `\n${second}`, first].map((text) => ({ text, kind: 'kubernetes' as const }));
+  for (const [step, input] of inputs.entries()) {
+    const kept = analyze(input);
+    assert.deepStrictEqual(kept, fresh(input), `step ${step}`);
+  }
+  forgetParsedDocuments();
+  forgetReports();
+  for (const [step, input] of inputs.entries()) assert.deepStrictEqual(analyze(input), fresh(input), `step ${step} from scratch`);
+});

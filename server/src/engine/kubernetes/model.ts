@@ -119,6 +119,7 @@ export function buildKubernetesModel(text: string, hints: KubernetesHints = {}):
   const lines = new LineIndex(text);
   const model: KubernetesModel = { lines, objects: [], sections: [] };
   if (!looksLikeManifest(text)) return model;
+  const views = new Set<YamlView>();
   // YAML 1.1 as Kubernetes' decoder reads it; aliases are followed by hand and never expanded,
   // so alias bombs cost nothing.
   for (const chunk of parseChunks(text)) {
@@ -129,11 +130,12 @@ export function buildKubernetesModel(text: string, hints: KubernetesHints = {}):
         model.syntaxError ??= { message: syntaxMessage(error), range: { start: lines.positionAt(error.pos[0]), end: lines.positionAt(Math.max(error.pos[1], error.pos[0])) } };
         continue;
       }
-      section.objects.push(...objectsOf(document, lines, hints));
+      section.objects.push(...objectsOf(document, lines, hints, views));
     }
     model.sections.push(section);
     model.objects.push(...section.objects);
   }
+  replaceLatestViews(views);
   return model;
 }
 
@@ -141,23 +143,34 @@ export function buildKubernetesModel(text: string, hints: KubernetesHints = {}):
  * The objects of each parsed document, kept while the document is (a keystroke elsewhere in a
  * bundle leaves it as it was), with the Kustomize hint they were read with. Nothing in them
  * depends on where the document sits: their places are read through the view's line index,
- * which each analysis sets to its text's.
+ * which each model sets to its text's. A model is read before the next one is built: the next
+ * releases the views it does not use, so that the documents kept for later (the old versions of
+ * the one being typed in) do not keep a whole old text each.
  */
 const objectsOfDocuments = new WeakMap<Document.Parsed, { partial: boolean; view: YamlView; objects: ManifestObject[] }>();
+let latestViews = new Set<YamlView>();
 
-function objectsOf(document: Document.Parsed, lines: LineIndex, hints: KubernetesHints): ManifestObject[] {
+function objectsOf(document: Document.Parsed, lines: LineIndex, hints: KubernetesHints, views: Set<YamlView>): ManifestObject[] {
   const partial = hints.partial === true;
   const kept = objectsOfDocuments.get(document);
   if (kept && kept.partial === partial) {
-    kept.view.lines = lines;
+    kept.view.readWith(lines);
+    views.add(kept.view);
     return kept.objects;
   }
   const view = new YamlView(document, lines);
+  views.add(view);
   const objects: ManifestObject[] = [];
   const root = view.asMap(document.contents);
   if (root) collectObjects(view, root, hints, objects, true);
   objectsOfDocuments.set(document, { partial, view, objects });
   return objects;
+}
+
+/** Releases the views of the previous model that this one does not use. */
+function replaceLatestViews(views: Set<YamlView>): void {
+  for (const view of latestViews) if (!views.has(view)) view.release();
+  latestViews = views;
 }
 
 function collectObjects(view: YamlView, root: YAMLMap, hints: KubernetesHints, into: ManifestObject[], topLevel: boolean): void {

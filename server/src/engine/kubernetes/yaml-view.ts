@@ -22,11 +22,30 @@ export class YamlView {
   /** Anchored nodes and aliases in document order, collected once (yaml's own lookup walks the document per alias). */
   private anchorsAndAliases?: Node[];
 
+  /** The whole text's, which a document kept from an earlier analysis is read with; undefined once released. */
+  private current: LineIndex | undefined;
+
   constructor(
     readonly document: Document.Parsed,
-    /** The whole text's: a document kept from an earlier analysis is read with the current text's. */
-    public lines: LineIndex,
-  ) {}
+    lines: LineIndex,
+  ) {
+    this.current = lines;
+  }
+
+  get lines(): LineIndex {
+    if (!this.current) throw new Error('a Kubernetes model was read after a newer one was built from another text');
+    return this.current;
+  }
+
+  /** Reads the document as part of another text (its nodes' offsets already count from that text's start). */
+  readWith(lines: LineIndex): void {
+    this.current = lines;
+  }
+
+  /** Lets go of the text: a document kept for later analyses must not keep every old text alive. */
+  release(): void {
+    this.current = undefined;
+  }
 
   /** The node itself, or the anchored node an alias points at. Aliases are followed, never expanded. */
   resolve(node: unknown): Node | undefined {
