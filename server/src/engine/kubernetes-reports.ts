@@ -73,8 +73,8 @@ export function reportsByRule(model: KubernetesModel, rules: readonly Kubernetes
   const made = fresh.length > 0 ? freshReports(model, fresh, startLines, rules, run) : new Map<number, PieceReports>();
   if (!made) return undefined;
   const reports = new Map<KubernetesRule, Report[]>();
-  for (const [index, section] of model.sections.entries()) {
-    let piece = made.get(index) ?? kept[index]!;
+  for (const [index, keptPiece] of kept.entries()) {
+    let piece = made.get(index) ?? keptPiece!;
     if (piece.line !== startLines[index]) piece = movedPiece(piece, startLines[index]);
     if (pieces.has(piece.text)) pieces.delete(piece.text); // refreshed as the most recently used
     else cachedCharacters += piece.text.length;
