@@ -34,10 +34,14 @@ function decline(): never {
 // Read once: the engine's bundle reaches `yaml`'s exports through getters.
 const { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = Scalar;
 
+/** What a composed node is, for what depends on it (cheaper to ask than `instanceof` through the bundle's getters). */
+type Shape = 'scalar' | 'block scalar' | 'block collection' | 'flow collection' | 'alias';
+
 /** A node js-yaml reported, before its parent places it (its last range end depends on where it sits). */
 interface Composed {
   /** undefined: js-yaml composed nothing here (an empty value, or a key it only tried to read). */
   node: Scalar | YAMLMap | YAMLSeq | Alias | undefined;
+  shape: Shape | undefined;
   /** js-yaml's result, to recognise a node js-yaml composed twice (once inside the other). */
   result: unknown;
   /** Where js-yaml started looking for the node. */
@@ -59,8 +63,8 @@ export function loadWithPositions(text: string, options: Options): Document.Pars
   }
 }
 
-/** Plain scalars' YAML 1.1 tags by their text (the tags are `yaml`'s shared ones): most keys and many values repeat across a bundle. */
-const plainTags = new Map<string, ScalarTag>();
+/** Plain scalars' tags by their text, per set of options (the schema they make): most keys and many values repeat across a bundle. */
+const plainTagsByOptions = new WeakMap<Options, Map<string, ScalarTag>>();
 const PLAIN_TAGS_KEPT = 10_000;
 
 class PositionLoader {
@@ -75,6 +79,7 @@ class PositionLoader {
   private readonly loaded: Document.Parsed;
   private readonly schema: Schema;
   private readonly stringTag: ScalarTag;
+  private readonly plainTags: Map<string, ScalarTag>;
 
   constructor(
     private readonly text: string,
@@ -83,6 +88,9 @@ class PositionLoader {
     this.loaded = new Document(undefined, options) as Document.Parsed;
     this.schema = this.loaded.schema;
     this.stringTag = (this.schema.tags as ScalarTag[]).find((tag) => tag.tag === 'tag:yaml.org,2002:str')!;
+    let plainTags = plainTagsByOptions.get(options);
+    if (!plainTags) plainTagsByOptions.set(options, (plainTags = new Map()));
+    this.plainTags = plainTags;
   }
 
   load(): Document.Parsed[] {
@@ -111,7 +119,7 @@ class PositionLoader {
       throw new Declined();
     }
     // Manifests are maps: where `yaml` ends a document holding only a scalar (blank lines, comments after it) is not modelled.
-    if (!(root.node instanceof YAMLMap || root.node instanceof YAMLSeq)) throw new Declined();
+    if (root.shape !== 'block collection' && root.shape !== 'flow collection') throw new Declined();
     const contents = this.place(root, 'block', root.open);
     // `yaml` wants a block collection on a line of its own after `---`.
     if (marked && (contents instanceof YAMLMap || contents instanceof YAMLSeq) && !contents.flow && !text.slice(3, contents.range![0]).includes('\n')) throw new Declined();
@@ -162,30 +170,34 @@ class PositionLoader {
     const start = this.contentStart(open, close);
     const first = text.charCodeAt(start);
     let node: Composed['node'];
+    let shape: Shape | undefined;
     let valueEnd = close;
     if (kind === 'scalar') {
       const scalar = this.scalar(first, result as string, start, close);
       node = scalar;
+      shape = first === 0x7c /* | */ || first === 0x3e /* > */ ? 'block scalar' : 'scalar';
       valueEnd = scalar.range![1];
     } else if (kind === 'mapping' || kind === 'sequence') {
       const flow = first === 0x7b /* { */ || first === 0x5b; /* [ */
       node = flow ? this.flowCollection(kind, firstChild, start, close) : this.blockCollection(kind, firstChild, result, start);
+      shape = flow ? 'flow collection' : 'block collection';
       if (!flow) valueEnd = node.range![1];
     } else if (first === 0x2a /* * */) {
       let end = start + 1;
       while (end < text.length && !isSeparator(text.charCodeAt(end))) end++;
       node = new Alias(text.slice(start + 1, end));
       node.range = [start, end, end];
+      shape = 'alias';
       valueEnd = end;
     } else if (state.anchor !== null) {
       throw new Declined(); // an anchored empty node
     }
     if (node && state.anchor !== null) {
       // `yaml` warns that an anchor ending in `:` is ambiguous.
-      if (node instanceof Alias || state.anchor.endsWith(':')) throw new Declined();
+      if (shape === 'alias' || state.anchor.endsWith(':')) throw new Declined();
       node.anchor = state.anchor;
     }
-    composed[firstChild] = { node, result, open, valueEnd };
+    composed[firstChild] = { node, shape, result, open, valueEnd };
     this.composedCount = firstChild + 1;
   }
 
@@ -230,6 +242,7 @@ class PositionLoader {
 
   /** A plain scalar's value as YAML 1.1 resolves it; `atKey` lets `<<` be a merge key. */
   private plain(source: string, atKey: boolean): Scalar {
+    const { plainTags } = this;
     let tag = atKey ? undefined : plainTags.get(source);
     if (!tag) {
       tag = this.stringTag;
@@ -244,6 +257,8 @@ class PositionLoader {
         plainTags.set(source, tag);
       }
     }
+    // Most are strings, which resolve to themselves.
+    if (tag === this.stringTag) return new Scalar(source);
     const resolved = tag.resolve(source, decline, this.options as never);
     const scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
     if (tag.format) scalar.format = tag.format;
@@ -306,8 +321,8 @@ class PositionLoader {
     for (let i = first; i < this.composedCount; i++) {
       const keyChild = composed[i];
       if (!keyChild.node) continue; // js-yaml looked for another key and found none
-      const key = keyChild.node;
-      if (!(key instanceof Scalar) || key.type === BLOCK_LITERAL || key.type === BLOCK_FOLDED) throw new Declined();
+      if (keyChild.shape !== 'scalar') throw new Declined();
+      const key = keyChild.node as Scalar;
       const valueChild = ++i < this.composedCount ? composed[i] : undefined;
       if (!valueChild) throw new Declined();
       if (text.lastIndexOf(':', valueChild.open) - key.range![0] > MAX_IMPLICIT_KEY) throw new Declined();
@@ -337,8 +352,8 @@ class PositionLoader {
     const map = new YAMLMap(this.schema);
     map.flow = true;
     for (let i = first; i < this.composedCount; i++) {
-      const key = composed[i].node;
-      if (!(key instanceof Scalar) || key.type === BLOCK_LITERAL || key.type === BLOCK_FOLDED) throw new Declined();
+      if (composed[i].shape !== 'scalar') throw new Declined();
+      const key = composed[i].node as Scalar;
       const hasValue = text.charCodeAt(afterSpace(text, composed[i].valueEnd, true)) === 0x3a;
       if (!hasValue) {
         map.items.push(new Pair(this.asKey(key), null));
@@ -393,8 +408,8 @@ class PositionLoader {
       return empty;
     }
     const range = node.range!;
-    if (node instanceof Scalar && (node.type === BLOCK_LITERAL || node.type === BLOCK_FOLDED)) return node;
-    if ((node instanceof YAMLMap || node instanceof YAMLSeq) && !node.flow) {
+    if (child.shape === 'block scalar') return node;
+    if (child.shape === 'block collection') {
       if (context === 'block') range[2] = this.trailingComments(range[0], range[1]);
       return node;
     }
