@@ -58,7 +58,7 @@ describe('Image size from a registry over the protocol (docker-registry on loopb
 
   test('the hover on FROM gives the linux/amd64 download size the registry states', async () => {
     assert.notEqual(amd64Bytes, arm64Bytes);
-    server.configuration = tracerSettings();
+    await server.changeConfiguration(tracerSettings());
     const uri = 'file:///size-registry/online/Dockerfile';
     await server.open(uri, `FROM ${registry.host}/team/base:1.0\nCMD ["app"]\n`);
     const text = await hoverText(uri);
@@ -67,7 +67,7 @@ describe('Image size from a registry over the protocol (docker-registry on loopb
   });
 
   test('with shipshape.size.platform set, the hover adds that platform\'s download size from the index, and the breakdown too', async () => {
-    server.configuration = tracerSettings({}, { size: { platform: 'linux/arm64' } });
+    await server.changeConfiguration(tracerSettings({}, { size: { platform: 'linux/arm64' } }));
     const uri = 'file:///size-registry/arm64/Dockerfile';
     await server.open(uri, `FROM ${registry.host}/team/base:1.0\nCMD ["app"]\n`);
     const text = await hoverText(uri);
@@ -80,7 +80,7 @@ describe('Image size from a registry over the protocol (docker-registry on loopb
   });
 
   test('a literal FROM --platform= is the platform shown, over the setting', async () => {
-    server.configuration = tracerSettings({}, { size: { platform: 'linux/s390x' } });
+    await server.changeConfiguration(tracerSettings({}, { size: { platform: 'linux/s390x' } }));
     const uri = 'file:///size-registry/flag/Dockerfile';
     await server.open(uri, `FROM --platform=linux/arm64 ${registry.host}/team/base:1.0\n`);
     const answer = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } })) as Hover | null;
@@ -90,11 +90,11 @@ describe('Image size from a registry over the protocol (docker-registry on loopb
   });
 
   test('a platform the index does not list, or a single-platform image, has an unknown size for it: no guess', async () => {
-    server.configuration = tracerSettings({}, { size: { platform: 'linux/s390x' } });
+    await server.changeConfiguration(tracerSettings({}, { size: { platform: 'linux/s390x' } }));
     const uri = 'file:///size-registry/s390x/Dockerfile';
     await server.open(uri, `FROM ${registry.host}/team/base:1.0\n`);
     assert.match(await hoverText(uri), /\n\nSize \(linux\/s390x\): unknown, the image has no linux\/s390x variant\n/);
-    server.configuration = tracerSettings({}, { size: { platform: 'arm64' } });
+    await server.changeConfiguration(tracerSettings({}, { size: { platform: 'arm64' } }));
     const single = 'file:///size-registry/single/Dockerfile';
     await server.open(single, `FROM ${registry.host}/team/single:1.0\n`);
     const text = await hoverText(single);
@@ -103,7 +103,7 @@ describe('Image size from a registry over the protocol (docker-registry on loopb
   });
 
   test('offline with a platform set: both sizes unknown, the catalog holding linux/amd64 only', async () => {
-    server.configuration = tracerSettings({}, { registry: { offline: true }, size: { platform: 'linux/arm64' } });
+    await server.changeConfiguration(tracerSettings({}, { registry: { offline: true }, size: { platform: 'linux/arm64' } }));
     const uri = 'file:///size-registry/offline-arm64/Dockerfile';
     await server.open(uri, `FROM ${registry.host}/team/third:1.0\n`);
     const text = await hoverText(uri);
@@ -114,7 +114,7 @@ describe('Image size from a registry over the protocol (docker-registry on loopb
   });
 
   test('offline, the registry is not asked: an image the catalog lacks has an unknown size', async () => {
-    server.configuration = tracerSettings({}, { registry: { offline: true } });
+    await server.changeConfiguration(tracerSettings({}, { registry: { offline: true } }));
     const uri = 'file:///size-registry/offline/Dockerfile';
     await server.open(uri, `FROM ${registry.host}/team/other:1.0\n`);
     const text = await hoverText(uri);
