@@ -39,6 +39,12 @@ ruleTester('cleanup-in-later-layer', {
       findings: [{ line: 4, column: 24, endColumn: 28, message: /^`chown` changes `\/app`, which the COPY on line 3 added: the files are copied whole into this layer, so their bytes ship twice \(≈ 2 MB, estimated\)\. Use `COPY --chown=…` instead\.$/ }],
     },
     {
+      name: 'chown -R over two COPYs into the folder: one finding naming both, their sizes added',
+      code: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt .\nCOPY . .\nRUN useradd -m -u 1000 app && chown -R app:app /app',
+      context: sized({ 'requirements.txt': 500_000, 'main.py': 1_500_000 }),
+      findings: [{ line: 5, column: 48, endColumn: 52, message: /^`chown` changes `\/app`, which the COPY on line 3 added and the COPY on line 4 added: the files are copied whole into this layer, so their bytes ship twice \(≈ 2\.5 MB, estimated\)\. Use `COPY --chown=…` instead\.$/ }],
+    },
+    {
       name: 'chown -R of a COPY whose context walk stopped at its bound: the layer is only partly known, said without a number',
       code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN chown -R node:node /app',
       context: { dockerignore: null, sizes: { files: new Map([['index.js', 1_500_000]]), complete: false } },

@@ -40,18 +40,27 @@ function permissionRewrites(model: DockerfileModel, context: BuildContext | unde
   // The whole estimate only when a change covers a whole COPY layer: a single file's bytes come with the rewrite.
   let layers: LayerSize[] | undefined;
   const layerOnLine = (line: number) => (layers ??= estimateModel(model, { context, data: sizeTables }).stages.flatMap((stage) => stage.layers)).find((candidate) => candidate.range.start.line === line);
-  return rewrites.map((rewrite) => {
-    const { command, word, tool, addition } = rewrite;
-    const line = addition.instruction.getRange().start.line;
-    const copied = rewrittenSize(rewrite, layerOnLine);
+  // One finding per changed path, naming every layer it rewrites (`chown -R app /app` after two COPYs into /app).
+  const byPath = new Map<string, typeof rewrites>();
+  for (const rewrite of rewrites) {
+    const key = JSON.stringify(wordRange(rewrite.command.script, rewrite.word));
+    byPath.set(key, [...(byPath.get(key) ?? []), rewrite]);
+  }
+  return [...byPath.values()].map((group) => {
+    const { command, word, tool, addition } = group[0];
+    const copied = group.map((rewrite) => rewrittenSize(rewrite, layerOnLine));
     // The message gives a figure only when all of it is known.
-    const size = copied.partial ? undefined : copied.bytes;
+    const size = copied.some((part) => part.partial) ? undefined : copied.reduce((sum, part) => sum + (part.bytes ?? 0), 0);
     const keyword = addition.instruction.getKeyword();
     const instead = addition.origin === 'copy' ? `Use \`${keyword} --${tool === 'chmod' ? 'chmod' : 'chown'}=…\` instead` : 'Change it in the RUN that downloads it';
+    const sources = group.map(({ addition: earlier }) => {
+      const line = earlier.instruction.getRange().start.line + 1;
+      return earlier.origin === 'copy' ? `the ${earlier.instruction.getKeyword()} on line ${line} added` : `the RUN on line ${line} downloaded`;
+    });
     return {
       range: wordRange(command.script, word),
-      message: `\`${tool}\` changes \`${word.value}\`, which ${addition.origin === 'copy' ? `the ${keyword} on line ${line + 1} added` : `the RUN on line ${line + 1} downloaded`}: the files are copied whole into this layer, so their bytes ship twice${size ? ` (≈ ${formatBytes(size)}, estimated)` : ''}. ${instead}.`,
-      related: [{ range: addition.instruction.getRange(), message: addition.origin === 'copy' ? 'added here' : 'downloaded here' }],
+      message: `\`${tool}\` changes \`${word.value}\`, which ${sources.join(' and ')}: the files are copied whole into this layer, so their bytes ship twice${size ? ` (≈ ${formatBytes(size)}, estimated)` : ''}. ${instead}.`,
+      related: group.map(({ addition: earlier }) => ({ range: earlier.instruction.getRange(), message: earlier.origin === 'copy' ? 'added here' : 'downloaded here' })),
     };
   });
 }
