@@ -3,7 +3,7 @@
  * with the tool's spec from tools.ts, so rules ask questions instead of re-parsing text.
  */
 import type { ShellCommand, ShellWord } from './types';
-import { lookup, toolName, toolSpec, type ToolSpec } from './tools';
+import { NO_SPEC, toolName, toolSpec, type ToolReader } from './tools';
 
 export interface ShellFlag {
   /** The key rules look up: the short or usual spelling (`-y` for `--assume-yes`). */
@@ -54,7 +54,6 @@ interface Stop {
 }
 
 const ENVIRONMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*=/;
-const NO_SPEC: ToolSpec = {};
 
 /** Undefined for a command without a program (`A=b`, `> file`). */
 export function describeCommand(command: ShellCommand): CommandDescription | undefined {
@@ -101,7 +100,7 @@ function nameOf(word: ShellWord, known?: string): string {
   return name ? toolName(name) : word.raw;
 }
 
-function readArguments(words: readonly ShellWord[], from: number, spec: ToolSpec, stop: Stop = {}): Reading {
+function readArguments(words: readonly ShellWord[], from: number, spec: ToolReader, stop: Stop = {}): Reading {
   const reading: Reading = { allFlags: [], operands: [], end: words.length };
   let optionsEnded = false;
   for (let index = from; index < words.length; index++) {
@@ -122,8 +121,7 @@ function readArguments(words: readonly ShellWord[], from: number, spec: ToolSpec
     } else if (index === from && spec.dashlessBundle && /^[A-Za-z]+$/.test(text)) {
       index = readOption(words, index, `-${text}`, spec, reading);
     } else if (spec.subcommands && !reading.subcommand && reading.operands.length === 0) {
-      const aliases = spec.subcommands === true ? {} : spec.subcommands;
-      reading.subcommand = { name: lookup(aliases, text) ?? text, word };
+      reading.subcommand = { name: spec.subcommands.get(text) ?? text, word };
     } else {
       reading.operands.push(word);
     }
@@ -131,48 +129,57 @@ function readArguments(words: readonly ShellWord[], from: number, spec: ToolSpec
   return reading;
 }
 
+/** The key rules look an option up by: `-y` for `--assume-yes`. */
+function canonical(spec: ToolReader, written: string): string {
+  return spec.aliases.get(written) ?? written;
+}
+
+function takesValue(spec: ToolReader, written: string): boolean {
+  return spec.valued.has(written) || spec.valued.has(canonical(spec, written));
+}
+
+function addFlag(reading: Reading, spec: ToolReader, word: ShellWord, written: string, value?: string, valueWord?: ShellWord): void {
+  reading.allFlags.push({ name: canonical(spec, written), written, word, value, valueWord });
+}
+
 /** Reads the option at `index` (written as `text`); returns the index of the last word it used. */
-function readOption(words: readonly ShellWord[], index: number, text: string, spec: ToolSpec, reading: Reading): number {
+function readOption(words: readonly ShellWord[], index: number, text: string, spec: ToolReader, reading: Reading): number {
   const word = words[index];
-  const aliases = spec.aliases ?? {};
-  const canonical = (written: string) => lookup(aliases, written) ?? written;
-  const takesValue = (written: string) => spec.valued?.includes(written) || spec.valued?.includes(canonical(written));
-  const add = (written: string, value?: string, valueWord?: ShellWord) => reading.allFlags.push({ name: canonical(written), written, word, value, valueWord });
   const withNext = (written: string): number => {
     const next = words[index + 1];
-    add(written, next?.value, next);
+    addFlag(reading, spec, word, written, next?.value, next);
     return next ? index + 1 : index;
   };
   // The literal part of an attached value is only known when the whole word is.
   const attached = (value: string) => (word.value === undefined ? undefined : value);
 
-  const long = text.startsWith('--') || spec.singleDashLong === true;
-  if (long || spec.atoms?.includes(text) || (text.length > 2 && (spec.valued?.includes(text) || lookup(aliases, text) !== undefined))) {
+  const long = text.startsWith('--') || spec.singleDashLong;
+  if (long || spec.atoms.has(text) || (text.length > 2 && (spec.valued.has(text) || spec.aliases.has(text)))) {
     const equals = long ? text.indexOf('=') : -1;
     if (equals > 0) {
-      add(text.slice(0, equals), attached(text.slice(equals + 1)), word);
+      addFlag(reading, spec, word, text.slice(0, equals), attached(text.slice(equals + 1)), word);
       return index;
     }
-    if (takesValue(text)) return withNext(text);
-    add(text);
+    if (takesValue(spec, text)) return withNext(text);
+    addFlag(reading, spec, word, text);
     return index;
   }
   for (let at = 1; at < text.length; at++) {
     // Past the letters of a bundle comes the last option's value: `-j$(nproc)`, `-O-`.
     if (!/[A-Za-z0-9]/.test(text[at])) {
-      if (at === 1) add(text);
+      if (at === 1) addFlag(reading, spec, word, text);
       else Object.assign(reading.allFlags[reading.allFlags.length - 1], { value: attached(text.slice(at)), valueWord: word });
       return index;
     }
     const written = `-${text[at]}`;
-    if (takesValue(written)) {
+    if (takesValue(spec, written)) {
       if (at + 1 < text.length) {
-        add(written, attached(text.slice(at + 1)), word);
+        addFlag(reading, spec, word, written, attached(text.slice(at + 1)), word);
         return index;
       }
       return withNext(written);
     }
-    add(written);
+    addFlag(reading, spec, word, written);
   }
   return index;
 }

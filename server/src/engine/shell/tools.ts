@@ -235,14 +235,39 @@ export function toolName(program: string): string {
   return VERSIONED.exec(program)?.[1] ?? program;
 }
 
-/** Own entries only: a command or option named `constructor` must not find Object's. */
-export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+/**
+ * A tool's spec as commands.ts reads arguments with it: lists as sets and records as maps
+ * (which also keeps a command or option named `constructor` from finding Object's).
+ */
+export interface ToolReader {
+  valued: ReadonlySet<string>;
+  aliases: ReadonlyMap<string, string>;
+  atoms: ReadonlySet<string>;
+  /** Subcommand aliases, when the first operand is a subcommand. */
+  subcommands?: ReadonlyMap<string, string>;
+  singleDashLong: boolean;
+  dashlessBundle: boolean;
+  wrapper: boolean;
 }
 
-/** The table as a Map: every command of every script asks, and a Map answers faster than an own-property check on a large record. */
-const SPECS = new Map(Object.entries(TOOLS));
+function readerOf(spec: ToolSpec): ToolReader {
+  return {
+    valued: new Set(spec.valued),
+    aliases: new Map(Object.entries(spec.aliases ?? {})),
+    atoms: new Set(spec.atoms),
+    subcommands: spec.subcommands === undefined ? undefined : new Map(spec.subcommands === true ? [] : Object.entries(spec.subcommands)),
+    singleDashLong: spec.singleDashLong === true,
+    dashlessBundle: spec.dashlessBundle === true,
+    wrapper: spec.wrapper === true,
+  };
+}
 
-export function toolSpec(tool: string): ToolSpec | undefined {
-  return SPECS.get(tool);
+/** Built once: every command of every script is read with one. */
+const READERS = new Map(Object.entries(TOOLS).map(([tool, spec]) => [tool, readerOf(spec)]));
+
+/** What a tool without a spec is read with: options without values, no subcommand. */
+export const NO_SPEC = readerOf({});
+
+export function toolSpec(tool: string): ToolReader | undefined {
+  return READERS.get(tool);
 }
