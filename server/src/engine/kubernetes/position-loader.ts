@@ -50,7 +50,6 @@ interface Composed {
   valueEnd: number;
 }
 
-
 /** The documents of `text` as `parseAllDocuments(text, options)` gives them, or undefined when this loader cannot promise that. */
 export function loadWithPositions(text: string, options: Options): Document.Parsed[] | undefined {
   // js-yaml drops a byte order mark, which would shift every position.
@@ -122,7 +121,7 @@ class PositionLoader {
     if (root.shape !== 'block collection' && root.shape !== 'flow collection') throw new Declined();
     const contents = this.place(root, 'block', root.open);
     // `yaml` wants a block collection on a line of its own after `---`.
-    if (marked && (contents instanceof YAMLMap || contents instanceof YAMLSeq) && !contents.flow && !text.slice(3, contents.range![0]).includes('\n')) throw new Declined();
+    if (marked && root.shape === 'block collection' && !text.slice(3, contents.range![0]).includes('\n')) throw new Declined();
     document.contents = contents as Document.Parsed['contents'];
     // The document starts on the line of its first token (an anchor, the content).
     const first = afterSpace(text, 0, true);
