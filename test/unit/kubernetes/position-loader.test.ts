@@ -163,6 +163,7 @@ test("the loader's tree matches yaml's on the YAML corners manifests use", () =>
     'a:\n  b:\n    c: 1\n    # x\n\n  d: 2\n',
     'k: {a : b, c}\nl: [a # c\n , b]\nm: {}\nn: []\n',
     'base: &base {cpu: 1}\nmerged:\n  <<: *base\n  memory: 2\n',
+    'a: &a {x: 1}\nb: &b {y: 2}\nflow: {<<: *a, z: 3}\nlist:\n  <<: [*a, *b]\nquoted: {"<<": *a}\n',
     'plain: multi\n  line\n  scalar\nsingle: \'it\'\'s\'\ndouble: "tab\\tnew\\nline \\u00e9"\n',
     'a : b\nc:   # k\nd:\n',
     'x:\n- a\n- b\n',

@@ -6,7 +6,7 @@
 import { Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../text/document';
 import type { TextEdit } from '../types';
-import { isMap, isPair, isScalar, isSeq, type YamlView } from './yaml-view';
+import { isMap, isMergeKey, isPair, isScalar, isSeq, type YamlView } from './yaml-view';
 
 /** A value to write: raw scalar text, a list, or keys in order. */
 export type YamlValue = string | readonly YamlValue[] | { readonly [key: string]: YamlValue };
@@ -44,14 +44,14 @@ export class YamlEditor {
    * `securityContext: {privileged: true}` disappears rather than becoming `securityContext: {}`.
    */
   remove(map: YAMLMap, pair: Pair, parent?: { map: YAMLMap; pair: Pair }): TextEdit | undefined {
-    if (!map.items.includes(pair) || map.anchor) return undefined;
+    if (!map.items.includes(pair) || this.view.isShared(map)) return undefined;
     if (map.items.length === 1 && parent && !map.flow) return this.remove(parent.map, parent.pair) ?? this.removeOnly(map, pair);
     return this.removeOnly(map, pair);
   }
 
   /** Removes an item of a sequence; the last one takes the sequence's own pair with it when given. */
   removeItem(seq: YAMLSeq, item: unknown, parent?: { map: YAMLMap; pair: Pair }): TextEdit | undefined {
-    if (!seq.items.includes(item) || seq.anchor) return undefined;
+    if (!seq.items.includes(item) || this.view.isShared(seq)) return undefined;
     if (seq.items.length === 1 && parent) return this.remove(parent.map, parent.pair);
     return this.removeOnly(seq, item);
   }
@@ -88,7 +88,7 @@ export class YamlEditor {
 
   /** Adds keys in order at the end of a map, in its style, as one edit. */
   addEntries(map: YAMLMap, entries: Entries): TextEdit | undefined {
-    if (map.anchor || !map.range) return undefined;
+    if (!map.range || this.view.isShared(map)) return undefined;
     if (map.flow) {
       const close = map.range[1] - 1;
       const last = map.items[map.items.length - 1];
@@ -133,7 +133,7 @@ export class YamlEditor {
 
   /** Appends items to a sequence, in its style, as one edit. */
   appendItems(seq: YAMLSeq, items: readonly YamlValue[]): TextEdit | undefined {
-    if (seq.anchor || !seq.range || items.length === 0) return undefined;
+    if (!seq.range || items.length === 0 || this.view.isShared(seq)) return undefined;
     if (seq.flow) {
       const last = seq.items[seq.items.length - 1] as Node | undefined;
       const written = items.map(flow).join(', ');
@@ -187,7 +187,7 @@ export class YamlEditor {
   /** Shared (anchored) or merged-in nodes are not edited: the change would reach other places. */
   private owns(pair: Pair): boolean {
     const value = pair.value as Node | null;
-    return !(value && 'anchor' in value && value.anchor) && !(isScalar(pair.key) && pair.key.value === '<<');
+    return !isMergeKey(pair.key) && !this.view.isShared(value?.range ? value : (pair.key as Node));
   }
 
   private styleOf(): Style {

@@ -55,17 +55,34 @@ export class YamlView {
 
   /** As YAML defines it: the last node with the alias's anchor before the alias. */
   private target(alias: Alias): Node | undefined {
+    let found: Node | undefined;
+    for (const node of this.collectAnchorsAndAliases()) {
+      if (node === alias) break;
+      if (!isAlias(node) && node.anchor === alias.source) found = node;
+    }
+    return found;
+  }
+
+  private collectAnchorsAndAliases(): Node[] {
     if (!this.anchorsAndAliases) {
       const nodes: Node[] = [];
       visit(this.document, { Node: (_key, node) => void ((isAlias(node) || node.anchor) && nodes.push(node)) });
       this.anchorsAndAliases = nodes;
     }
-    let found: Node | undefined;
-    for (const node of this.anchorsAndAliases) {
-      if (node === alias) break;
-      if (!isAlias(node) && node.anchor === alias.source) found = node;
-    }
-    return found;
+    return this.anchorsAndAliases;
+  }
+
+  /**
+   * Whether the node is written inside an anchored node (or is one): that text is read again at
+   * every alias of it, directly or through a merge key, so an edit there would reach those too.
+   */
+  isShared(node: Node): boolean {
+    const [start, end] = node.range ?? [0, 0];
+    const [documentStart, , documentEnd] = this.document.range;
+    // Most documents have no anchor: that is told without walking them.
+    const ampersand = this.lines.text.indexOf('&', documentStart);
+    if (ampersand === -1 || ampersand >= documentEnd) return false;
+    return this.collectAnchorsAndAliases().some((anchored) => !isAlias(anchored) && anchored.range != null && anchored.range[0] <= start && end <= anchored.range[1]);
   }
 
   /** The pair for `key`, directly in the map or through its merge keys. */
@@ -76,7 +93,7 @@ export class YamlView {
       if (!isPair(item)) continue;
       const name = isScalar(item.key) ? item.key.value : undefined;
       if (name === key) return item;
-      if (name === '<<' && !merged && depth < MAX_MERGE_DEPTH) merged = this.fromMerge(item.value, key, depth + 1);
+      if (!merged && depth < MAX_MERGE_DEPTH && isMergeKey(item.key)) merged = this.fromMerge(item.value, key, depth + 1);
     }
     return merged;
   }
@@ -156,6 +173,14 @@ export class YamlView {
   offsets(start: number, end: number): Range {
     return { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
   }
+}
+
+/**
+ * A `<<` merge key. YAML 1.1 resolves a plain `<<` written as a key to a symbol, never to the
+ * string `'<<'` (a quoted `"<<"` is an ordinary key); the position loader gives the same symbol.
+ */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol' && key.value.description === '<<';
 }
 
 export function scalarText(scalar: Scalar | undefined): string | undefined {
