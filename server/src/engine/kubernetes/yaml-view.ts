@@ -22,6 +22,9 @@ export class YamlView {
   /** Anchored nodes and aliases in document order, collected once (yaml's own lookup walks the document per alias). */
   private anchorsAndAliases?: Node[];
 
+  /** The anchored nodes alone, which fixes stay out of; collected on the first fix. */
+  private anchored?: Node[];
+
   /** The whole text's, which a document kept from an earlier analysis is read with; undefined once released. */
   private current: LineIndex | undefined;
 
@@ -78,11 +81,17 @@ export class YamlView {
    */
   isShared(node: Node): boolean {
     const [start, end] = node.range ?? [0, 0];
-    const [documentStart, , documentEnd] = this.document.range;
-    // Most documents have no anchor: that is told without walking them.
-    const ampersand = this.lines.text.indexOf('&', documentStart);
-    if (ampersand === -1 || ampersand >= documentEnd) return false;
-    return this.collectAnchorsAndAliases().some((anchored) => !isAlias(anchored) && anchored.range != null && anchored.range[0] <= start && end <= anchored.range[1]);
+    return this.anchoredNodes().some((anchored) => anchored.range != null && anchored.range[0] <= start && end <= anchored.range[1]);
+  }
+
+  private anchoredNodes(): Node[] {
+    if (!this.anchored) {
+      const [documentStart, , documentEnd] = this.document.range;
+      // Most documents have no anchor: that is told from their text without walking them.
+      const written = this.lines.text.slice(documentStart, documentEnd).includes('&');
+      this.anchored = written ? this.collectAnchorsAndAliases().filter((node) => !isAlias(node)) : [];
+    }
+    return this.anchored;
   }
 
   /** The pair for `key`, directly in the map or through its merge keys. */
