@@ -10,6 +10,9 @@ import { registerStatusBar, SHOW_PROBLEMS_COMMAND } from './status-bar';
 
 let client: LanguageClient | undefined;
 
+/** ExtHostDiagnostics in VS Code's source: past it, a file's diagnostics are dropped by severity and one "Not showing N further" note added. */
+const VSCODE_MAX_DIAGNOSTICS_PER_FILE = 1000;
+
 export async function activate(context: ExtensionContext): Promise<void> {
   const output = window.createOutputChannel('Shipshape', { log: true });
   const module = context.asAbsolutePath('dist/server.js');
@@ -30,7 +33,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel: output,
     // Untrusted workspaces get no external binaries (ShellCheck) from the server.
     // storagePath: where the server keeps registry digests and manifests between sessions.
-    initializationOptions: { workspaceTrusted: workspace.isTrusted, storagePath: context.globalStorageUri.fsPath, yamlSyntaxReportedElsewhere: redHatYamlValidates() },
+    // maxDiagnosticsPerFile: VS Code's extension host keeps 1,000 per file and drops the rest, so the server sends no more.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted, storagePath: context.globalStorageUri.fsPath, yamlSyntaxReportedElsewhere: redHatYamlValidates(), maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE },
     // Every file: any may be in a build context whose COPY sizes the hovers and code lenses show.
     // The server tells apart what the analyses read (build contexts' listings, config, what the
     // workspace index holds) and re-analyses only the documents that read it (lsp/file-events.ts).

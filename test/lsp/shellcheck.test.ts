@@ -22,9 +22,9 @@ after(async () => {
   for (const server of servers) await server.stop();
 });
 
-async function start(): Promise<ServerUnderTest> {
+async function start(initializationOptions?: unknown): Promise<ServerUnderTest> {
   assert.ok(installed, 'shellcheck must be installed on CI');
-  const { server } = await ServerUnderTest.start(vscodeLikeCapabilities);
+  const { server } = await ServerUnderTest.start(vscodeLikeCapabilities, undefined, undefined, initializationOptions);
   servers.push(server);
   server.configuration = tracerSettings({ shellcheck: 'info' });
   return server;
@@ -131,4 +131,27 @@ test('a changed shellcheck.path takes effect at once', needsShellcheck, async ()
   const completed = await server.waitForPublish(uri, (params) => params.version === version && hasShellcheck(params));
   assert.deepEqual(summary(completed), ['0:5 user-root', `1:13 ${SC2086}`]);
   assert.ok(existsSync(`${second}.log`), 'the second binary ran');
+});
+
+test("with a maximum per file, ShellCheck's findings join the cut: its errors displace the rule's warnings, and the note counts them all", needsShellcheck, async () => {
+  const server = await start({ maxDiagnosticsPerFile: 4 });
+  server.configuration = tracerSettings({ shellcheck: 'error', 'consecutive-run': 'off' });
+  const uri = 'file:///capped/Dockerfile';
+  const notShown = (params: PublishDiagnosticsParams) => (params.diagnostics[0].data as { notShown?: number } | undefined)?.notShown;
+  await server.open(uri, 'FROM debian\nRUN tar -xzf $FIRST\nRUN tar -xzf $SECOND\nRUN tar -xzf $THIRD\n');
+  assert.deepEqual(summary(await server.waitForPublish(uri)), ['0:5 image-untagged', '0:5 user-root']);
+  const completed = await server.waitForPublish(uri, hasShellcheck);
+  assert.equal(completed.diagnostics.length, 4);
+  // The message keeps ShellCheck's own level; the severity is the configured one.
+  assert.deepEqual(summary(completed).slice(1), [1, 2, 3].map((line) => `${line}:13 ${SC2086}`));
+  assert.deepEqual(completed.diagnostics.slice(1).map((diagnostic) => diagnostic.severity), [1, 1, 1]);
+  assert.equal(notShown(completed), 2);
+
+  // Answered from what ShellCheck said before: cut on the analysis thread in one publish.
+  const since = server.published.length;
+  const version = await server.change(uri, 'FROM debian:13\nRUN tar -xzf $FIRST\nRUN tar -xzf $SECOND\nRUN tar -xzf $THIRD\n');
+  const next = await server.waitForPublish(uri, (params) => params.version === version, since);
+  assert.equal(next.diagnostics.length, 4);
+  assert.equal(notShown(next), 1);
+  assert.ok(next.diagnostics.every((diagnostic) => diagnostic.code !== 'user-root'));
 });

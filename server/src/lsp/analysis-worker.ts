@@ -6,6 +6,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type Analysis } from './analysis';
+import { capped } from './diagnostic-cap';
 import { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
 import { ShellcheckAnswers, type ShellcheckEntry } from '../host/shellcheck';
@@ -21,6 +22,10 @@ export interface AnalysisRequest {
   trusted: boolean;
   /** Only the `shellcheck` rule: the analysis completing an earlier one once ShellCheck has answered. */
   shellcheckOnly?: boolean;
+  /** For publishing: the most diagnostics the client shows (diagnostic-cap.ts); absent, everything (fix-all). */
+  maxDiagnostics?: number;
+  /** The client has syntax errors reported by another extension: they are dropped before the cut. */
+  withoutSyntaxErrors?: boolean;
 }
 
 export type ToAnalysisThread =
@@ -58,6 +63,9 @@ export function serveAnalyses(port: MessagePort): void {
     let analysis: Analysis;
     try {
       analysis = analyzer.run(document, message.settings, message.shellcheckOnly);
+      if (analysis.kind === 'findings' && message.withoutSyntaxErrors) analysis.syntaxErrors = undefined;
+      // Before the result is cloned to the main thread: what the client would drop never crosses.
+      analysis = capped(analysis, message.maxDiagnostics);
     } catch (error) {
       log(`Analysis of ${message.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       analysis = { kind: 'stopped', after: 'because it failed (the Shipshape log says why)' };

@@ -4,13 +4,17 @@ import type { EnvironmentProvider } from './environment';
 import type { Settings } from './settings';
 import { ShellcheckAnswers } from '../host/shellcheck';
 import { onlyShellcheck, type ShellcheckMisses } from './shellcheck-answers';
+import type { Cut } from './diagnostic-cap';
 
 /** Past this size the analysis would block the server for too long on every keystroke. */
 export const MAX_ANALYSED_BYTES = 5 * 1024 * 1024;
 
 export type Analysis =
-  /** `shellcheck`: the scripts whose ShellCheck findings are missing until ShellCheck has run. */
-  | { kind: 'findings'; findings: Finding[]; syntaxErrors?: SyntaxProblem[]; shellcheck?: ShellcheckMisses }
+  /**
+   * `shellcheck`: the scripts whose ShellCheck findings are missing until ShellCheck has run.
+   * `cut`: present when only the client's maximum per file of them were kept (diagnostic-cap.ts).
+   */
+  | { kind: 'findings'; findings: Finding[]; syntaxErrors?: SyntaxProblem[]; shellcheck?: ShellcheckMisses; cut?: Cut }
   | { kind: 'too-large' }
   | { kind: 'disabled' }
   /** The analysis thread was stopped: `after` ends "Shipshape stopped analysing this file …". */

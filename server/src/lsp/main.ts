@@ -34,6 +34,8 @@ import { COMMAND_PREFIX, HARDEN_MANIFEST_COMMAND, HARDEN_MANIFEST_TITLE, SERVER_
 import { EnvironmentProvider } from './environment';
 import { FIX_ALL_KIND, PROVIDED_KINDS, fixAllAction, isRequested, quickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
+import { withShellcheckCut } from './diagnostic-cap';
+import type { AnalysisRequest } from './analysis-worker';
 import { PublishedFixes } from './published-fixes';
 import { fileState } from './file-state';
 import { IMAGE_SIZE_BREAKDOWN_COMMAND } from './breakdown-commands';
@@ -59,6 +61,8 @@ const log = (message: string) => connection.console.error(message);
 let workspaceTrusted = true;
 /** The client has another extension (Red Hat YAML) reporting YAML syntax errors. */
 let yamlSyntaxReportedElsewhere = false;
+/** The most diagnostics the client shows per file (VS Code: 1,000); other editors get every one. */
+let maxDiagnosticsPerFile: number | undefined;
 const environment = new EnvironmentProvider(() => workspaceTrusted, log);
 /** The client answers `workspace/configuration` (for `files.exclude`). */
 let canPullConfiguration = false;
@@ -99,11 +103,11 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   const current = await settings.get(uri);
-  const analysis = await analyse(document, current, ticket.signal);
+  // Red Hat's YAML extension already underlines the same YAML syntax error: say it once.
+  const shown = { maxDiagnostics: maxDiagnosticsPerFile, withoutSyntaxErrors: document.languageId === 'yaml' && yamlSyntaxReportedElsewhere };
+  const analysis = await analyse(document, current, ticket.signal, false, shown);
   // A newer version or a close scheduled its own work (or cleared the diagnostics).
   if (!analysis || ticket.signal.aborted) return;
-  // Red Hat's YAML extension already underlines the same YAML syntax error: say it once.
-  if (analysis.kind === 'findings' && document.languageId === 'yaml' && yamlSyntaxReportedElsewhere) analysis.syntaxErrors = undefined;
   publishedFixes.published(uri, document.version, analysis.kind === 'findings' ? analysis.findings : []);
   await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(analysis, uri) });
   // The stage sizes on each FROM follow the text as it is analysed.
@@ -111,9 +115,9 @@ async function publishDiagnostics(uri: string, ticket: Ticket): Promise<void> {
   // The rule findings are out; ShellCheck's follow for the same version once it has answered.
   if (analysis.kind !== 'findings' || !analysis.shellcheck) return;
   await shellchecks.run(analysis.shellcheck, ticket.signal);
-  const checked = ticket.signal.aborted ? undefined : await analyse(document, current, ticket.signal, true);
+  const checked = ticket.signal.aborted ? undefined : await analyse(document, current, ticket.signal, true, shown);
   if (checked?.kind !== 'findings' || ticket.signal.aborted) return;
-  const completed = { ...analysis, findings: withShellcheckFindings(analysis.findings, checked.findings) };
+  const completed = withShellcheckCut(analysis, checked, withShellcheckFindings(analysis.findings, checked.findings), maxDiagnosticsPerFile);
   publishedFixes.published(uri, document.version, completed.findings);
   await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(completed, uri) });
 }
@@ -122,11 +126,14 @@ function refreshCodeLenses(): void {
   if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
-/** The document's analysis on a thread of the pool; undefined when `signal` aborts first. */
-async function analyse(document: TextDocument, current: Settings, signal: AbortSignal, shellcheckOnly = false): Promise<Analysis | undefined> {
+/**
+ * The document's analysis on a thread of the pool; undefined when `signal` aborts first. `shown`:
+ * for publishing, what the client shows of it; without, every finding (fix-all fixes them all).
+ */
+async function analyse(document: TextDocument, current: Settings, signal: AbortSignal, shellcheckOnly = false, shown: Pick<AnalysisRequest, 'maxDiagnostics' | 'withoutSyntaxErrors'> = {}): Promise<Analysis | undefined> {
   const skipped = skippedAnalysis(document, current);
   if (skipped) return skipped;
-  const request = { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText(), settings: current, trusted: workspaceTrusted, shellcheckOnly };
+  const request = { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText(), settings: current, trusted: workspaceTrusted, shellcheckOnly, ...shown };
   return analyses.analyse(request, signal);
 }
 
@@ -143,8 +150,10 @@ function analyseOpenSoon(uris: Iterable<string>): void {
 }
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown; yamlSyntaxReportedElsewhere?: unknown; analysisTimeoutMs?: unknown } | undefined;
+  const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown; yamlSyntaxReportedElsewhere?: unknown; analysisTimeoutMs?: unknown; maxDiagnosticsPerFile?: unknown } | undefined;
   workspaceTrusted = options?.workspaceTrusted !== false;
+  // One diagnostic of the client's maximum is the note saying how many were left out.
+  if (typeof options?.maxDiagnosticsPerFile === 'number' && Number.isInteger(options.maxDiagnosticsPerFile) && options.maxDiagnosticsPerFile >= 2) maxDiagnosticsPerFile = options.maxDiagnosticsPerFile - 1;
   yamlSyntaxReportedElsewhere = options?.yamlSyntaxReportedElsewhere === true;
   // Digests by manifest are kept for good in the extension's storage, when the client names it.
   if (typeof options?.storagePath === 'string') pinner = new Pinner(options.storagePath, process.env);
