@@ -68,6 +68,21 @@ test('after an edit in one document, the others come from the cache with their p
   }
 });
 
+test('documents moved again and again by edits before them keep the positions a whole parse gives, errors included', () => {
+  const broken = bundle.replace('spec: {ports: [{port: 80}]}', 'spec: {ports: [{port: 80}]');
+  for (const edited of [
+    broken,
+    broken.replace('name: b\n', 'name: bee\n'),
+    broken.replace('# a bundle\n', ''),
+    broken.replace('# a bundle\n', '# a longer comment on the bundle\n'),
+    broken,
+    broken.replace('    echo one\n', '    echo one\n    echo two\n'),
+    broken.replace('name: b\n', 'name: b2\n'),
+  ]) {
+    assert.deepEqual(shape(parseDocuments(edited)), shape(parseAllDocuments(edited, PARSE_OPTIONS) as Document.Parsed[]), edited);
+  }
+});
+
 test('directives make the file parse whole; CRLF and a file without markers parse as one', () => {
   for (const text of ['%YAML 1.1\n---\na: 1\n---\nb: 2\n', 'a: 1\r\n---\r\nb: 2\r\n', 'a: 1\n', '']) {
     assert.deepEqual(shape(parseDocuments(text)), shape(parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[]));
