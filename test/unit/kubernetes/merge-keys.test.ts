@@ -49,3 +49,49 @@ ruleTester('k8s-privileged', {
     },
   ],
 });
+
+/** A Deployment whose metadata labels are anchored as `labels`, for selectors and templates to merge. */
+function labelledDeployment(selector: string, templateLabels: string): string {
+  return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: &labels\n    app: web\nspec:\n  selector:\n${selector}  template:\n    metadata:\n${templateLabels}    spec:\n      containers:\n      - name: a\n        image: x:1\n`;
+}
+
+ruleTester('k8s-selector-mismatch', {
+  valid: [
+    { name: 'template labels merged in', code: labelledDeployment('    matchLabels:\n      app: web\n', '      labels:\n        <<: *labels\n        tier: front\n') },
+    { name: 'selector labels merged in', code: labelledDeployment('    matchLabels: {<<: *labels}\n', '      labels: {app: web}\n') },
+  ],
+  invalid: [
+    {
+      name: 'a merged selector label the template overrides',
+      code: labelledDeployment('    matchLabels: {<<: *labels}\n', '      labels: {<<: *labels, app: api}\n'),
+      findings: [{ line: 6, column: 5, endColumn: 13, message: /asks for `app: web` but the pod template is labelled `app: api`/ }],
+    },
+  ],
+});
+
+ruleTester('k8s-restricted-volume-type', {
+  valid: [
+    {
+      name: 'an allowed source merged into a volume',
+      code: podWith('x-claim: &claim {persistentVolumeClaim: {claimName: data}}\n', '  - name: a\n    image: x:1\n  volumes:\n  - <<: *claim\n    name: data\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a restricted source merged into a volume: reported where it is written',
+      code: podWith('x-nfs: &nfs {nfs: {server: s, path: /x}}\n', '  - name: a\n    image: x:1\n  volumes:\n  - <<: *nfs\n    name: data\n'),
+      findings: [{ line: 5, column: 14, endColumn: 17, message: /Volume `data` uses `nfs`/ }],
+    },
+  ],
+});
+
+ruleTester('k8s-baseline-other', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an AppArmor annotation merged in',
+      code: `apiVersion: v1\nkind: Pod\nx-annotations: &unconfined\n  container.apparmor.security.beta.kubernetes.io/a: unconfined\nmetadata:\n  name: p\n  annotations:\n    <<: *unconfined\nspec:\n  containers:\n  - name: a\n    image: x:1\n`,
+      findings: [{ line: 4, column: 53, endColumn: 63, message: /AppArmor profile `unconfined`/ }],
+    },
+  ],
+});

@@ -107,6 +107,38 @@ export class YamlView {
     return merged;
   }
 
+  /**
+   * The map's pairs as Kubernetes reads them: its own, then those its merge keys bring that it
+   * does not have (the first merged map holding a key wins, as in `pair`). The merge keys' own
+   * pairs are not among them.
+   */
+  entries(map: YAMLMap | undefined, depth = 0): Pair[] {
+    if (!map) return [];
+    const own: Pair[] = [];
+    const merges: unknown[] = [];
+    for (const item of map.items) {
+      if (!isPair(item)) continue;
+      if (!isMergeKey(item.key)) own.push(item);
+      else if (depth < MAX_MERGE_DEPTH) merges.push(item.value);
+    }
+    if (merges.length === 0) return own;
+    const names = new Set(own.map(keyName));
+    const entries = [...own];
+    for (const merge of merges) {
+      const source = this.resolve(merge);
+      const maps = isMap(source) ? [source] : isSeq(source) ? source.items.map((item) => this.asMap(item)) : [];
+      for (const merged of maps) {
+        for (const pair of this.entries(merged, depth + 1)) {
+          const name = keyName(pair);
+          if (names.has(name)) continue;
+          names.add(name);
+          entries.push(pair);
+        }
+      }
+    }
+    return entries;
+  }
+
   private fromMerge(value: unknown, key: string, depth: number): Pair | undefined {
     const source = this.resolve(value);
     if (isMap(source)) return this.pair(source, key, depth);
@@ -190,6 +222,11 @@ export class YamlView {
  */
 export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && typeof key.value === 'symbol' && key.value.description === '<<';
+}
+
+/** What tells a pair's key from the others: its value for a scalar, the node itself otherwise. */
+function keyName(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : pair.key;
 }
 
 export function scalarText(scalar: Scalar | undefined): string | undefined {

@@ -34,7 +34,7 @@ export const k8sBaselineOther: KubernetesRule = {
         }
       }
       const annotations = view.map(pod.metadata, 'annotations');
-      for (const pair of annotations?.items ?? []) {
+      for (const pair of view.entries(annotations)) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
         const value = view.string(annotations, key);
         if (key.startsWith(APPARMOR_ANNOTATION) && value !== undefined && value !== '' && value !== 'runtime/default' && !value.startsWith('localhost/')) {

@@ -20,7 +20,7 @@ export const k8sRestrictedVolumeType: KubernetesRule = {
     for (const pod of pods(model)) {
       const view = viewOf(pod);
       for (const volume of view.maps(view.seq(pod.spec, 'volumes'))) {
-        for (const pair of volume.items) {
+        for (const pair of view.entries(volume)) {
           const type = isScalar(pair.key) ? String(pair.key.value) : '';
           // hostPath is k8s-host-path's finding, at every level.
           if (type === 'name' || type === 'hostPath' || RESTRICTED_VOLUME_SOURCES.has(type) || pair.value === null) continue;

@@ -10,7 +10,7 @@ function labelsOf(pod: PodSpec): Map<string, string> {
   const view = viewOf(pod);
   const labels = view.map(pod.metadata, 'labels');
   const result = new Map<string, string>();
-  for (const pair of labels?.items ?? []) {
+  for (const pair of view.entries(labels)) {
     const value = view.resolve(pair.value);
     if (isScalar(pair.key) && isScalar(value)) result.set(String(pair.key.value), String(value.value));
   }
@@ -46,7 +46,7 @@ export const k8sSelectorMismatch: KubernetesRule = {
       const related = labelsPair ? [{ range: view.keyRange(labelsPair), message: 'the pod template\'s labels' }] : [];
       // A ReplicationController's selector is a plain map of labels.
       const matchLabels = object.kind === 'ReplicationController' ? selector : view.map(selector, 'matchLabels');
-      for (const pair of matchLabels?.items ?? []) {
+      for (const pair of view.entries(matchLabels)) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         const wanted = view.resolve(pair.value);
         if (key === undefined || !isScalar(wanted)) continue;
