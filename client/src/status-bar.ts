@@ -38,7 +38,7 @@ export function registerStatusBar(context: ExtensionContext): void {
  * Shipshape's findings in a file: those shown, plus those the server left out past the client's
  * maximum per file, which its note at the top counts (server/src/lsp/diagnostics.ts).
  */
-function findingCount(diagnostics: readonly Diagnostic[]): number {
+export function findingCount(diagnostics: readonly Diagnostic[]): number {
   let count = 0;
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'shipshape') continue;

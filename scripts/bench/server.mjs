@@ -40,13 +40,15 @@ const typingInputs = [
 
 const servers = [
   { name: 'dockerfile-language-server-nodejs', args: [require.resolve('dockerfile-language-server-nodejs/bin/docker-langserver'), '--stdio'], languages: ['dockerfile'] },
-  // With the V8 flag VS Code's client starts it with (client/src/extension.ts).
+  // With the V8 flag VS Code's client starts it with (client/src/extension.ts); every finding published, as for other editors.
   { name: 'Shipshape (every rule)', args: ['--max-semi-space-size=1', join(root, 'dist/server.js'), '--stdio'], languages: ['dockerfile', 'yaml'] },
+  // As VS Code's client also starts it: at most the 1,000 diagnostics per file VS Code shows.
+  { name: 'Shipshape (every rule) capped at 1,000 per file, as VS Code starts it', args: ['--max-semi-space-size=1', join(root, 'dist/server.js'), '--stdio'], languages: ['dockerfile', 'yaml'], initializationOptions: { maxDiagnosticsPerFile: 1000 }, typingOnly: true },
   // ShellCheck runs in processes beside the analyses: how much of the typing figure it is.
   { name: 'Shipshape without ShellCheck', args: ['--max-semi-space-size=1', join(root, 'dist/server.js'), '--stdio'], languages: ['dockerfile'], settings: { shellcheck: { enable: false } }, typingOnly: true },
 ];
 
-async function start({ args, settings = null }) {
+async function start({ args, settings = null, initializationOptions }) {
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
@@ -60,7 +62,7 @@ async function start({ args, settings = null }) {
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null, initializationOptions });
   await connection.sendNotification('initialized', {});
   /** Resolves at the first publish for `uri` that `accept` takes (given the publish count so far). */
   const published = (uri, accept = () => true) =>
