@@ -16,6 +16,10 @@ ruleTester('k8s-privileged', {
       code: podWith('x-off: &off {privileged: false}\nx-on: &on {privileged: true}\n', '  - name: a\n    image: x:1\n    securityContext:\n      <<: [*off, *on]\n'),
     },
     {
+      name: 'ignored by an annotation merged in',
+      code: `apiVersion: v1\nkind: Pod\nx-annotations: &ignore\n  shipshape/ignore: "k8s-privileged"\nmetadata:\n  name: p\n  annotations: {<<: *ignore}\nspec:\n  containers:\n  - name: a\n    image: x:1\n    securityContext: {privileged: true}\n`,
+    },
+    {
       name: 'a quoted "<<" is an ordinary key',
       code: podWith('x-base: &base {privileged: true}\n', '  - name: a\n    image: x:1\n    securityContext: {"<<": *base}\n'),
     },

@@ -84,7 +84,7 @@ function annotationIgnores(object: ManifestObject): Set<string> {
 function readAnnotationIgnores(object: ManifestObject): Set<string> {
   const rules = new Set<string>();
   const annotations = object.view.map(object.metadata, 'annotations');
-  for (const item of annotations?.items ?? []) {
+  for (const item of object.view.entries(annotations)) {
     const key = String((item.key as { value?: unknown } | null)?.value ?? '');
     const value = object.view.string(annotations, key) ?? '';
     let ids: string[] = [];
